@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { type Command, helpText, UsageError } from './command.ts';
+import { migrateCommand } from './commands/migrate.ts';
+
+/** Every CLI command; each lives in commands/<name>.ts. */
+const COMMANDS: Command[] = [migrateCommand];
+
+function mainHelp(): string {
+  return [
+    'usage: safetynet <command> [options]',
+    '',
+    'SafetyNet 社會福利行政平台 — social-welfare administration platform.',
+    'Database: DATABASE_URL (PostgreSQL) or the embedded database in SAFETYNET_DATA_DIR (default ./data).',
+    '',
+    'commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`),
+    '',
+    'Run `safetynet <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(mainHelp());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    console.error(`未知的指令 Unknown command: ${name}\n\n${mainHelp()}`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) {
+      console.log(helpText(command));
+      return 0;
+    }
+    return (await command.run(values as Record<string, string | boolean | undefined>, positionals)) ?? 0;
+  } catch (error) {
+    const err = error as Error & { code?: string };
+    if (err instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${err.message}\n\n${helpText(command)}`);
+      return 2;
+    }
+    if (err.name === 'DataDirLockedError') {
+      console.error(err.message);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,20 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import * as registry from './migrations/0001_registry.ts';
+import { seedReferenceData } from './reference-data.ts';
+import type { Schema } from './schema.ts';
+
+/** Forward-only: migrations have no `down`. Schema changes here; data backfills go in their own steps. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_registry': registry,
+};
+
+export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  await seedReferenceData(db);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

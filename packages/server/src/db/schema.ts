@@ -1,0 +1,188 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+/** Kysely's view of the schema (migrations/). Dates are `YYYY-MM-DD` strings, int8 strings (type-parsers.ts). */
+
+type IsoDate = string;
+type Int8 = ColumnType<string, string | number | bigint, string | number | bigint>;
+
+/** Columns every dated (versioned) table has. */
+export interface DatedColumns {
+  version_id: Generated<Int8>;
+  valid_from: IsoDate;
+  valid_to: IsoDate | null;
+  recorded_at: Generated<Date>;
+  source: string;
+}
+
+export interface DistrictTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  postal_code: string;
+  registered_population: number;
+}
+
+export type IdNumberKind = 'national_id' | 'resident_new' | 'resident_old';
+
+export interface PersonTable {
+  person_id: string;
+  id_number_kind: IdNumberKind;
+  id_number_cipher: Buffer;
+  id_number_index: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface PersonVersionTable extends DatedColumns {
+  person_id: string;
+  name_zh: string;
+  sex: 'M' | 'F';
+  birth_date: IsoDate;
+  registered_district_code: string | null;
+  city_registration_date: IsoDate | null;
+  residence_district_code: string | null;
+  death_date: IsoDate | null;
+}
+
+export interface HouseholdTable {
+  household_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface HouseholdVersionTable extends DatedColumns {
+  household_id: string;
+  district_code: string;
+  address: string | null;
+}
+
+export type MemberRole = 'applicant' | 'spouse' | 'lineal_relative' | 'child' | 'other';
+
+export interface HouseholdMembershipTable extends DatedColumns {
+  membership_id: string;
+  household_id: string;
+  person_id: string;
+  role: MemberRole;
+}
+
+interface PersonEvidence extends DatedColumns {
+  evidence_id: string;
+  person_id: string;
+}
+
+export type IncomeType = 'earned' | 'business' | 'property' | 'interest' | 'pension' | 'rent' | 'other';
+export interface IncomeEvidenceTable extends PersonEvidence {
+  income_type: IncomeType;
+  monthly_amount_ntd: number;
+}
+
+export type PropertyKind = 'movable' | 'immovable';
+export type PropertyType =
+  | 'deposit'
+  | 'securities'
+  | 'investment'
+  | 'vehicle'
+  | 'land'
+  | 'building'
+  | 'other';
+export interface PropertyEvidenceTable extends PersonEvidence {
+  property_kind: PropertyKind;
+  property_type: PropertyType;
+  value_ntd: Int8;
+  excluded_reason: string | null;
+}
+
+export type DisabilityLevel = 'mild' | 'moderate' | 'severe' | 'profound';
+export interface DisabilityCertificateTable extends PersonEvidence {
+  level: DisabilityLevel;
+  icf_category: number;
+}
+
+export type SchoolLevel =
+  | 'preschool'
+  | 'elementary'
+  | 'junior_high'
+  | 'senior_high'
+  | 'junior_college'
+  | 'university'
+  | 'graduate';
+export interface SchoolEnrolmentTable extends PersonEvidence {
+  school_level: SchoolLevel;
+  day_program: Generated<boolean>;
+  grade: number | null;
+}
+
+export interface TaxBracketTable extends PersonEvidence {
+  tax_year: number;
+  marginal_rate_pct: number;
+}
+
+export type WorkAbilityReason =
+  | 'able'
+  | 'student'
+  | 'disability'
+  | 'illness'
+  | 'caregiver'
+  | 'pregnancy'
+  | 'unemployed_seeking'
+  | 'other';
+export interface WorkAbilityTable extends PersonEvidence {
+  able_to_work: boolean;
+  reason: WorkAbilityReason;
+}
+
+export type PlacementType =
+  | 'foster_family'
+  | 'kinship'
+  | 'child_institution'
+  | 'senior_institution'
+  | 'disability_institution'
+  | 'psychiatric_institution'
+  | 'shelter';
+export interface PlacementTable extends PersonEvidence {
+  placement_type: PlacementType;
+  facility_name: string | null;
+  publicly_funded: Generated<boolean>;
+}
+
+export type RegisterStatus = 'low_income' | 'mid_low_income' | 'senior_living_alone' | 'homeless';
+export interface StatusRegisterTable extends DatedColumns {
+  status_id: string;
+  status: RegisterStatus;
+  household_id: string | null;
+  person_id: string | null;
+  category: string | null;
+}
+
+export interface Schema {
+  district: DistrictTable;
+  person: PersonTable;
+  person_version: PersonVersionTable;
+  household: HouseholdTable;
+  household_version: HouseholdVersionTable;
+  household_membership: HouseholdMembershipTable;
+  income_evidence: IncomeEvidenceTable;
+  property_evidence: PropertyEvidenceTable;
+  disability_certificate: DisabilityCertificateTable;
+  school_enrolment: SchoolEnrolmentTable;
+  tax_bracket: TaxBracketTable;
+  work_ability: WorkAbilityTable;
+  placement: PlacementTable;
+  status_register: StatusRegisterTable;
+}
+
+/** The dated tables and the column that names their logical record. */
+export const DATED_TABLES = {
+  person_version: 'person_id',
+  household_version: 'household_id',
+  household_membership: 'membership_id',
+  income_evidence: 'evidence_id',
+  property_evidence: 'evidence_id',
+  disability_certificate: 'evidence_id',
+  school_enrolment: 'evidence_id',
+  tax_bracket: 'evidence_id',
+  work_ability: 'evidence_id',
+  placement: 'evidence_id',
+  status_register: 'status_id',
+} as const satisfies Partial<Record<keyof Schema, string>>;
+
+export type DatedTable = keyof typeof DATED_TABLES;
+export type Row<T extends keyof Schema> = Selectable<Schema[T]>;
