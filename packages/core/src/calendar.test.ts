@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  addMonths,
+  ageOn,
+  formatRocDate,
+  formatRocDateSlash,
+  fromDayNumber,
+  isIsoDate,
+  lastDayOfMonth,
+  parseRocDate,
+  rocYear,
+  toDayNumber,
+} from './calendar.ts';
+
+test('age: one year older on the birthday, not the day before', () => {
+  assert.equal(ageOn('1958-07-01', '2023-06-30'), 64);
+  assert.equal(ageOn('1958-07-01', '2023-07-01'), 65);
+  assert.equal(ageOn('2023-06-30', '2023-06-30'), 0);
+});
+
+test('age: born on 29 February, older from 1 March in a common year and on 29 February in a leap year', () => {
+  assert.equal(ageOn('2000-02-29', '2001-02-28'), 0);
+  assert.equal(ageOn('2000-02-29', '2001-03-01'), 1);
+  assert.equal(ageOn('2000-02-29', '2004-02-28'), 3);
+  assert.equal(ageOn('2000-02-29', '2004-02-29'), 4);
+});
+
+test('months: last days, leap Februaries, and month arithmetic across years', () => {
+  assert.equal(lastDayOfMonth('2023-02'), '2023-02-28');
+  assert.equal(lastDayOfMonth('2024-02'), '2024-02-29');
+  assert.equal(lastDayOfMonth('1900-02'), '1900-02-28');
+  assert.equal(lastDayOfMonth('2000-02'), '2000-02-29');
+  assert.equal(lastDayOfMonth('2023-06'), '2023-06-30');
+  assert.equal(addMonths('2023-11', 3), '2024-02');
+  assert.equal(addMonths('2023-01', -1), '2022-12');
+  assert.throws(() => lastDayOfMonth('2023-13'), RangeError);
+});
+
+test('day numbers round-trip and validate', () => {
+  assert.equal(toDayNumber('1970-01-01'), 0);
+  assert.equal(fromDayNumber(toDayNumber('2024-02-29') + 1), '2024-03-01');
+  assert.equal(isIsoDate('2023-02-29'), false);
+  assert.equal(isIsoDate('2024-02-29'), true);
+  assert.equal(isIsoDate('2024-2-9'), false);
+});
+
+test('ROC (民國) years: formatting and parsing', () => {
+  assert.equal(rocYear('2023-06-30'), 112);
+  assert.equal(rocYear(1912), 1);
+  assert.equal(formatRocDate('2023-06-30'), '112年6月30日');
+  assert.equal(formatRocDateSlash('2018-01-05'), '107/01/05');
+  assert.equal(parseRocDate('112/06/30'), '2023-06-30');
+  assert.equal(parseRocDate('1120630'), '2023-06-30');
+  assert.equal(parseRocDate('民國112年6月30日'), '2023-06-30');
+  assert.equal(parseRocDate('99.1.5'), '2010-01-05');
+  assert.equal(parseRocDate('112/02/29'), undefined, '2023 is a common year');
+  assert.equal(parseRocDate('2023-06-30'), undefined);
+});
