@@ -1,0 +1,159 @@
+import { firstDayOfMonth, lastDayOfMonth, toDayNumber } from '@safetynet/core/calendar';
+import type { ParameterValue } from '../parameters/parameter.ts';
+import type { ParameterSet } from '../parameters/parameter-set.ts';
+import type { HouseholdColumns, PersonColumns, Population } from './population.ts';
+
+export type Entity = 'person' | 'household';
+export type Comparison = '>=' | '<=' | '>' | '<' | '==';
+
+export interface CheckSpec {
+  /** Stable reason code, e.g. `age-65-or-over`. */
+  code: string;
+  /** Where the condition comes from, e.g. `D0050045 第2條第1項第1款`. */
+  reference: string;
+  /** The condition as a person reads it when it holds, e.g. 年滿65歲 / aged 65 or over. */
+  zh: string;
+  en: string;
+}
+
+/** A condition evaluated for every entity of the population. */
+export interface RecordedCheck extends CheckSpec {
+  entity: Entity;
+  passed: Uint8Array;
+  value: ArrayLike<number> | undefined;
+  threshold: number | ArrayLike<number> | undefined;
+  /** When the check is another program's result: that program's id. */
+  dependsOn: string | undefined;
+}
+
+export interface DependencyResult {
+  eligible: Uint8Array;
+  amountNtd: Int32Array | undefined;
+}
+
+/**
+ * What a program's formula sees: the population's columns, the parameters in force in the period, shared
+ * variables, and `check` to record each named condition.
+ */
+export class ProgramContext {
+  readonly checks: RecordedCheck[] = [];
+  readonly parametersUsed = new Map<string, ParameterValue>();
+  /** First and last day of the period, as ISO dates and day numbers. */
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly periodStartDay: number;
+  readonly periodEndDay: number;
+
+  constructor(
+    readonly entity: Entity,
+    readonly population: Population,
+    private readonly parameterSet: ParameterSet,
+    private readonly variables: Map<string, unknown>,
+    private readonly resolveProgram: (id: string) => DependencyResult,
+  ) {
+    this.periodStart = firstDayOfMonth(population.period);
+    this.periodEnd = lastDayOfMonth(population.period);
+    this.periodStartDay = toDayNumber(this.periodStart);
+    this.periodEndDay = toDayNumber(this.periodEnd);
+  }
+
+  get persons(): PersonColumns {
+    return this.population.persons;
+  }
+
+  get households(): HouseholdColumns {
+    return this.population.households;
+  }
+
+  /** Number of entities of this program's kind. */
+  get count(): number {
+    return this.entity === 'person' ? this.population.persons.count : this.population.households.count;
+  }
+
+  /** A parameter's value in force on the first day of the period (throws when unknown: see evaluate). */
+  param(id: string): number {
+    const value = this.parameterSet.valueOn(id, this.periodStart);
+    this.parametersUsed.set(id, this.parameterSet.entryOn(id, this.periodStart)!);
+    return value;
+  }
+
+  /** A shared variable (age, household income…), computed once per evaluation. */
+  variable<T>(name: string, compute: () => T): T {
+    if (!this.variables.has(name)) this.variables.set(name, compute());
+    return this.variables.get(name) as T;
+  }
+
+  /** Another program's result for the same population (e.g. a status a cash program depends on). */
+  program(id: string): DependencyResult {
+    return this.resolveProgram(id);
+  }
+
+  /** Records `value op threshold` for every entity; returns which passed. */
+  compare(
+    spec: CheckSpec,
+    value: ArrayLike<number>,
+    op: Comparison,
+    threshold: number | ArrayLike<number>,
+  ): Uint8Array {
+    const passed = new Uint8Array(this.count);
+    const scalar = typeof threshold === 'number';
+    for (let i = 0; i < passed.length; i++) {
+      const v = value[i]!;
+      const t = scalar ? threshold : threshold[i]!;
+      passed[i] =
+        op === '>='
+          ? +(v >= t)
+          : op === '<='
+            ? +(v <= t)
+            : op === '>'
+              ? +(v > t)
+              : op === '<'
+                ? +(v < t)
+                : +(v === t);
+    }
+    this.checks.push({ ...spec, entity: this.entity, passed, value, threshold, dependsOn: undefined });
+    return passed;
+  }
+
+  /**
+   * Records a condition computed by the formula (when a plain comparison would round wrongly, e.g. an
+   * exact per-capita test), with the value and threshold to show in explanations.
+   */
+  check(
+    spec: CheckSpec,
+    passed: Uint8Array,
+    shown: { value?: ArrayLike<number>; threshold?: number | ArrayLike<number> } = {},
+  ): Uint8Array {
+    this.checks.push({
+      ...spec,
+      entity: this.entity,
+      passed,
+      value: shown.value,
+      threshold: shown.threshold,
+      dependsOn: undefined,
+    });
+    return passed;
+  }
+
+  /**
+   * Records that another program's eligibility is a condition. For a person program depending on a
+   * household program, each person takes their household's result.
+   */
+  requireProgram(spec: CheckSpec, id: string, entityOfDependency: Entity): Uint8Array {
+    const dependency = this.resolveProgram(id).eligible;
+    let passed: Uint8Array;
+    if (entityOfDependency === this.entity) passed = Uint8Array.from(dependency, (e) => +(e === 1));
+    else if (this.entity === 'person')
+      passed = Uint8Array.from(this.persons.household, (h) => +(dependency[h] === 1));
+    else throw new Error('a household program cannot require a person program; aggregate it in the formula');
+    this.checks.push({
+      ...spec,
+      entity: this.entity,
+      passed,
+      value: undefined,
+      threshold: undefined,
+      dependsOn: id,
+    });
+    return passed;
+  }
+}
