@@ -16,9 +16,15 @@ export interface CheckSpec {
   en: string;
 }
 
+/** Outcome of a check per entity (three-valued, so an unknown parameter leaves only the cases it decides open). */
+export const FAILED = 0;
+export const PASSED = 1;
+export const UNKNOWN = 2;
+
 /** A condition evaluated for every entity of the population. */
 export interface RecordedCheck extends CheckSpec {
   entity: Entity;
+  /** FAILED, PASSED or UNKNOWN per entity. */
   passed: Uint8Array;
   value: ArrayLike<number> | undefined;
   threshold: number | ArrayLike<number> | undefined;
@@ -70,11 +76,21 @@ export class ProgramContext {
     return this.entity === 'person' ? this.population.persons.count : this.population.households.count;
   }
 
-  /** A parameter's value in force on the first day of the period (throws when unknown: see evaluate). */
+  /**
+   * A parameter's value in force on the first day of the period. Throws when it is unknown, which leaves
+   * the whole program undetermined (see evaluate): use it for values every case needs.
+   */
   param(id: string): number {
     const value = this.parameterSet.valueOn(id, this.periodStart);
     this.parametersUsed.set(id, this.parameterSet.entryOn(id, this.periodStart)!);
     return value;
+  }
+
+  /** Like `param`, but NaN when unknown: checks against it are UNKNOWN only for the cases it decides. */
+  paramOrNaN(id: string): number {
+    const entry = this.parameterSet.entryOn(id, this.periodStart);
+    if (entry) this.parametersUsed.set(id, entry);
+    return entry && entry.value !== 'unknown' ? entry.value : Number.NaN;
   }
 
   /** A shared variable (age, household income…), computed once per evaluation. */
@@ -88,29 +104,14 @@ export class ProgramContext {
     return this.resolveProgram(id);
   }
 
-  /** Records `value op threshold` for every entity; returns which passed. */
+  /** Records `value op threshold` for every entity; returns the outcomes. */
   compare(
     spec: CheckSpec,
     value: ArrayLike<number>,
     op: Comparison,
     threshold: number | ArrayLike<number>,
   ): Uint8Array {
-    const passed = new Uint8Array(this.count);
-    const scalar = typeof threshold === 'number';
-    for (let i = 0; i < passed.length; i++) {
-      const v = value[i]!;
-      const t = scalar ? threshold : threshold[i]!;
-      passed[i] =
-        op === '>='
-          ? +(v >= t)
-          : op === '<='
-            ? +(v <= t)
-            : op === '>'
-              ? +(v > t)
-              : op === '<'
-                ? +(v < t)
-                : +(v === t);
-    }
+    const passed = compareValues(value, op, threshold, this.count);
     this.checks.push({ ...spec, entity: this.entity, passed, value, threshold, dependsOn: undefined });
     return passed;
   }
@@ -156,4 +157,32 @@ export class ProgramContext {
     });
     return passed;
   }
+}
+
+/** `value op threshold` per entity: PASSED, FAILED, or UNKNOWN where either side is NaN (an unknown). */
+export function compareValues(
+  value: ArrayLike<number>,
+  op: Comparison,
+  threshold: number | ArrayLike<number>,
+  count: number,
+): Uint8Array {
+  const outcome = new Uint8Array(count);
+  const scalar = typeof threshold === 'number';
+  for (let i = 0; i < count; i++) {
+    const v = value[i]!;
+    const t = scalar ? threshold : threshold[i]!;
+    if (Number.isNaN(v) || Number.isNaN(t)) outcome[i] = UNKNOWN;
+    else
+      outcome[i] =
+        op === '>='
+          ? +(v >= t)
+          : op === '<='
+            ? +(v <= t)
+            : op === '>'
+              ? +(v > t)
+              : op === '<'
+                ? +(v < t)
+                : +(v === t);
+  }
+  return outcome;
 }

@@ -4,7 +4,14 @@ import {
   type ParameterValue,
 } from '../parameters/parameter.ts';
 import type { ParameterSet } from '../parameters/parameter-set.ts';
-import { type DependencyResult, type Entity, ProgramContext, type RecordedCheck } from './context.ts';
+import {
+  type DependencyResult,
+  type Entity,
+  FAILED,
+  ProgramContext,
+  type RecordedCheck,
+  UNKNOWN,
+} from './context.ts';
 import type { Population } from './population.ts';
 import type { ProgramDefinition } from './program.ts';
 
@@ -66,17 +73,14 @@ export class Evaluation {
     const count = ctx.count;
     try {
       const output = program.formula(ctx);
+      // Three-valued AND: one failed check → not eligible; else one unknown → undetermined; else eligible.
       const eligible = new Uint8Array(count).fill(ELIGIBLE);
       for (const check of ctx.checks) {
-        const passed = check.passed;
-        for (let i = 0; i < count; i++) if (passed[i] === 0) eligible[i] = NOT_ELIGIBLE;
-      }
-      // A dependency that could not be determined leaves this program undetermined too.
-      for (const check of ctx.checks) {
-        if (!check.dependsOn) continue;
-        const dependency = this.result(check.dependsOn);
-        if (!dependency.undetermined) continue;
-        return this.undeterminedResult(program, count, ctx, dependency.undetermined);
+        const outcome = check.passed;
+        for (let i = 0; i < count; i++) {
+          if (outcome[i] === FAILED) eligible[i] = NOT_ELIGIBLE;
+          else if (outcome[i] === UNKNOWN && eligible[i] === ELIGIBLE) eligible[i] = UNDETERMINED;
+        }
       }
       const amountNtd = output?.amountNtd;
       if (amountNtd) for (let i = 0; i < count; i++) if (eligible[i] !== ELIGIBLE) amountNtd[i] = 0;

@@ -1,10 +1,11 @@
-import type { RecordedCheck } from './context.ts';
+import { FAILED, PASSED, type RecordedCheck, UNKNOWN } from './context.ts';
 import { ELIGIBLE, type Evaluation, UNDETERMINED } from './evaluate.ts';
 
 /** One condition of one entity's result, as the API and the screens show it. */
 export interface Reason {
   code: string;
-  passed: boolean;
+  /** null when it cannot be determined (an unknown parameter, an undetermined status). */
+  passed: boolean | null;
   reference: string;
   message: { zh: string; en: string };
   threshold: number | undefined;
@@ -24,7 +25,8 @@ export interface ExplainedResult {
 }
 
 function reasonOf(evaluation: Evaluation, check: RecordedCheck, index: number): Reason {
-  const passed = check.passed[index] === 1;
+  const outcome = check.passed[index];
+  const passed = outcome === UNKNOWN ? null : outcome === PASSED;
   const threshold =
     check.threshold === undefined
       ? undefined
@@ -83,5 +85,12 @@ export function explainResult(evaluation: Evaluation, programId: string, index: 
 export function failedReasonCodes(evaluation: Evaluation, programId: string, index: number): string[] {
   const result = evaluation.result(programId);
   if (result.undetermined) return ['parameter-unknown'];
-  return result.checks.filter((check) => check.passed[index] === 0).map((check) => check.code);
+  return result.checks.filter((check) => check.passed[index] === FAILED).map((check) => check.code);
+}
+
+/** Codes of the conditions that could not be determined for an entity. */
+export function undeterminedReasonCodes(evaluation: Evaluation, programId: string, index: number): string[] {
+  const result = evaluation.result(programId);
+  if (result.undetermined) return ['parameter-unknown'];
+  return result.checks.filter((check) => check.passed[index] === UNKNOWN).map((check) => check.code);
 }

@@ -19,6 +19,7 @@ interface Expectation {
   eligible: boolean | null;
   amountNtd?: number;
   failed?: string[];
+  undetermined?: string[];
   value?: Record<string, number>;
 }
 interface Case extends CalculateRequest {
@@ -60,7 +61,9 @@ for (const file of files) {
         assert.ok(result, `no result for ${expected.program} ${expected.id}`);
         assert.equal(result.eligible, expected.eligible, `${expected.id} eligible`);
         if (expected.amountNtd !== undefined) assert.equal(result.amountNtd, expected.amountNtd);
-        const failed = result.reasons.filter((r) => !r.passed).map((r) => r.code);
+        const failed = result.reasons.filter((r) => r.passed === false).map((r) => r.code);
+        const open = result.reasons.filter((r) => r.passed === null).map((r) => r.code);
+        assert.deepEqual(open, expected.undetermined ?? [], `${expected.id} undetermined reasons`);
         if (expected.failed) assert.deepEqual(failed, expected.failed, `${expected.id} failed reasons`);
         else if (expected.eligible === true) assert.deepEqual(failed, []);
         for (const [code, value] of Object.entries(expected.value ?? {})) {

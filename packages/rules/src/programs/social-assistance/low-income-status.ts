@@ -82,7 +82,7 @@ export const lowIncomeStatus = defineProgram({
       { value: householdIncomePerCapita(ctx), threshold: minimumLivingCost },
     );
 
-    const movableLimitPerPerson = ctx.param('social-assistance.low-income.movable-property-per-person');
+    const movableLimitPerPerson = ctx.paramOrNaN('social-assistance.low-income.movable-property-per-person');
     const movableLimit = Float64Array.from(h.memberCount, (n) => n * movableLimitPerPerson);
     ctx.compare(
       {
@@ -104,7 +104,7 @@ export const lowIncomeStatus = defineProgram({
       },
       householdImmovableProperty(ctx),
       '<=',
-      ctx.param('social-assistance.low-income.immovable-property-per-household'),
+      ctx.paramOrNaN('social-assistance.low-income.immovable-property-per-household'),
     );
     return undefined;
   },
