@@ -141,11 +141,12 @@ export class ProgramContext {
    * household program, each person takes their household's result.
    */
   requireProgram(spec: CheckSpec, id: string, entityOfDependency: Entity): Uint8Array {
+    // Eligibility (0 no, 1 yes, 2 undetermined) is encoded like a check outcome, so it carries over as is.
     const dependency = this.resolveProgram(id).eligible;
     let passed: Uint8Array;
-    if (entityOfDependency === this.entity) passed = Uint8Array.from(dependency, (e) => +(e === 1));
+    if (entityOfDependency === this.entity) passed = Uint8Array.from(dependency);
     else if (this.entity === 'person')
-      passed = Uint8Array.from(this.persons.household, (h) => +(dependency[h] === 1));
+      passed = Uint8Array.from(this.persons.household, (h) => dependency[h]!);
     else throw new Error('a household program cannot require a person program; aggregate it in the formula');
     this.checks.push({
       ...spec,
