@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { type Command, helpText, UsageError } from './command.ts';
+import { generateCommand } from './commands/generate.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { serveCommand } from './commands/serve.ts';
 
 /** Every CLI command; each lives in commands/<name>.ts. */
-const COMMANDS: Command[] = [migrateCommand];
+const COMMANDS: Command[] = [migrateCommand, generateCommand, serveCommand];
 
 function mainHelp(): string {
   return [

@@ -50,7 +50,8 @@ CREATE TABLE person_version (
   death_date date CHECK (death_date >= birth_date)
 );
 CREATE INDEX person_version_asof ON person_version (person_id, valid_from DESC, recorded_at DESC);
-CREATE INDEX person_version_name ON person_version (name_zh);
+-- text_pattern_ops: prefix search (LIKE '王%') whatever the collation
+CREATE INDEX person_version_name ON person_version (name_zh text_pattern_ops);
 CREATE INDEX person_version_district ON person_version (registered_district_code);
 
 CREATE TABLE household (
@@ -86,7 +87,8 @@ CREATE INDEX household_membership_asof ON household_membership (membership_id, v
 CREATE INDEX household_membership_household ON household_membership (household_id);
 CREATE INDEX household_membership_person ON household_membership (person_id);
 
--- Evidence: each kind its own table with the same dated columns.
+-- Evidence: each kind its own table with the same dated columns. Evidence is always read per person (the
+-- person index narrows it first), so it needs no index on its own dated key.
 CREATE TABLE income_evidence (
   version_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   evidence_id uuid NOT NULL,
@@ -99,7 +101,6 @@ CREATE TABLE income_evidence (
     CHECK (income_type IN ('earned', 'business', 'property', 'interest', 'pension', 'rent', 'other')),
   monthly_amount_ntd integer NOT NULL CHECK (monthly_amount_ntd >= 0)
 );
-CREATE INDEX income_evidence_asof ON income_evidence (evidence_id, valid_from DESC, recorded_at DESC);
 CREATE INDEX income_evidence_person ON income_evidence (person_id);
 
 CREATE TABLE property_evidence (
@@ -116,7 +117,6 @@ CREATE TABLE property_evidence (
   value_ntd bigint NOT NULL CHECK (value_ntd >= 0),
   excluded_reason text
 );
-CREATE INDEX property_evidence_asof ON property_evidence (evidence_id, valid_from DESC, recorded_at DESC);
 CREATE INDEX property_evidence_person ON property_evidence (person_id);
 
 CREATE TABLE disability_certificate (
@@ -130,7 +130,6 @@ CREATE TABLE disability_certificate (
   level text NOT NULL CHECK (level IN ('mild', 'moderate', 'severe', 'profound')),
   icf_category smallint NOT NULL CHECK (icf_category BETWEEN 1 AND 8)
 );
-CREATE INDEX disability_certificate_asof ON disability_certificate (evidence_id, valid_from DESC, recorded_at DESC);
 CREATE INDEX disability_certificate_person ON disability_certificate (person_id);
 
 CREATE TABLE school_enrolment (
@@ -146,7 +145,6 @@ CREATE TABLE school_enrolment (
   day_program boolean NOT NULL DEFAULT true,
   grade smallint CHECK (grade BETWEEN 1 AND 7)
 );
-CREATE INDEX school_enrolment_asof ON school_enrolment (evidence_id, valid_from DESC, recorded_at DESC);
 CREATE INDEX school_enrolment_person ON school_enrolment (person_id);
 
 CREATE TABLE tax_bracket (
@@ -160,7 +158,6 @@ CREATE TABLE tax_bracket (
   tax_year smallint NOT NULL CHECK (tax_year BETWEEN 1990 AND 2100),
   marginal_rate_pct smallint NOT NULL CHECK (marginal_rate_pct IN (0, 5, 12, 20, 30, 40))
 );
-CREATE INDEX tax_bracket_asof ON tax_bracket (evidence_id, valid_from DESC, recorded_at DESC);
 CREATE INDEX tax_bracket_person ON tax_bracket (person_id);
 
 CREATE TABLE work_ability (
@@ -175,7 +172,6 @@ CREATE TABLE work_ability (
   reason text NOT NULL CHECK (reason IN ('able', 'student', 'disability', 'illness', 'caregiver', 'pregnancy',
     'unemployed_seeking', 'other'))
 );
-CREATE INDEX work_ability_asof ON work_ability (evidence_id, valid_from DESC, recorded_at DESC);
 CREATE INDEX work_ability_person ON work_ability (person_id);
 
 CREATE TABLE placement (
@@ -191,7 +187,6 @@ CREATE TABLE placement (
   facility_name text,
   publicly_funded boolean NOT NULL DEFAULT false
 );
-CREATE INDEX placement_asof ON placement (evidence_id, valid_from DESC, recorded_at DESC);
 CREATE INDEX placement_person ON placement (person_id);
 
 -- Status registers: household statuses (low-income, mid-low-income) and person statuses.

@@ -1,0 +1,116 @@
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import type { Database } from '../db/database.ts';
+import type { IdProtector } from '../identity/id-protector.ts';
+import { RegistryCommands } from '../registry/commands.ts';
+import { HouseholdRepository } from '../registry/households.ts';
+import { PersonRepository } from '../registry/persons.ts';
+import { registerProblemHandlers } from './problem.ts';
+import { householdRoutes } from './routes/households.ts';
+import { personRoutes } from './routes/persons.ts';
+
+export const VERSION = '0.1.0';
+
+export interface ServerOptions {
+  database: Database;
+  protector: IdProtector;
+  logger?: boolean;
+}
+
+/** The HTTP API: /api/v1 routes, problem-details errors, OpenAPI at /openapi.json and its docs at /docs. */
+export async function buildServer({
+  database,
+  protector,
+  logger = false,
+}: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  registerProblemHandlers(app);
+  await app.register(helmet, {
+    // The docs page (swagger-ui) runs inline scripts and styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'SafetyNet API 社會安全網',
+        version: VERSION,
+        description:
+          'Registry of persons, households and evidence of a city social-welfare administration. Errors are RFC 9457 problem details in Traditional Chinese and English. ID numbers are masked.',
+      },
+      tags: [
+        { name: 'system', description: '系統 System' },
+        { name: 'registry', description: '戶籍與人口 Persons and households' },
+        { name: 'evidence', description: '佐證資料 Evidence' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const context = {
+    database,
+    protector,
+    persons: new PersonRepository(database, protector),
+    households: new HouseholdRepository(database, protector),
+    commands: new RegistryCommands(database, protector),
+  };
+  const started = Date.now();
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        {
+          schema: {
+            tags: ['system'],
+            summary: '健康檢查 Health: the server and its database answer',
+            response: {
+              200: Type.Object({
+                status: Type.Literal('ok'),
+                database: Type.String({ enum: ['pglite', 'postgresql'] }),
+                version: Type.String(),
+                migrations: Type.Integer(),
+                uptimeSeconds: Type.Integer(),
+              }),
+            },
+          },
+        },
+        async () => {
+          const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM kysely_migration`.execute(
+            database.db,
+          );
+          return {
+            status: 'ok' as const,
+            database: database.engine,
+            version: VERSION,
+            migrations: rows[0]?.n ?? 0,
+            uptimeSeconds: Math.round((Date.now() - started) / 1000),
+          };
+        },
+      );
+      await api.register(personRoutes(context));
+      await api.register(householdRoutes(context));
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
+  return app;
+}

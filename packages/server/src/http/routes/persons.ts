@@ -1,0 +1,238 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { EVIDENCE_KIND_NAMES } from '../../registry/evidence-kinds.ts';
+import { MASKED_VIEWER } from '../../registry/viewer.ts';
+import {
+  AsOfQuery,
+  Change,
+  DistrictCode,
+  EVIDENCE_FIELD_SCHEMAS,
+  IdParams,
+  IsoDate,
+  Page,
+  Paging,
+  PersonSummary,
+  Source,
+  Uuid,
+} from '../schemas.ts';
+import { districtCodeOf, notFound, pageOf, type RouteContext, today } from './context.ts';
+
+const Sex = Type.String({ enum: ['M', 'F'], description: 'M 男 / F 女' });
+
+export const personRoutes =
+  (ctx: RouteContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/persons',
+      {
+        schema: {
+          tags: ['registry'],
+          summary: '搜尋個人 Search persons by ID number, name prefix or district',
+          querystring: Type.Object(
+            {
+              idNumber: Type.Optional(
+                Type.String({
+                  minLength: 10,
+                  maxLength: 10,
+                  description: 'Exact national ID or resident certificate number',
+                  examples: ['E123456783'],
+                }),
+              ),
+              name: Type.Optional(
+                Type.String({
+                  minLength: 1,
+                  maxLength: 50,
+                  description: 'Name prefix (姓名開頭)',
+                  examples: ['王'],
+                }),
+              ),
+              district: Type.Optional(
+                Type.String({
+                  description: 'District code or name (64000080, 苓雅區, Lingya)',
+                  examples: ['苓雅區'],
+                }),
+              ),
+              asOf: Type.Optional(IsoDate),
+              ...Paging,
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Page(PersonSummary) },
+        },
+      },
+      async (request) => {
+        const { page, pageSize, offset } = pageOf(request.query);
+        const district = request.query.district
+          ? districtCodeOf(request.query.district, 'querystring.district')
+          : undefined;
+        const result = await ctx.persons.search(
+          {
+            idNumber: request.query.idNumber,
+            name: request.query.name,
+            district,
+            asOf: request.query.asOf ?? today(),
+            limit: pageSize,
+            offset,
+          },
+          MASKED_VIEWER,
+        );
+        return { ...result, page, pageSize };
+      },
+    );
+
+    app.get(
+      '/persons/:id',
+      {
+        schema: {
+          tags: ['registry'],
+          summary: '個人資料（指定日期） A person as on a date: details, households, evidence, statuses',
+          params: IdParams,
+          querystring: AsOfQuery,
+          response: { 200: Type.Object({}, { additionalProperties: true }) },
+        },
+      },
+      async (request) => {
+        const knownAt = request.query.knownAt ? new Date(request.query.knownAt) : undefined;
+        const person = await ctx.persons.get(
+          request.params.id,
+          request.query.asOf ?? today(),
+          MASKED_VIEWER,
+          knownAt,
+        );
+        if (!person) throw notFound('person', request.params.id);
+        return person;
+      },
+    );
+
+    app.get(
+      '/persons/:id/history',
+      {
+        schema: {
+          tags: ['registry'],
+          summary: '個人異動紀錄 Every dated change about a person, oldest first',
+          params: IdParams,
+          response: { 200: Type.Object({ items: Type.Array(Change) }) },
+        },
+      },
+      async (request) => {
+        const items = await ctx.persons.history(request.params.id);
+        if (!items) throw notFound('person', request.params.id);
+        return { items };
+      },
+    );
+
+    app.post(
+      '/persons',
+      {
+        schema: {
+          tags: ['registry'],
+          summary: '登錄個人 Register a person (the same ID number again returns the registered person)',
+          body: Type.Object(
+            {
+              idNumber: Type.String({ minLength: 10, maxLength: 10, examples: ['E123456783'] }),
+              name: Type.String({ minLength: 1, maxLength: 100, examples: ['王小明'] }),
+              sex: Sex,
+              birthDate: IsoDate,
+              registeredDistrictCode: Type.Union([DistrictCode, Type.Null()]),
+              cityRegistrationDate: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+              residenceDistrictCode: Type.Optional(Type.Union([DistrictCode, Type.Null()])),
+              validFrom: Type.Optional(IsoDate),
+              source: Type.Optional(Source),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({ personId: Uuid, created: Type.Boolean() }),
+            201: Type.Object({ personId: Uuid, created: Type.Boolean() }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const result = await ctx.commands.recordPerson({
+          ...request.body,
+          sex: request.body.sex as 'M' | 'F',
+          source: request.body.source ?? 'api',
+        });
+        return reply.code(result.created ? 201 : 200).send(result);
+      },
+    );
+
+    app.post(
+      '/persons/:id/changes',
+      {
+        schema: {
+          tags: ['registry'],
+          summary: '個人異動 A change from a date on (move, name, death): a new dated version',
+          params: IdParams,
+          body: Type.Object(
+            {
+              validFrom: IsoDate,
+              name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+              sex: Type.Optional(Sex),
+              birthDate: Type.Optional(IsoDate),
+              registeredDistrictCode: Type.Optional(Type.Union([DistrictCode, Type.Null()])),
+              cityRegistrationDate: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+              residenceDistrictCode: Type.Optional(Type.Union([DistrictCode, Type.Null()])),
+              deathDate: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+              source: Type.Optional(Source),
+            },
+            { additionalProperties: false, minProperties: 2 },
+          ),
+          response: {
+            200: Type.Object({ versionId: Type.String(), created: Type.Boolean() }),
+            201: Type.Object({ versionId: Type.String(), created: Type.Boolean() }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        const result = await ctx.commands.recordPersonChange(request.params.id, {
+          ...body,
+          sex: body.sex as 'M' | 'F' | undefined,
+          source: body.source ?? 'api',
+        });
+        return reply.code(result.created ? 201 : 200).send(result);
+      },
+    );
+
+    for (const kind of EVIDENCE_KIND_NAMES) {
+      app.post(
+        `/persons/:id/evidence/${kind}`,
+        {
+          schema: {
+            tags: ['evidence'],
+            summary: `登錄佐證資料 Record ${kind} evidence (with evidenceId: a new version of that record)`,
+            params: IdParams,
+            body: Type.Object(
+              {
+                evidenceId: Type.Optional(Uuid),
+                validFrom: IsoDate,
+                validTo: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+                source: Type.Optional(Source),
+                ...EVIDENCE_FIELD_SCHEMAS[kind],
+              },
+              { additionalProperties: false },
+            ),
+            response: {
+              200: Type.Object({ evidenceId: Uuid, created: Type.Boolean() }),
+              201: Type.Object({ evidenceId: Uuid, created: Type.Boolean() }),
+            },
+          },
+        },
+        async (request, reply) => {
+          const { evidenceId, validFrom, validTo, source, ...fields } = request.body as Record<
+            string,
+            unknown
+          > & { validFrom: string };
+          const result = await ctx.commands.recordEvidence(request.params.id, kind, {
+            ...(evidenceId ? { evidenceId: evidenceId as string } : {}),
+            validFrom,
+            validTo: (validTo as string | null | undefined) ?? null,
+            source: (source as string | undefined) ?? 'api',
+            fields,
+          });
+          return reply.code(result.created ? 201 : 200).send(result);
+        },
+      );
+    }
+  };

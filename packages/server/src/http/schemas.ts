@@ -1,0 +1,145 @@
+import { Type } from 'typebox';
+
+/** Request and response schemas shared by the routes (they are also the OpenAPI description). */
+export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD', examples: ['2023-06-30'] });
+export const Uuid = Type.String({ format: 'uuid', examples: ['0190a0c2-7e4f-4abc-8def-0123456789ab'] });
+export const DistrictCode = Type.String({
+  pattern: '^64000[0-3][0-9]0$',
+  description: 'MOI town code of a Kaohsiung district (鄉鎮市區代碼)',
+  examples: ['64000080'],
+});
+export const Source = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  description: 'Where the fact comes from (資料來源)',
+  examples: ['苓雅區公所'],
+});
+
+export const AsOfQuery = Type.Object(
+  {
+    asOf: Type.Optional({ ...IsoDate, description: 'The record as it was on this date (default: today)' }),
+    knownAt: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'Only what had been recorded by then (an audit view)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const Paging = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+};
+
+export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+export const District = Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() });
+
+export const PersonSummary = Type.Object({
+  id: Uuid,
+  idNumber: Type.String({
+    description: 'Masked (A12*****89) unless the caller may see it in full',
+    examples: ['E12*****83'],
+  }),
+  idNumberKind: Type.String({ enum: ['national_id', 'resident_new', 'resident_old'] }),
+  name: Type.String({ examples: ['王小明'] }),
+  sex: Type.String({ enum: ['M', 'F'] }),
+  birthDate: IsoDate,
+  district: Type.Union([District, Type.Null()]),
+  cityRegistrationDate: Type.Union([IsoDate, Type.Null()]),
+  residenceDistrictCode: Type.Union([Type.String(), Type.Null()]),
+  deathDate: Type.Union([IsoDate, Type.Null()]),
+  validFrom: IsoDate,
+});
+
+/** A page of results. */
+export const Page = <T extends ReturnType<typeof Type.Object>>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });
+
+export const Change = Type.Object({
+  table: Type.String(),
+  versionId: Type.String(),
+  validFrom: IsoDate,
+  validTo: Type.Union([IsoDate, Type.Null()]),
+  recordedAt: Type.String({ format: 'date-time' }),
+  source: Type.String(),
+  data: Type.Object({}, { additionalProperties: true }),
+});
+
+/** Fields of each evidence kind (see registry/evidence-kinds.ts). */
+export const EVIDENCE_FIELD_SCHEMAS = {
+  income: {
+    incomeType: Type.String({
+      enum: ['earned', 'business', 'property', 'interest', 'pension', 'rent', 'other'],
+    }),
+    monthlyAmountNtd: Type.Integer({ minimum: 0, maximum: 100_000_000, examples: [28_000] }),
+  },
+  property: {
+    propertyKind: Type.String({ enum: ['movable', 'immovable'] }),
+    propertyType: Type.String({
+      enum: ['deposit', 'securities', 'investment', 'vehicle', 'land', 'building', 'other'],
+    }),
+    valueNtd: Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, examples: [1_200_000] }),
+    excludedReason: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+  },
+  disability: {
+    level: Type.String({ enum: ['mild', 'moderate', 'severe', 'profound'] }),
+    icfCategory: Type.Integer({ minimum: 1, maximum: 8, description: 'ICF category 第1類–第8類' }),
+  },
+  school: {
+    schoolLevel: Type.String({
+      enum: [
+        'preschool',
+        'elementary',
+        'junior_high',
+        'senior_high',
+        'junior_college',
+        'university',
+        'graduate',
+      ],
+    }),
+    dayProgram: Type.Optional(Type.Boolean({ default: true })),
+    grade: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 7 }), Type.Null()])),
+  },
+  'tax-bracket': {
+    taxYear: Type.Integer({ minimum: 1990, maximum: 2100 }),
+    marginalRatePct: Type.Integer({ enum: [0, 5, 12, 20, 30, 40] }),
+  },
+  'work-ability': {
+    ableToWork: Type.Boolean(),
+    reason: Type.String({
+      enum: [
+        'able',
+        'student',
+        'disability',
+        'illness',
+        'caregiver',
+        'pregnancy',
+        'unemployed_seeking',
+        'other',
+      ],
+    }),
+  },
+  placement: {
+    placementType: Type.String({
+      enum: [
+        'foster_family',
+        'kinship',
+        'child_institution',
+        'senior_institution',
+        'disability_institution',
+        'psychiatric_institution',
+        'shelter',
+      ],
+    }),
+    facilityName: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    publiclyFunded: Type.Optional(Type.Boolean()),
+  },
+} as const;

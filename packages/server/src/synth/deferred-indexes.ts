@@ -1,0 +1,52 @@
+/**
+ * For a bulk load into empty tables: drop the foreign keys, unique constraints and secondary indexes of
+ * the tables first and recreate them after, in the same transaction. PostgreSQL then validates each
+ * foreign key with one set-based query and builds each index by sorting, instead of a trigger and an
+ * index insertion per row — many times faster. Primary keys stay.
+ */
+export interface Definition {
+  kind: 'constraint' | 'index';
+  table: string;
+  name: string;
+  definition: string;
+}
+
+type Query = (text: string) => Promise<{ rows: Record<string, unknown>[] }>;
+
+export async function dropSecondaryStructures(query: Query, tables: string[]): Promise<Definition[]> {
+  const list = tables.map((t) => `'${t}'`).join(', ');
+  const constraints = await query(`
+    SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+    FROM pg_constraint c
+    WHERE c.conrelid::regclass::text IN (${list}) AND c.contype IN ('f', 'u')
+    ORDER BY c.contype DESC, c.conname`);
+  const indexes = await query(`
+    SELECT i.tablename AS table, i.indexname AS name, i.indexdef AS definition
+    FROM pg_indexes i
+    WHERE i.schemaname = current_schema() AND i.tablename IN (${list})
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+    ORDER BY i.indexname`);
+  const definitions: Definition[] = [
+    ...constraints.rows.map((r) => ({ kind: 'constraint' as const, ...(r as Omit<Definition, 'kind'>) })),
+    ...indexes.rows.map((r) => ({ kind: 'index' as const, ...(r as Omit<Definition, 'kind'>) })),
+  ];
+  // Foreign keys first (they may rest on unique constraints), then the rest.
+  for (const d of definitions) {
+    if (d.kind === 'constraint') await query(`ALTER TABLE ${d.table} DROP CONSTRAINT ${d.name}`);
+    else await query(`DROP INDEX ${d.name}`);
+  }
+  return definitions;
+}
+
+export async function recreateSecondaryStructures(query: Query, definitions: Definition[]): Promise<void> {
+  // Unique constraints and indexes before the foreign keys that need them.
+  const ordered = [
+    ...definitions.filter((d) => d.kind === 'index'),
+    ...definitions.filter((d) => d.kind === 'constraint' && d.definition.startsWith('UNIQUE')),
+    ...definitions.filter((d) => d.kind === 'constraint' && !d.definition.startsWith('UNIQUE')),
+  ];
+  for (const d of ordered) {
+    if (d.kind === 'index') await query(d.definition);
+    else await query(`ALTER TABLE ${d.table} ADD CONSTRAINT ${d.name} ${d.definition}`);
+  }
+}

@@ -1,0 +1,173 @@
+import { once } from 'node:events';
+import {
+  expectedPersons,
+  type GenerateOptions,
+  generateCity,
+  SYNTH_TABLES,
+  type SynthTable,
+} from '@safetynet/core/synth/generate';
+import { sql } from 'kysely';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../db/database.ts';
+import { resolveIdKeys } from '../identity/id-keys.ts';
+import { IdProtector } from '../identity/id-protector.ts';
+import { copyLine } from './copy-text.ts';
+import { dropSecondaryStructures, recreateSecondaryStructures } from './deferred-indexes.ts';
+
+/** The scale `npm start` loads into the embedded database the first time (≈ 27,000 persons). */
+export const DEMO_SCALE = 0.01;
+
+/**
+ * The largest scale the embedded database holds (PGlite is 32-bit WebAssembly: 2 GiB of memory at most);
+ * measured, see docs/benchmarks.md.
+ */
+export const PGLITE_MAX_SCALE = 0.1;
+
+export class GenerateRefusedError extends Error {
+  override name = 'GenerateRefusedError';
+}
+
+export interface SyntheticCitySummary {
+  engine: Database['engine'];
+  scale: number;
+  seed: number;
+  asOf: string;
+  persons: number;
+  households: number;
+  rows: Record<SynthTable, number>;
+  statuses: Record<string, number>;
+  seconds: number;
+}
+
+export interface LoadOptions extends GenerateOptions {
+  /** Empty the registry first; without it a database that already has persons is refused. */
+  replace?: boolean;
+  onProgress?: (personsDone: number, personsExpected: number) => void;
+  /** Only for measuring where the embedded engine's limit lies (the benchmark); never for users. */
+  ignoreEmbeddedLimit?: boolean;
+}
+
+/** Tables in load order (references first); `person` gets its ID numbers sealed on the way. */
+const LOAD_ORDER = Object.keys(SYNTH_TABLES) as SynthTable[];
+const REGISTRY_TABLES = [...LOAD_ORDER].reverse();
+
+/**
+ * Generates the synthetic city and loads it with COPY in one transaction: the city lands whole or not at all.
+ */
+export async function loadSyntheticCity(
+  database: Database,
+  options: LoadOptions,
+): Promise<SyntheticCitySummary> {
+  const started = performance.now();
+  const asOf = options.asOf ?? '2023-06-30';
+  if (database.engine === 'pglite' && options.scale > PGLITE_MAX_SCALE && !options.ignoreEmbeddedLimit) {
+    throw new GenerateRefusedError(
+      `內建資料庫最多可容納規模 ${PGLITE_MAX_SCALE} 之城市；更大的規模請設定 DATABASE_URL 使用 PostgreSQL。` +
+        ` The embedded database holds a city of scale ${PGLITE_MAX_SCALE} at most; for scale ${options.scale} set ` +
+        'DATABASE_URL to a PostgreSQL server.',
+    );
+  }
+  const existing = await database.db.selectFrom('person').select('person_id').limit(1).execute();
+  if (existing.length > 0 && !options.replace) {
+    throw new GenerateRefusedError(
+      '資料庫已有人口資料；如要以合成城市取代，請加上 --replace。' +
+        ' The database already holds persons; add --replace to empty the registry and generate anew.',
+    );
+  }
+  const protector = new IdProtector(resolveIdKeys(process.env, database));
+  const rows = Object.fromEntries(LOAD_ORDER.map((t) => [t, 0])) as Record<SynthTable, number>;
+  const statuses: Record<string, number> = {};
+  const expected = expectedPersons(options.scale);
+
+  const loadAll = async (
+    copy: (table: SynthTable, text: string) => Promise<void>,
+    query: (text: string) => Promise<{ rows: Record<string, unknown>[] }>,
+  ) => {
+    if (options.replace) await query(`TRUNCATE ${REGISTRY_TABLES.join(', ')}`);
+    const deferred = await dropSecondaryStructures(query, REGISTRY_TABLES);
+    for (const chunk of generateCity({ scale: options.scale, seed: options.seed, asOf })) {
+      for (const table of LOAD_ORDER) {
+        const tableRows = chunk[table];
+        if (tableRows.length === 0) continue;
+        let text = '';
+        if (table === 'person') {
+          for (const [personId, kind, idNumber] of tableRows) {
+            const id = personId as string;
+            text += copyLine([
+              id,
+              kind as string,
+              protector.seal(idNumber as string, id),
+              protector.index(idNumber as string),
+            ]);
+          }
+        } else {
+          for (const row of tableRows) text += copyLine(row);
+        }
+        await copy(table, text);
+        rows[table] += tableRows.length;
+      }
+      for (const status of chunk.status_register)
+        statuses[status[1] as string] = (statuses[status[1] as string] ?? 0) + 1;
+      options.onProgress?.(rows.person, expected);
+    }
+    await recreateSecondaryStructures(query, deferred);
+  };
+  const columnsOf = (table: SynthTable) =>
+    (table === 'person'
+      ? ['person_id', 'id_number_kind', 'id_number_cipher', 'id_number_index']
+      : SYNTH_TABLES[table]
+    ).join(', ');
+
+  if (database.pool) {
+    const client: PoolClient = await database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await loadAll(
+        async (table, text) => {
+          const stream = client.query(copyFrom(`COPY ${table} (${columnsOf(table)}) FROM STDIN`));
+          stream.end(text);
+          await once(stream, 'finish');
+        },
+        (text) => client.query(text),
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  } else if (database.pglite) {
+    const pglite = database.pglite;
+    // Through Kysely's connection, so no other query interleaves with the transaction.
+    await database.db.connection().execute(async (connection) => {
+      await sql`BEGIN`.execute(connection);
+      try {
+        await loadAll(
+          async (table, text) => {
+            await pglite.query(`COPY ${table} (${columnsOf(table)}) FROM '/dev/blob'`, [], {
+              blob: new Blob([text]),
+            });
+          },
+          (text) => pglite.query(text),
+        );
+        await sql`COMMIT`.execute(connection);
+      } catch (error) {
+        await sql`ROLLBACK`.execute(connection).catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+  return {
+    engine: database.engine,
+    scale: options.scale,
+    seed: options.seed,
+    asOf,
+    persons: rows.person,
+    households: rows.household,
+    rows,
+    statuses,
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+  };
+}
