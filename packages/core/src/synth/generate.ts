@@ -93,7 +93,8 @@ export function* generateCity(options: GenerateOptions): Generator<SyntheticChun
       const registeredSince = bornHere
         ? birthDate
         : isoDay(asOfDay + -random.int(400, 365 * Math.max(member.age, 2)));
-      const registration = registeredSince < birthDate ? birthDate : registeredSince; // ISO dates compare as text
+      // ISO dates compare as text; registration is never before birth.
+      const registration = [registeredSince, birthDate].sort()[1]!;
       // 3% moved here from another district in the last year and a half: two dated versions.
       const movedOn = member.age > 0 && random.chance(0.03) ? isoDay(asOfDay + -random.int(30, 540)) : null;
       const base = [personId, birthDate, null, SOURCE, name, member.sex, birthDate];
