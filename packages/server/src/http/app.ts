@@ -16,6 +16,18 @@ import { personRoutes } from './routes/persons.ts';
 
 export const VERSION = '0.1.0';
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+const ROUTE_TABLES = new WeakMap<FastifyInstance, RouteEntry[]>();
+
+/** Every API route (method and path) the server registered: for tests that must cover all of them. */
+export function routeTable(app: FastifyInstance): RouteEntry[] {
+  return ROUTE_TABLES.get(app) ?? [];
+}
+
 export interface ServerOptions {
   database: Database;
   protector: IdProtector;
@@ -36,6 +48,13 @@ export async function buildServer({
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   registerProblemHandlers(app);
+  const routes: RouteEntry[] = [];
+  ROUTE_TABLES.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   await app.register(helmet, {
     // The docs page (swagger-ui) runs inline scripts and styles.
     contentSecurityPolicy: {
