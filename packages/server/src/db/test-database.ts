@@ -15,6 +15,9 @@ export async function openTestDatabase(): Promise<Database> {
     await migrateToLatest(database.db);
     return database;
   }
+  // Throwaway keys for the throwaway database (production takes them from the environment).
+  process.env.SAFETYNET_ID_KEYS ??= `test:${randomBytes(32).toString('base64')}`;
+  process.env.SAFETYNET_ID_INDEX_KEY ??= randomBytes(32).toString('base64');
   const name = `sn_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

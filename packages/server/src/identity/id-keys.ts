@@ -56,7 +56,12 @@ export function keysForDataDir(dataDir: string): IdKeys {
   return keys;
 }
 
-/** The keys for a database: the environment's, else the data directory's, else (in memory) fresh ones. */
+const memoryKeys = new WeakMap<object, IdKeys>();
+
+/**
+ * The keys for a database: the environment's, else the data directory's, else (an in-memory database)
+ * keys made for that database object and kept as long as it lives.
+ */
 export function resolveIdKeys(
   env: NodeJS.ProcessEnv,
   database: { engine: string; dataDir: string | undefined },
@@ -65,5 +70,10 @@ export function resolveIdKeys(
   if (fromEnv) return fromEnv;
   if (database.engine === 'postgresql') throw new MissingKeysError();
   if (database.dataDir) return keysForDataDir(database.dataDir);
-  return generateIdKeys('memory');
+  let keys = memoryKeys.get(database);
+  if (!keys) {
+    keys = generateIdKeys('memory');
+    memoryKeys.set(database, keys);
+  }
+  return keys;
 }
