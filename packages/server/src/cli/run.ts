@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { type Command, helpText, UsageError } from './command.ts';
+import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
 
 /** Every CLI command; each lives in commands/<name>.ts. */
-const COMMANDS: Command[] = [migrateCommand, generateCommand, serveCommand];
+const COMMANDS: Command[] = [migrateCommand, generateCommand, importCommand, exportCommand, serveCommand];
 
 function mainHelp(): string {
   return [
@@ -50,10 +52,13 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(`${err.message}\n\n${helpText(command)}`);
       return 2;
     }
-    if (err.name === 'DataDirLockedError') {
+    if (err.name === 'DataDirLockedError' || err.name === 'MissingKeysError') {
       console.error(err.message);
       return 1;
     }
-    throw error;
+    // Anything else: one line for the user; the stack only when asked for (SAFETYNET_DEBUG=1).
+    console.error(`錯誤 Error: ${err.message}`);
+    if (process.env.SAFETYNET_DEBUG) console.error(err.stack);
+    return 1;
   }
 }

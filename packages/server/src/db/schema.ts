@@ -45,6 +45,7 @@ export interface PersonVersionTable extends DatedColumns {
 
 export interface HouseholdTable {
   household_id: string;
+  external_ref: string | null;
   created_at: Generated<Date>;
 }
 

@@ -54,8 +54,10 @@ CREATE INDEX person_version_asof ON person_version (person_id, valid_from DESC, 
 CREATE INDEX person_version_name ON person_version (name_zh text_pattern_ops);
 CREATE INDEX person_version_district ON person_version (registered_district_code);
 
+-- external_ref: the household's number in the sending system (戶號 or an office's own key), for transfers.
 CREATE TABLE household (
   household_id uuid PRIMARY KEY,
+  external_ref text UNIQUE CHECK (length(external_ref) BETWEEN 1 AND 64),
   created_at timestamptz NOT NULL DEFAULT now()
 );
 

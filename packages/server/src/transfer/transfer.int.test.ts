@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { CSV_KIND_NAMES } from '@safetynet/core/registry-csv/kinds';
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { openTestDatabase, testEngine } from '../db/test-database.ts';
+import { resolveIdKeys } from '../identity/id-keys.ts';
+import { IdProtector } from '../identity/id-protector.ts';
+import { loadSyntheticCity } from '../synth/load.ts';
+import { exportKind } from './export.ts';
+import { importFiles } from './import.ts';
+import { parseFile } from './parse.ts';
+
+let source: Database;
+let target: Database;
+before(async () => {
+  source = await openTestDatabase();
+  target = await openTestDatabase();
+  await loadSyntheticCity(source, { scale: 0.001, seed: 5 });
+});
+after(async () => {
+  await source.close();
+  await target.close();
+});
+
+const protectorOf = (database: Database) => new IdProtector(resolveIdKeys(process.env, database));
+const exportAll = async (database: Database) => {
+  const files: Record<string, string> = {};
+  for (const kind of CSV_KIND_NAMES)
+    files[kind] = await exportKind(database, protectorOf(database), kind, { asOf: '2023-06-30' });
+  return files;
+};
+const count = async (database: Database, table: string) =>
+  Number(
+    (await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(database.db)).rows[0]!.n,
+  );
+
+test(`export → import into an empty database gives the same records; again, nothing new (${testEngine})`, async () => {
+  const exported = await exportAll(source);
+  const files = CSV_KIND_NAMES.map((kind) => parseFile(kind, `${kind}.csv`, exported[kind]!));
+  const first = await importFiles(target, protectorOf(target), files);
+  assert.deepEqual(first.problems, []);
+  assert.ok(first.ok);
+  assert.ok((first.written.persons ?? 0) > 2_000);
+  assert.deepEqual(await exportAll(target), exported, 'the second export is the first, line for line');
+  const persons = await count(target, 'person_version');
+  const again = await importFiles(target, protectorOf(target), files);
+  assert.ok(again.ok);
+  assert.deepEqual(again.written, {});
+  assert.equal(again.unchanged.persons, first.written.persons);
+  assert.equal(await count(target, 'person_version'), persons);
+});
+
+test(`a file full of bad lines: every line reported, nothing written (${testEngine})`, async () => {
+  const before = await count(target, 'person');
+  const persons = parseFile(
+    'persons',
+    'persons.csv',
+    [
+      'id_number,name,sex,birth_date,registered_district',
+      'E123456783,新住民,F,1990-01-01,苓雅區', // good, but must not land
+      'E123456784,錯碼,M,1980-01-01,苓雅區',
+      'A123456789,性別,X,1980-01-01,苓雅區',
+      'A223456781,日期,F,1980-02-30,苓雅區',
+      'F126543211,地區,M,1980-01-01,台北',
+      ',缺號,F,1990-01-01,鳳山區',
+      'E123456783,重複,F,1990-01-01,苓雅區',
+      'B123456780,太短,M',
+    ].join('\n'),
+  );
+  const income = parseFile(
+    'income',
+    'income.csv',
+    'id_number,income_type,monthly_amount_ntd,valid_from\nE123456783,earned,-5,2023-01-01\nE223456785,earned,100,2023-01-01\n',
+  );
+  const report = await importFiles(target, protectorOf(target), [income, persons]);
+  assert.equal(report.ok, false);
+  assert.deepEqual(
+    report.problems.map((p) => `${p.file}:${p.line}:${p.column}`),
+    [
+      'persons.csv:3:id_number',
+      'persons.csv:4:sex',
+      'persons.csv:5:birth_date',
+      'persons.csv:6:registered_district',
+      'persons.csv:7:id_number',
+      'persons.csv:8:*',
+      'persons.csv:9:*',
+      'income.csv:2:monthly_amount_ntd',
+      'income.csv:3:id_number',
+    ],
+  );
+  assert.equal(await count(target, 'person'), before, 'nothing written, not even the good line');
+});
+
+test(`a dry run validates and writes nothing (${testEngine})`, async () => {
+  const before = await count(target, 'person');
+  const file = parseFile(
+    'persons',
+    'persons.csv',
+    'id_number,name,sex,birth_date\nE123456783,新住民,F,1990-01-01\n',
+  );
+  const report = await importFiles(target, protectorOf(target), [file], { dryRun: true });
+  assert.ok(report.ok);
+  assert.equal(report.written.persons, 1);
+  assert.equal(await count(target, 'person'), before);
+});
