@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { type Database, openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { BENCHMARKS } from './registry.ts';
+
+/**
+ * `npm run bench -- --scale S`: each benchmark prints one JSON line
+ * {"bench", "value", "unit", "scale"}. With DATABASE_URL, on a throwaway database created on that server
+ * (and dropped after); otherwise on the embedded engine in a temporary directory. Never on your data.
+ */
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '0.01' }, only: { type: 'string' } },
+});
+const scale = Number(values.scale);
+if (!(scale > 0)) throw new Error('--scale must be a positive number');
+
+async function throwawayDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `safetynet_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: url.toString() });
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        const dropper = new pg.Client({ connectionString: serverUrl });
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropper.end();
+      },
+    };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'safetynet-bench-'));
+  const database = await openDatabase({ dataDir });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const { database, drop } = await throwawayDatabase();
+try {
+  await migrateToLatest(database.db);
+  for (const bench of BENCHMARKS) {
+    if (values.only && !bench.name.startsWith(values.only)) continue;
+    for (const result of await bench.run(database, scale)) {
+      console.log(JSON.stringify({ bench: result.bench, value: result.value, unit: result.unit, scale }));
+    }
+  }
+} finally {
+  await drop();
+}
