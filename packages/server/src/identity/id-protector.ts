@@ -39,13 +39,35 @@ export class IdProtector {
     this.byId = new Map(keys.encryptionKeys.map((k) => [k.id, k.key]));
   }
 
+  /** Random IVs drawn in bulk (one CSPRNG call per 4,096 numbers); each IV is used once. */
+  private ivPool = Buffer.alloc(0);
+  private ivOffset = 0;
+
+  private nextIv(): Buffer {
+    if (this.ivOffset + IV_BYTES > this.ivPool.length) {
+      this.ivPool = randomBytes(IV_BYTES * 4096);
+      this.ivOffset = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivOffset, this.ivOffset + IV_BYTES);
+    this.ivOffset += IV_BYTES;
+    return iv;
+  }
+
   /** Encrypts an ID number for the row `rowId` (e.g. the person's uuid). */
   seal(idNumber: string, rowId: string): Buffer {
-    const iv = randomBytes(IV_BYTES);
+    const iv = this.nextIv();
+    const header = this.active.header;
     const cipher = createCipheriv('aes-256-gcm', this.active.key, iv);
-    cipher.setAAD(associatedData(this.active.header, rowId));
-    const body = Buffer.concat([cipher.update(normalizeIdNumber(idNumber), 'utf8'), cipher.final()]);
-    return Buffer.concat([this.active.header, iv, cipher.getAuthTag(), body]);
+    cipher.setAAD(associatedData(header, rowId));
+    const body = cipher.update(normalizeIdNumber(idNumber), 'utf8');
+    const tail = cipher.final();
+    const blob = Buffer.allocUnsafe(header.length + IV_BYTES + TAG_BYTES + body.length + tail.length);
+    header.copy(blob, 0);
+    iv.copy(blob, header.length);
+    cipher.getAuthTag().copy(blob, header.length + IV_BYTES);
+    body.copy(blob, header.length + IV_BYTES + TAG_BYTES);
+    tail.copy(blob, header.length + IV_BYTES + TAG_BYTES + body.length);
+    return blob;
   }
 
   /** Decrypts; throws IdCipherError when the blob was altered, moved to another row or its key is unknown. */

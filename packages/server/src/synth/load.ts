@@ -112,6 +112,9 @@ export async function loadSyntheticCity(
         statuses[status[1] as string] = (statuses[status[1] as string] ?? 0) + 1;
       options.onProgress?.(rows.person, expected);
     }
+    // On a server, index builds sort in memory (the default 64 MB spills to disk at scale 1); the embedded
+    // engine keeps its default, its whole memory being 2 GiB.
+    if (database.engine === 'postgresql') await query(`SET LOCAL maintenance_work_mem = '512MB'`);
     await recreateSecondaryStructures(query, deferred);
   };
   const columnsOf = (table: SynthTable) =>
