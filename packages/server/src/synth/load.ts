@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import {
   expectedPersons,
   type GenerateOptions,
-  generateCity,
   SYNTH_TABLES,
   type SynthTable,
 } from '@safetynet/core/synth/generate';
@@ -11,8 +10,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../db/database.ts';
 import { resolveIdKeys } from '../identity/id-keys.ts';
-import { IdProtector } from '../identity/id-protector.ts';
-import { copyLine } from './copy-text.ts';
+import { writeCityInWorker } from './city-worker.ts';
 import { dropSecondaryStructures, recreateSecondaryStructures } from './deferred-indexes.ts';
 
 /** The scale `npm start` loads into the embedded database the first time (≈ 27,000 persons). */
@@ -76,7 +74,7 @@ export async function loadSyntheticCity(
         ' The database already holds persons; add --replace to empty the registry and generate anew.',
     );
   }
-  const protector = new IdProtector(resolveIdKeys(process.env, database));
+  const keys = resolveIdKeys(process.env, database);
   const rows = Object.fromEntries(LOAD_ORDER.map((t) => [t, 0])) as Record<SynthTable, number>;
   const statuses: Record<string, number> = {};
   const expected = expectedPersons(options.scale);
@@ -87,29 +85,13 @@ export async function loadSyntheticCity(
   ) => {
     if (options.replace) await query(`TRUNCATE ${REGISTRY_TABLES.join(', ')}`);
     const deferred = await dropSecondaryStructures(query, REGISTRY_TABLES);
-    for (const chunk of generateCity({ scale: options.scale, seed: options.seed, asOf })) {
-      for (const table of LOAD_ORDER) {
-        const tableRows = chunk[table];
-        if (tableRows.length === 0) continue;
-        let text = '';
-        if (table === 'person') {
-          for (const [personId, kind, idNumber] of tableRows) {
-            const id = personId as string;
-            text += copyLine([
-              id,
-              kind as string,
-              protector.seal(idNumber as string, id),
-              protector.index(idNumber as string),
-            ]);
-          }
-        } else {
-          for (const row of tableRows) text += copyLine(row);
-        }
+    for await (const chunk of writeCityInWorker({ scale: options.scale, seed: options.seed, asOf, keys })) {
+      for (const { table, text, rows: count } of chunk.tables) {
         await copy(table, text);
-        rows[table] += tableRows.length;
+        rows[table] += count;
       }
-      for (const status of chunk.status_register)
-        statuses[status[1] as string] = (statuses[status[1] as string] ?? 0) + 1;
+      for (const [status, count] of Object.entries(chunk.statuses))
+        statuses[status] = (statuses[status] ?? 0) + count;
       options.onProgress?.(rows.person, expected);
     }
     // On a server, index builds sort in memory (the default 64 MB spills to disk at scale 1); the embedded
