@@ -69,3 +69,16 @@ test(`a database that already has persons is refused unless replaced (${testEngi
   const replaced = await loadSyntheticCity(database, { scale, seed: 4, replace: true });
   assert.equal(await count('person'), replaced.persons);
 });
+
+test(`the embedded engine refuses a city larger than it was measured to hold (${testEngine})`, async (t) => {
+  if (database.engine !== 'pglite') return t.skip('PostgreSQL takes any scale');
+  await assert.rejects(
+    loadSyntheticCity(database, { scale: 1.5, seed: 1, replace: true }),
+    (error: Error) => {
+      assert.ok(error instanceof GenerateRefusedError);
+      assert.match(error.message, /DATABASE_URL/);
+      assert.match(error.message, /PostgreSQL/);
+      return true;
+    },
+  );
+});
