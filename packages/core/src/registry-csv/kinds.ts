@@ -1,9 +1,24 @@
+import {
+  DISABILITY_LEVELS,
+  INCOME_TYPES,
+  MARGINAL_RATES,
+  MEMBER_ROLES,
+  PLACEMENT_TYPES,
+  PROPERTY_KINDS,
+  PROPERTY_TYPES,
+  REGISTER_STATUSES,
+  SCHOOL_LEVELS,
+  WORK_ABILITY_REASONS,
+} from '../registry/vocabulary.ts';
 import type { Column, ColumnType } from './columns.ts';
 
 /** Every CSV kind with its columns, in the order files are imported (references first). */
 const text = (maxLength: number): ColumnType => ({ kind: 'text', maxLength });
 const date: ColumnType = { kind: 'date' };
-const enumOf = (...values: string[]): ColumnType => ({ kind: 'enum', values });
+const enumOf = (values: readonly (string | number)[]): ColumnType => ({
+  kind: 'enum',
+  values: values.map(String),
+});
 const col = (name: string, type: ColumnType, required = true): Column => ({ name, type, required });
 const opt = (name: string, type: ColumnType): Column => col(name, type, false);
 
@@ -14,7 +29,7 @@ export const CSV_KINDS = {
   persons: [
     byPerson,
     col('name', text(100)),
-    col('sex', enumOf('M', 'F')),
+    col('sex', enumOf(['M', 'F'])),
     col('birth_date', date),
     opt('registered_district', { kind: 'district' }),
     opt('city_registration_date', date),
@@ -29,49 +44,30 @@ export const CSV_KINDS = {
     opt('address', text(200)),
     ...dated,
   ],
-  memberships: [
-    col('household_ref', text(64)),
-    byPerson,
-    col('role', enumOf('applicant', 'spouse', 'lineal_relative', 'child', 'other')),
-    ...dated,
-  ],
+  memberships: [col('household_ref', text(64)), byPerson, col('role', enumOf(MEMBER_ROLES)), ...dated],
   income: [
     byPerson,
-    col('income_type', enumOf('earned', 'business', 'property', 'interest', 'pension', 'rent', 'other')),
+    col('income_type', enumOf(INCOME_TYPES)),
     col('monthly_amount_ntd', { kind: 'integer', min: 0, max: 100_000_000 }),
     ...dated,
   ],
   property: [
     byPerson,
-    col('property_kind', enumOf('movable', 'immovable')),
-    col(
-      'property_type',
-      enumOf('deposit', 'securities', 'investment', 'vehicle', 'land', 'building', 'other'),
-    ),
+    col('property_kind', enumOf(PROPERTY_KINDS)),
+    col('property_type', enumOf(PROPERTY_TYPES)),
     col('value_ntd', { kind: 'integer', min: 0, max: 1_000_000_000_000 }),
     opt('excluded_reason', text(200)),
     ...dated,
   ],
   disability: [
     byPerson,
-    col('level', enumOf('mild', 'moderate', 'severe', 'profound')),
+    col('level', enumOf(DISABILITY_LEVELS)),
     col('icf_category', { kind: 'integer', min: 1, max: 8 }),
     ...dated,
   ],
   school: [
     byPerson,
-    col(
-      'school_level',
-      enumOf(
-        'preschool',
-        'elementary',
-        'junior_high',
-        'senior_high',
-        'junior_college',
-        'university',
-        'graduate',
-      ),
-    ),
+    col('school_level', enumOf(SCHOOL_LEVELS)),
     opt('day_program', { kind: 'boolean' }),
     opt('grade', { kind: 'integer', min: 1, max: 7 }),
     ...dated,
@@ -79,47 +75,24 @@ export const CSV_KINDS = {
   'tax-bracket': [
     byPerson,
     col('tax_year', { kind: 'integer', min: 1990, max: 2100 }),
-    col('marginal_rate_pct', enumOf('0', '5', '12', '20', '30', '40')),
+    col('marginal_rate_pct', enumOf(MARGINAL_RATES)),
     ...dated,
   ],
   'work-ability': [
     byPerson,
     col('able_to_work', { kind: 'boolean' }),
-    col(
-      'reason',
-      enumOf(
-        'able',
-        'student',
-        'disability',
-        'illness',
-        'caregiver',
-        'pregnancy',
-        'unemployed_seeking',
-        'other',
-      ),
-    ),
+    col('reason', enumOf(WORK_ABILITY_REASONS)),
     ...dated,
   ],
   placement: [
     byPerson,
-    col(
-      'placement_type',
-      enumOf(
-        'foster_family',
-        'kinship',
-        'child_institution',
-        'senior_institution',
-        'disability_institution',
-        'psychiatric_institution',
-        'shelter',
-      ),
-    ),
+    col('placement_type', enumOf(PLACEMENT_TYPES)),
     opt('facility_name', text(200)),
     opt('publicly_funded', { kind: 'boolean' }),
     ...dated,
   ],
   statuses: [
-    col('status', enumOf('low_income', 'mid_low_income', 'senior_living_alone', 'homeless')),
+    col('status', enumOf(REGISTER_STATUSES)),
     opt('household_ref', text(64)),
     opt('id_number', { kind: 'idNumber' }),
     opt('category', text(20)),

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { createThrowawayDatabase } from '../db/throwaway-database.ts';
 import { BENCHMARKS } from './registry.ts';
 
 /**
@@ -21,22 +21,13 @@ if (!(scale > 0)) throw new Error('--scale must be a positive number');
 async function throwawayDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
-    const name = `safetynet_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString() });
+    const throwaway = await createThrowawayDatabase(serverUrl, 'safetynet_bench');
+    const database = await openDatabase({ databaseUrl: throwaway.url });
     return {
       database,
       drop: async () => {
         await database.close();
-        const dropper = new pg.Client({ connectionString: serverUrl });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
+        await throwaway.drop();
       },
     };
   }

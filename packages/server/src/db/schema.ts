@@ -1,3 +1,14 @@
+import type {
+  DISABILITY_LEVELS,
+  INCOME_TYPES,
+  MEMBER_ROLES,
+  PLACEMENT_TYPES,
+  PROPERTY_KINDS,
+  PROPERTY_TYPES,
+  REGISTER_STATUSES,
+  SCHOOL_LEVELS,
+  WORK_ABILITY_REASONS,
+} from '@safetynet/core/registry/vocabulary';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** Kysely's view of the schema (migrations/). Dates are `YYYY-MM-DD` strings, int8 strings (type-parsers.ts). */
@@ -55,7 +66,7 @@ export interface HouseholdVersionTable extends DatedColumns {
   address: string | null;
 }
 
-export type MemberRole = 'applicant' | 'spouse' | 'lineal_relative' | 'child' | 'other';
+export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export interface HouseholdMembershipTable extends DatedColumns {
   membership_id: string;
@@ -69,21 +80,14 @@ interface PersonEvidence extends DatedColumns {
   person_id: string;
 }
 
-export type IncomeType = 'earned' | 'business' | 'property' | 'interest' | 'pension' | 'rent' | 'other';
+export type IncomeType = (typeof INCOME_TYPES)[number];
 export interface IncomeEvidenceTable extends PersonEvidence {
   income_type: IncomeType;
   monthly_amount_ntd: number;
 }
 
-export type PropertyKind = 'movable' | 'immovable';
-export type PropertyType =
-  | 'deposit'
-  | 'securities'
-  | 'investment'
-  | 'vehicle'
-  | 'land'
-  | 'building'
-  | 'other';
+export type PropertyKind = (typeof PROPERTY_KINDS)[number];
+export type PropertyType = (typeof PROPERTY_TYPES)[number];
 export interface PropertyEvidenceTable extends PersonEvidence {
   property_kind: PropertyKind;
   property_type: PropertyType;
@@ -91,20 +95,13 @@ export interface PropertyEvidenceTable extends PersonEvidence {
   excluded_reason: string | null;
 }
 
-export type DisabilityLevel = 'mild' | 'moderate' | 'severe' | 'profound';
+export type DisabilityLevel = (typeof DISABILITY_LEVELS)[number];
 export interface DisabilityCertificateTable extends PersonEvidence {
   level: DisabilityLevel;
   icf_category: number;
 }
 
-export type SchoolLevel =
-  | 'preschool'
-  | 'elementary'
-  | 'junior_high'
-  | 'senior_high'
-  | 'junior_college'
-  | 'university'
-  | 'graduate';
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
 export interface SchoolEnrolmentTable extends PersonEvidence {
   school_level: SchoolLevel;
   day_program: Generated<boolean>;
@@ -116,35 +113,20 @@ export interface TaxBracketTable extends PersonEvidence {
   marginal_rate_pct: number;
 }
 
-export type WorkAbilityReason =
-  | 'able'
-  | 'student'
-  | 'disability'
-  | 'illness'
-  | 'caregiver'
-  | 'pregnancy'
-  | 'unemployed_seeking'
-  | 'other';
+export type WorkAbilityReason = (typeof WORK_ABILITY_REASONS)[number];
 export interface WorkAbilityTable extends PersonEvidence {
   able_to_work: boolean;
   reason: WorkAbilityReason;
 }
 
-export type PlacementType =
-  | 'foster_family'
-  | 'kinship'
-  | 'child_institution'
-  | 'senior_institution'
-  | 'disability_institution'
-  | 'psychiatric_institution'
-  | 'shelter';
+export type PlacementType = (typeof PLACEMENT_TYPES)[number];
 export interface PlacementTable extends PersonEvidence {
   placement_type: PlacementType;
   facility_name: string | null;
   publicly_funded: Generated<boolean>;
 }
 
-export type RegisterStatus = 'low_income' | 'mid_low_income' | 'senior_living_alone' | 'homeless';
+export type RegisterStatus = (typeof REGISTER_STATUSES)[number];
 export interface StatusRegisterTable extends DatedColumns {
   status_id: string;
   status: RegisterStatus;

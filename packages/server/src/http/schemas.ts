@@ -1,3 +1,13 @@
+import {
+  DISABILITY_LEVELS,
+  INCOME_TYPES,
+  MARGINAL_RATES,
+  PLACEMENT_TYPES,
+  PROPERTY_KINDS,
+  PROPERTY_TYPES,
+  SCHOOL_LEVELS,
+  WORK_ABILITY_REASONS,
+} from '@safetynet/core/registry/vocabulary';
 import { Type } from 'typebox';
 
 /** Request and response schemas shared by the routes (they are also the OpenAPI description). */
@@ -77,67 +87,42 @@ export const Change = Type.Object({
 export const EVIDENCE_FIELD_SCHEMAS = {
   income: {
     incomeType: Type.String({
-      enum: ['earned', 'business', 'property', 'interest', 'pension', 'rent', 'other'],
+      enum: [...INCOME_TYPES],
     }),
     monthlyAmountNtd: Type.Integer({ minimum: 0, maximum: 100_000_000, examples: [28_000] }),
   },
   property: {
-    propertyKind: Type.String({ enum: ['movable', 'immovable'] }),
+    propertyKind: Type.String({ enum: [...PROPERTY_KINDS] }),
     propertyType: Type.String({
-      enum: ['deposit', 'securities', 'investment', 'vehicle', 'land', 'building', 'other'],
+      enum: [...PROPERTY_TYPES],
     }),
     valueNtd: Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, examples: [1_200_000] }),
     excludedReason: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
   },
   disability: {
-    level: Type.String({ enum: ['mild', 'moderate', 'severe', 'profound'] }),
+    level: Type.String({ enum: [...DISABILITY_LEVELS] }),
     icfCategory: Type.Integer({ minimum: 1, maximum: 8, description: 'ICF category 第1類–第8類' }),
   },
   school: {
     schoolLevel: Type.String({
-      enum: [
-        'preschool',
-        'elementary',
-        'junior_high',
-        'senior_high',
-        'junior_college',
-        'university',
-        'graduate',
-      ],
+      enum: [...SCHOOL_LEVELS],
     }),
     dayProgram: Type.Optional(Type.Boolean({ default: true })),
     grade: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 7 }), Type.Null()])),
   },
   'tax-bracket': {
     taxYear: Type.Integer({ minimum: 1990, maximum: 2100 }),
-    marginalRatePct: Type.Integer({ enum: [0, 5, 12, 20, 30, 40] }),
+    marginalRatePct: Type.Integer({ enum: [...MARGINAL_RATES] }),
   },
   'work-ability': {
     ableToWork: Type.Boolean(),
     reason: Type.String({
-      enum: [
-        'able',
-        'student',
-        'disability',
-        'illness',
-        'caregiver',
-        'pregnancy',
-        'unemployed_seeking',
-        'other',
-      ],
+      enum: [...WORK_ABILITY_REASONS],
     }),
   },
   placement: {
     placementType: Type.String({
-      enum: [
-        'foster_family',
-        'kinship',
-        'child_institution',
-        'senior_institution',
-        'disability_institution',
-        'psychiatric_institution',
-        'shelter',
-      ],
+      enum: [...PLACEMENT_TYPES],
     }),
     facilityName: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
     publiclyFunded: Type.Optional(Type.Boolean()),

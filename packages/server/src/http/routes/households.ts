@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { KAOHSIUNG_DISTRICTS } from '@safetynet/core/districts';
+import { MEMBER_ROLES } from '@safetynet/core/registry/vocabulary';
 import { Type } from 'typebox';
 import type { MemberRole } from '../../db/schema.ts';
 import { MASKED_VIEWER } from '../../registry/viewer.ts';
@@ -17,7 +18,7 @@ import {
 import { districtCodeOf, notFound, pageOf, type RouteContext, today } from './context.ts';
 
 const Role = Type.String({
-  enum: ['applicant', 'spouse', 'lineal_relative', 'child', 'other'],
+  enum: [...MEMBER_ROLES],
   description: '申請人 / 配偶 / 直系血親 / 子女 / 其他',
 });
 
