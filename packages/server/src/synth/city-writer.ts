@@ -17,11 +17,13 @@ export interface CityWriterInput {
 
 export interface ChunkMessage {
   type: 'chunk';
-  tables: { table: SynthTable; text: string; rows: number }[];
+  /** COPY text as UTF-8 bytes: encoded here and transferred, so the main thread only writes them out. */
+  tables: { table: SynthTable; bytes: Uint8Array; rows: number }[];
   statuses: Record<string, number>;
 }
 
 const MAX_IN_FLIGHT = 3;
+const encoder = new TextEncoder();
 const TABLES = Object.keys(SYNTH_TABLES) as SynthTable[];
 
 export function chunkToCopyText(
@@ -46,7 +48,7 @@ export function chunkToCopyText(
     } else {
       for (const row of rows) text += copyLine(row);
     }
-    tables.push({ table, text, rows: rows.length });
+    tables.push({ table, bytes: encoder.encode(text), rows: rows.length });
   }
   const statuses: Record<string, number> = {};
   for (const status of chunk.status_register)
@@ -68,7 +70,11 @@ if (parentPort && workerData) {
     wake?.();
   });
   for (const chunk of generateCity({ scale: input.scale, seed: input.seed, asOf: input.asOf })) {
-    port.postMessage(chunkToCopyText(chunk, protector));
+    const message = chunkToCopyText(chunk, protector);
+    port.postMessage(
+      message,
+      message.tables.map((t) => t.bytes.buffer as ArrayBuffer),
+    );
     inFlight++;
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
   }

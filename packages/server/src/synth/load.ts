@@ -80,14 +80,14 @@ export async function loadSyntheticCity(
   const expected = expectedPersons(options.scale);
 
   const loadAll = async (
-    copy: (table: SynthTable, text: string) => Promise<void>,
+    copy: (table: SynthTable, bytes: Uint8Array) => Promise<void>,
     query: (text: string) => Promise<{ rows: Record<string, unknown>[] }>,
   ) => {
     if (options.replace) await query(`TRUNCATE ${REGISTRY_TABLES.join(', ')}`);
     const deferred = await dropSecondaryStructures(query, REGISTRY_TABLES);
     for await (const chunk of writeCityInWorker({ scale: options.scale, seed: options.seed, asOf, keys })) {
-      for (const { table, text, rows: count } of chunk.tables) {
-        await copy(table, text);
+      for (const { table, bytes, rows: count } of chunk.tables) {
+        await copy(table, bytes);
         rows[table] += count;
       }
       for (const [status, count] of Object.entries(chunk.statuses))
@@ -110,9 +110,9 @@ export async function loadSyntheticCity(
     try {
       await client.query('BEGIN');
       await loadAll(
-        async (table, text) => {
+        async (table, bytes) => {
           const stream = client.query(copyFrom(`COPY ${table} (${columnsOf(table)}) FROM STDIN`));
-          stream.end(text);
+          stream.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
           await once(stream, 'finish');
         },
         (text) => client.query(text),
@@ -131,9 +131,9 @@ export async function loadSyntheticCity(
       await sql`BEGIN`.execute(connection);
       try {
         await loadAll(
-          async (table, text) => {
+          async (table, bytes) => {
             await pglite.query(`COPY ${table} (${columnsOf(table)}) FROM '/dev/blob'`, [], {
-              blob: new Blob([text]),
+              blob: new Blob([bytes]),
             });
           },
           (text) => pglite.query(text),
