@@ -76,26 +76,23 @@ export function householdIncomePerCapita(ctx: ProgramContext): Float64Array {
   });
 }
 
-export function householdMovableProperty(ctx: ProgramContext): Float64Array {
-  return ctx.variable('household-movable-property', () => {
+/** A person column summed over each household's members. */
+function sumPerHousehold(ctx: ProgramContext, name: string, column: ArrayLike<number>): Float64Array {
+  return ctx.variable(name, () => {
     const total = new Float64Array(ctx.households.count);
-    const p = ctx.persons;
-    for (let i = 0; i < p.count; i++) {
-      const k = p.household[i]!;
-      total[k] = total[k]! + p.movablePropertyNtd[i]!;
+    const household = ctx.persons.household;
+    for (let i = 0; i < household.length; i++) {
+      const k = household[i]!;
+      total[k] = total[k]! + column[i]!;
     }
     return total;
   });
 }
 
+export function householdMovableProperty(ctx: ProgramContext): Float64Array {
+  return sumPerHousehold(ctx, 'household-movable-property', ctx.persons.movablePropertyNtd);
+}
+
 export function householdImmovableProperty(ctx: ProgramContext): Float64Array {
-  return ctx.variable('household-immovable-property', () => {
-    const total = new Float64Array(ctx.households.count);
-    const p = ctx.persons;
-    for (let i = 0; i < p.count; i++) {
-      const k = p.household[i]!;
-      total[k] = total[k]! + p.immovablePropertyNtd[i]!;
-    }
-    return total;
-  });
+  return sumPerHousehold(ctx, 'household-immovable-property', ctx.persons.immovablePropertyNtd);
 }
