@@ -1,8 +1,8 @@
 /**
- * For a bulk load into empty tables: drop the foreign keys, unique constraints and secondary indexes of
- * the tables first and recreate them after, in the same transaction. PostgreSQL then validates each
- * foreign key with one set-based query and builds each index by sorting, instead of a trigger and an
- * index insertion per row — many times faster. Primary keys stay.
+ * For a bulk load into empty tables: drop the foreign keys, primary keys, unique constraints and secondary
+ * indexes of the tables first and recreate them after, in the same transaction. PostgreSQL then validates
+ * each foreign key with one set-based query and builds each index by sorting, instead of a trigger and an
+ * index insertion per row — many times faster.
  */
 export interface Definition {
   kind: 'constraint' | 'index';
@@ -18,8 +18,8 @@ export async function dropSecondaryStructures(query: Query, tables: string[]): P
   const constraints = await query(`
     SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
     FROM pg_constraint c
-    WHERE c.conrelid::regclass::text IN (${list}) AND c.contype IN ('f', 'u')
-    ORDER BY c.contype DESC, c.conname`);
+    WHERE c.conrelid::regclass::text IN (${list}) AND c.contype IN ('f', 'u', 'p')
+    ORDER BY c.contype = 'f' DESC, c.contype DESC, c.conname`);
   const indexes = await query(`
     SELECT i.tablename AS table, i.indexname AS name, i.indexdef AS definition
     FROM pg_indexes i
@@ -30,7 +30,7 @@ export async function dropSecondaryStructures(query: Query, tables: string[]): P
     ...constraints.rows.map((r) => ({ kind: 'constraint' as const, ...(r as Omit<Definition, 'kind'>) })),
     ...indexes.rows.map((r) => ({ kind: 'index' as const, ...(r as Omit<Definition, 'kind'>) })),
   ];
-  // Foreign keys first (they may rest on unique constraints), then the rest.
+  // Foreign keys first (they rest on primary keys and unique constraints), then the rest.
   for (const d of definitions) {
     if (d.kind === 'constraint') await query(`ALTER TABLE ${d.table} DROP CONSTRAINT ${d.name}`);
     else await query(`DROP INDEX ${d.name}`);
@@ -39,12 +39,9 @@ export async function dropSecondaryStructures(query: Query, tables: string[]): P
 }
 
 export async function recreateSecondaryStructures(query: Query, definitions: Definition[]): Promise<void> {
-  // Unique constraints and indexes before the foreign keys that need them.
-  const ordered = [
-    ...definitions.filter((d) => d.kind === 'index'),
-    ...definitions.filter((d) => d.kind === 'constraint' && d.definition.startsWith('UNIQUE')),
-    ...definitions.filter((d) => d.kind === 'constraint' && !d.definition.startsWith('UNIQUE')),
-  ];
+  // Primary keys, unique constraints and indexes before the foreign keys that need them.
+  const isForeignKey = (d: Definition) => d.kind === 'constraint' && d.definition.startsWith('FOREIGN KEY');
+  const ordered = [...definitions.filter((d) => !isForeignKey(d)), ...definitions.filter(isForeignKey)];
   for (const d of ordered) {
     if (d.kind === 'index') await query(d.definition);
     else await query(`ALTER TABLE ${d.table} ADD CONSTRAINT ${d.name} ${d.definition}`);
