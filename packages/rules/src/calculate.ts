@@ -1,7 +1,13 @@
 import { isIsoMonth } from '@safetynet/core/calendar';
 import { Evaluation } from './engine/evaluate.ts';
 import { type ExplainedResult, explainResult } from './engine/explain.ts';
-import { buildPopulation, FactError, type HouseholdFacts, type PersonFacts } from './engine/facts.ts';
+import {
+  buildPopulation,
+  type EventFacts,
+  FactError,
+  type HouseholdFacts,
+  type PersonFacts,
+} from './engine/facts.ts';
 import type { ProgramDefinition } from './engine/program.ts';
 import type { ParameterSet } from './parameters/parameter-set.ts';
 import { PROGRAMS } from './programs/index.ts';
@@ -11,6 +17,7 @@ export interface CalculateRequest {
   period: string;
   persons: Record<string, PersonFacts>;
   households: Record<string, HouseholdFacts>;
+  events?: EventFacts[];
   programs?: string[];
 }
 
@@ -41,7 +48,12 @@ export function calculate(
       unknown.map((id) => ({ field: 'programs', zh: `未知的方案：${id}`, en: `unknown program: ${id}` })),
     );
   }
-  const population = buildPopulation(request.period, request.persons, request.households);
+  const population = buildPopulation(
+    request.period,
+    request.persons,
+    request.households,
+    request.events ?? [],
+  );
   const evaluation = new Evaluation(population, parameters, programs);
   const results: ExplainedResult[] = [];
   const used = new Map<string, CalculateResponse['parameters'][number]>();

@@ -1,7 +1,18 @@
 export { type CalculateRequest, type CalculateResponse, calculate } from './calculate.ts';
 export { ELIGIBLE, Evaluation, NOT_ELIGIBLE, type ProgramResult, UNDETERMINED } from './engine/evaluate.ts';
 export { type ExplainedResult, explainResult, failedReasonCodes, type Reason } from './engine/explain.ts';
-export { buildPopulation, FactError, PERSON_FACTS } from './engine/facts.ts';
+export { type FactSpec, type FactType, NO_DAY } from './engine/fact-spec.ts';
+export {
+  buildPopulation,
+  EVENT_TYPES,
+  type EventFacts,
+  FactError,
+  type FactProblem,
+  HOUSEHOLD_FACTS,
+  type HouseholdFacts,
+  PERSON_FACTS,
+  type PersonFacts,
+} from './engine/facts.ts';
 export type { Population } from './engine/population.ts';
 export type { ProgramDefinition } from './engine/program.ts';
 export { loadParameters } from './parameters/load.ts';

@@ -17,13 +17,13 @@ function ageOnDay(birthDay: number, day: number): number {
 /** Age of every person on the first day of the period. */
 export function ageAtPeriodStart(ctx: ProgramContext): Int32Array {
   return ctx.variable('age-at-period-start', () =>
-    Int32Array.from(ctx.persons.birthDay, (birthDay) => ageOnDay(birthDay, ctx.periodStartDay)),
+    Int32Array.from(ctx.persons.birthDate, (birthDay) => ageOnDay(birthDay, ctx.periodStartDay)),
   );
 }
 
 /** Age of every person on the last day of the period. */
 export function ageAtPeriodEnd(ctx: ProgramContext): Int32Array {
   return ctx.variable('age-at-period-end', () =>
-    Int32Array.from(ctx.persons.birthDay, (birthDay) => ageOnDay(birthDay, ctx.periodEndDay)),
+    Int32Array.from(ctx.persons.birthDate, (birthDay) => ageOnDay(birthDay, ctx.periodEndDay)),
   );
 }

@@ -1,0 +1,43 @@
+import type { FactSpec } from '../engine/fact-spec.ts';
+
+/**
+ * Dated events of a case (the API's `events: [...]`): a disaster, a hospital stay, an emergency. Each has
+ * a type, the person or household it happened to, a `date`, and the fields its type lists. Programs of
+ * period "event" read the events of their type; which dates count (this month, the last three months) is
+ * the program's rule.
+ */
+export interface EventSpec {
+  /** Whom the event concerns: `person` events name `person`, `household` events name `household`. */
+  entity: 'person' | 'household';
+  zh: string;
+  en: string;
+  fields: Record<string, FactSpec>;
+}
+
+export const EVENT_TYPES = {
+  disaster: {
+    entity: 'household',
+    zh: '天然災害（風災、水災、震災等）',
+    en: 'A natural disaster striking the household (typhoon, flood, earthquake…)',
+    fields: {
+      deaths: {
+        type: { kind: 'integer', min: 0, max: 100 },
+        default: 0,
+        zh: '死亡或失蹤人數',
+        en: 'Members who died or are missing',
+        example: 0,
+      },
+    },
+  },
+} as const satisfies Record<string, EventSpec>;
+
+export type EventTypeName = keyof typeof EVENT_TYPES;
+
+/** One event as a case gives it. */
+export interface EventFacts {
+  type: string;
+  person?: string;
+  household?: string;
+  date: string;
+  [field: string]: unknown;
+}

@@ -1,0 +1,20 @@
+import { KAOHSIUNG_DISTRICTS } from '@safetynet/core/districts';
+import type { FactSpec } from '../engine/fact-spec.ts';
+
+/**
+ * What a case says about each household besides its members (the API's `households.{id}`): the
+ * means-test household of D0050078 第5條 as the district office counts it. Same shape as the person facts.
+ */
+export const DISTRICT_FACTS = ['unknown', ...KAOHSIUNG_DISTRICTS.map((d) => d.code)] as const;
+
+export const HOUSEHOLD_FACTS = {
+  district: {
+    type: { kind: 'enum', values: DISTRICT_FACTS },
+    default: 'unknown',
+    zh: '戶籍所在行政區代碼（如 64000020 鼓山區）',
+    en: 'District code of the household registration (e.g. 64000020 for 鼓山區)',
+    example: KAOHSIUNG_DISTRICTS[0]!.code,
+  },
+} as const satisfies Record<string, FactSpec>;
+
+export type HouseholdFactName = keyof typeof HOUSEHOLD_FACTS;

@@ -1,0 +1,237 @@
+import { PLACEMENT_TYPES, SCHOOL_LEVELS } from '@safetynet/core/registry/vocabulary';
+import type { FactSpec } from '../engine/fact-spec.ts';
+
+/**
+ * What a case says about each person (the API's `persons.{id}`). Each entry is one fact: its type,
+ * default and meaning; the engine turns it into a column named like the fact (see engine/fact-spec.ts).
+ * Add a fact here, in the section it belongs to, and every program, the API schema and the stored
+ * population's snapshot can use it.
+ */
+
+export const DISABILITY_LEVELS = ['none', 'mild', 'moderate', 'severe', 'profound'] as const;
+export type DisabilityLevelFact = (typeof DISABILITY_LEVELS)[number];
+
+/** Why a person aged 16–64 cannot work (D0050078 第5-3條第1項); `none` = able to work. */
+export const WORK_INABILITY_REASONS = [
+  'none',
+  'student',
+  'disability',
+  'illness',
+  'caregiver',
+  'sole-parent-of-young-child',
+  'pregnancy',
+  'guardianship',
+] as const;
+export type WorkInabilityReason = (typeof WORK_INABILITY_REASONS)[number];
+
+export const SCHOOL_LEVEL_FACTS = ['none', ...SCHOOL_LEVELS] as const;
+export const PLACEMENT_FACTS = ['none', ...PLACEMENT_TYPES] as const;
+
+// — Identity, registration and residence —
+const IDENTITY = {
+  birthDate: {
+    type: { kind: 'date' },
+    required: true,
+    zh: '出生日期',
+    en: 'Date of birth',
+    example: '1955-03-02',
+  },
+  sex: { type: { kind: 'enum', values: ['M', 'F'] }, default: 'F', zh: '性別', en: 'Sex', example: 'F' },
+  registeredInCity: {
+    type: { kind: 'boolean' },
+    default: true,
+    zh: '設籍本市',
+    en: 'Registered in the city (設籍)',
+    example: true,
+  },
+  registeredSince: {
+    type: { kind: 'date' },
+    defaultFact: 'birthDate',
+    zh: '設籍本市日期（未填則以出生日期計）',
+    en: 'Date the city registration began (default: the birth date)',
+    example: '1990-01-01',
+  },
+  residesInCity: {
+    type: { kind: 'boolean' },
+    default: true,
+    zh: '實際居住本市',
+    en: 'Actually lives in the city',
+    example: true,
+  },
+  daysInTaiwanLastYear: {
+    type: { kind: 'integer', min: 0, max: 366 },
+    default: 365,
+    zh: '最近一年居住國內日數',
+    en: 'Days lived in Taiwan in the last year',
+    example: 365,
+  },
+  birthOrder: {
+    type: { kind: 'integer', min: 1, max: 20 },
+    default: 1,
+    zh: '出生別（第幾名子女，依父母計）',
+    en: 'Birth order among the parents’ children (1 = first child)',
+    example: 1,
+  },
+} as const satisfies Record<string, FactSpec>;
+
+// — Income, property and work (D0050078 第5-1條至第5-3條) —
+const MEANS = {
+  earnedIncomeNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '每月工作收入',
+    en: 'Monthly work income (NTD)',
+    example: 0,
+  },
+  propertyIncomeNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '每月動產及不動產收益',
+    en: 'Monthly income from property (NTD)',
+    example: 0,
+  },
+  otherIncomeNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '每月其他收入',
+    en: 'Other monthly income, not social assistance (NTD)',
+    example: 0,
+  },
+  employed: { type: { kind: 'boolean' }, default: false, zh: '已就業', en: 'Employed', example: false },
+  registeredUnemployed: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '經公立就業服務機構認定失業或參加全日制職訓',
+    en: 'Registered unemployed, or in full-time government training',
+    example: false,
+  },
+  workInability: {
+    type: { kind: 'enum', values: WORK_INABILITY_REASONS },
+    default: 'none',
+    zh: '無工作能力事由（社會救助法第5-3條）',
+    en: 'Reason unable to work (D0050078 art. 5-3); none = able',
+    example: 'none',
+  },
+  movablePropertyNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '動產（存款、投資、有價證券等）',
+    en: 'Movable property (NTD)',
+    example: 0,
+  },
+  immovablePropertyNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '不動產（土地及房屋價值）',
+    en: 'Immovable property (NTD)',
+    example: 0,
+  },
+  taxRatePct: {
+    type: { kind: 'integer', min: 0, max: 40, allowed: [0, 5, 12, 20, 30, 40] },
+    default: 0,
+    zh: '家庭綜合所得稅最高適用稅率（%）',
+    en: 'Highest income-tax marginal rate of the household (%)',
+    example: 5,
+  },
+} as const satisfies Record<string, FactSpec>;
+
+// — Health and disability —
+const HEALTH = {
+  disabilityLevel: {
+    type: { kind: 'enum', values: DISABILITY_LEVELS },
+    default: 'none',
+    zh: '身心障礙等級（有效證明）',
+    en: 'Disability level on a valid certificate',
+    example: 'none',
+  },
+  visuallyImpaired: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '視覺障礙',
+    en: 'Visually impaired (certificate)',
+    example: false,
+  },
+  dementia: { type: { kind: 'boolean' }, default: false, zh: '失智症', en: 'Has dementia', example: false },
+  mentalIllness: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '精神疾病（經醫師診斷）',
+    en: 'Mental illness diagnosed by a physician',
+    example: false,
+  },
+  developmentalDelay: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '發展遲緩（經評估）',
+    en: 'Developmental delay (assessed)',
+    example: false,
+  },
+  pregnant: { type: { kind: 'boolean' }, default: false, zh: '懷孕中', en: 'Pregnant', example: false },
+} as const satisfies Record<string, FactSpec>;
+
+// — School —
+const SCHOOL = {
+  schoolLevel: {
+    type: { kind: 'enum', values: SCHOOL_LEVEL_FACTS },
+    default: 'none',
+    zh: '就學階段（none = 未就學）',
+    en: 'School level (none = not in school)',
+    example: 'none',
+  },
+  schoolGrade: {
+    type: { kind: 'integer', min: 0, max: 7 },
+    default: 0,
+    zh: '年級（0 = 不適用）',
+    en: 'Grade within the level (0 = not applicable)',
+    example: 0,
+  },
+  dayProgram: {
+    type: { kind: 'boolean' },
+    default: true,
+    zh: '日間部',
+    en: 'In a day programme (not evening or extension)',
+    example: true,
+  },
+} as const satisfies Record<string, FactSpec>;
+
+// — Care, placement and living situation —
+const CARE = {
+  placement: {
+    type: { kind: 'enum', values: PLACEMENT_FACTS },
+    default: 'none',
+    zh: '安置或收容類型（none = 無）',
+    en: 'Placement or institutional care (none = not placed)',
+    example: 'none',
+  },
+  placedSince: {
+    type: { kind: 'date' },
+    zh: '安置起始日',
+    en: 'Date the placement began',
+    example: '2022-03-01',
+  },
+  livingAlone: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '獨居',
+    en: 'Lives alone (on the register of seniors living alone)',
+    example: false,
+  },
+  homeless: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '遊民（街友）',
+    en: 'Homeless',
+    example: false,
+  },
+} as const satisfies Record<string, FactSpec>;
+
+export const PERSON_FACTS = {
+  ...IDENTITY,
+  ...MEANS,
+  ...HEALTH,
+  ...SCHOOL,
+  ...CARE,
+} as const satisfies Record<string, FactSpec>;
+
+export type PersonFactName = keyof typeof PERSON_FACTS;
+export type PersonFacts = { [K in PersonFactName]?: unknown };

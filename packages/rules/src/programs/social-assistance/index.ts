@@ -1,0 +1,5 @@
+import type { ProgramDefinition } from '../../engine/program.ts';
+import { lowIncomeStatus } from './low-income-status.ts';
+
+/** The encoded programs of this group of the catalog, one file each beside this one. */
+export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [lowIncomeStatus];
