@@ -1,5 +1,6 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
 import { lowIncomeStatus } from './low-income-status.ts';
+import { midLowIncomeStatus } from './mid-low-income-status.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
-export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [lowIncomeStatus];
+export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [lowIncomeStatus, midLowIncomeStatus];

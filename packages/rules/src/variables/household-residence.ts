@@ -1,0 +1,31 @@
+import type { ProgramContext } from '../engine/context.ts';
+
+/**
+ * Residence conditions shared by the means-tested statuses (D0050078 第4條第6項, applied to 中低收入戶 by
+ * 第4-1條第2項; seeds 000 參(二)1 and 參(三)1 「設籍本市且實際居住本市」), aggregated per household in one pass.
+ */
+export interface HouseholdResidence {
+  /** The applicant (role applicant) is registered in the city. */
+  applicantRegistered: Uint8Array;
+  /** Every member actually lives in the city. */
+  allResident: Uint8Array;
+  /** Every member lived in Taiwan more than 183 days in the last year. */
+  allInTaiwan: Uint8Array;
+}
+
+export function householdResidence(ctx: ProgramContext): HouseholdResidence {
+  return ctx.variable('household-residence', () => {
+    const p = ctx.persons;
+    const n = ctx.households.count;
+    const applicantRegistered = new Uint8Array(n);
+    const allResident = new Uint8Array(n).fill(1);
+    const allInTaiwan = new Uint8Array(n).fill(1);
+    for (let i = 0; i < p.count; i++) {
+      const household = p.household[i]!;
+      if (p.role[i] === 0 && p.registeredInCity[i]) applicantRegistered[household] = 1;
+      if (!p.residesInCity[i]) allResident[household] = 0;
+      if (p.daysInTaiwanLastYear[i]! <= 183) allInTaiwan[household] = 0;
+    }
+    return { applicantRegistered, allResident, allInTaiwan };
+  });
+}
