@@ -133,6 +133,20 @@ const MEANS = {
     en: 'Highest income-tax marginal rate of the household (%)',
     example: 5,
   },
+  nhiPremiumNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '每月全民健康保險自付保險費',
+    en: 'Monthly self-paid National Health Insurance premium (NTD)',
+    example: 826,
+  },
+  cashInsurancePremiumNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '每月現金給付社會保險（勞保、農保、公教保、軍保等）自付保險費',
+    en: 'Monthly self-paid premium of cash-benefit social insurance (labour, farmers, civil servants, military) (NTD)',
+    example: 0,
+  },
 } as const satisfies Record<string, FactSpec>;
 
 // — Health and disability —
@@ -167,6 +181,20 @@ const HEALTH = {
     example: false,
   },
   pregnant: { type: { kind: 'boolean' }, default: false, zh: '懷孕中', en: 'Pregnant', example: false },
+  dailyLivingDependent: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '日常生活需他人協助（失能，經需求評估）',
+    en: 'Needs others’ help in daily living (assessed as dependent)',
+    example: false,
+  },
+  lifeSupportDeviceAtHome: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '居家使用維生器材或必要生活輔具（經醫師診斷或專業評估）',
+    en: 'Uses a life-support device or necessary assistive device at home (diagnosed or assessed)',
+    example: false,
+  },
 } as const satisfies Record<string, FactSpec>;
 
 // — School —
@@ -222,6 +250,20 @@ const CARE = {
     zh: '遊民（街友）',
     en: 'Homeless',
     example: false,
+  },
+  usesHomeCare: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '使用居家服務',
+    en: 'Receives home-care services',
+    example: false,
+  },
+  careFeeNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '每月日間照顧或住宿式照顧費用',
+    en: 'Monthly fee of day care or residential care (NTD)',
+    example: 0,
   },
 } as const satisfies Record<string, FactSpec>;
 

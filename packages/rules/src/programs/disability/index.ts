@@ -1,4 +1,9 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
+import { disabilityNhiPremiumSubsidy } from './disability-nhi-premium-subsidy.ts';
+import { disabilitySocialInsurancePremiumSubsidy } from './disability-social-insurance-premium-subsidy.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
-export const DISABILITY_PROGRAMS: ProgramDefinition[] = [];
+export const DISABILITY_PROGRAMS: ProgramDefinition[] = [
+  disabilityNhiPremiumSubsidy,
+  disabilitySocialInsurancePremiumSubsidy,
+];
