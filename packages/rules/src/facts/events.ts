@@ -29,6 +29,20 @@ export const EVENT_TYPES = {
       },
     },
   },
+  'early-intervention-session': {
+    entity: 'person',
+    zh: '發展遲緩兒童之評估或療育訓練（全民健康保險未給付部分）',
+    en: 'An assessment or therapy session of a child with developmental delay (the part NHI does not cover)',
+    fields: {
+      feeNtd: {
+        type: { kind: 'ntd' },
+        default: 0,
+        zh: '該次自行負擔之評估費或療育訓練費',
+        en: 'Fee paid for the session (NTD)',
+        example: 800,
+      },
+    },
+  },
 } as const satisfies Record<string, EventSpec>;
 
 export type EventTypeName = keyof typeof EVENT_TYPES;

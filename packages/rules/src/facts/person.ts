@@ -26,6 +26,16 @@ export type WorkInabilityReason = (typeof WORK_INABILITY_REASONS)[number];
 
 export const SCHOOL_LEVEL_FACTS = ['none', ...SCHOOL_LEVELS] as const;
 export const PLACEMENT_FACTS = ['none', ...PLACEMENT_TYPES] as const;
+/** Where a child under 3 is cared for (托育): public, quasi-public (準公共, contracted) or other settings. */
+export const CHILDCARE_SETTINGS = [
+  'none',
+  'public-center',
+  'public-community-home',
+  'quasi-public-center',
+  'quasi-public-home-carer',
+  'other-center',
+  'other-home-carer',
+] as const;
 
 // — Identity, registration and residence —
 const IDENTITY = {
@@ -236,6 +246,33 @@ const CARE = {
     zh: '安置起始日',
     en: 'Date the placement began',
     example: '2022-03-01',
+  },
+  childcareSetting: {
+    type: { kind: 'enum', values: CHILDCARE_SETTINGS },
+    default: 'none',
+    zh: '送托之托育服務（none = 未送托；公共托嬰中心、社區公共托育家園、準公共托嬰中心、準公共居家托育人員、其他托嬰中心、其他居家托育人員）',
+    en: 'Childcare the child is in (none; public centre, community public childcare home, quasi-public centre, quasi-public home carer, other centre, other home carer)',
+    example: 'none',
+  },
+  childcareFullDay: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '全日托育（居家托育人員收托逾日間時段）',
+    en: 'Full-day care (a home carer beyond daytime hours)',
+    example: false,
+  },
+  childcareGroupInsurancePremiumNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '本年度托嬰中心幼童團體保險費',
+    en: 'Group insurance premium paid this year for the child at a childcare centre (NTD)',
+    example: 0,
+  },
+  quasiPublicChildcareWorkerSince: {
+    type: { kind: 'date' },
+    zh: '任職準公共托嬰中心專業人員（托育、主管、護理人員）之起始日（未填 = 非此類人員）',
+    en: 'Date the person began working as a professional at a quasi-public childcare centre (absent = not one)',
+    example: '2020-09-01',
   },
   livingAlone: {
     type: { kind: 'boolean' },

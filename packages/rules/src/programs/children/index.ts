@@ -1,4 +1,5 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
+import { birthAllowance } from './birth-allowance.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
-export const CHILDREN_PROGRAMS: ProgramDefinition[] = [];
+export const CHILDREN_PROGRAMS: ProgramDefinition[] = [birthAllowance];
