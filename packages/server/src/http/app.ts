@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { loadParameters, type ParameterSet } from '@safetynet/rules';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
@@ -13,6 +14,7 @@ import { PersonRepository } from '../registry/persons.ts';
 import { registerProblemHandlers } from './problem.ts';
 import { householdRoutes } from './routes/households.ts';
 import { personRoutes } from './routes/persons.ts';
+import { rulesRoutes } from './routes/rules.ts';
 
 export const VERSION = '0.1.0';
 
@@ -31,6 +33,8 @@ export function routeTable(app: FastifyInstance): RouteEntry[] {
 export interface ServerOptions {
   database: Database;
   protector: IdProtector;
+  /** The rules' parameters (default: the package's parameter files, read once here, not per request). */
+  parameters?: ParameterSet;
   logger?: boolean;
 }
 
@@ -38,13 +42,23 @@ export interface ServerOptions {
 export async function buildServer({
   database,
   protector,
+  parameters = loadParameters(),
   logger = false,
 }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
     ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+        // Events are told apart by their `type` (see fact-schemas.ts).
+        discriminator: true,
+        // Documentation only (OpenAPI examples), not validation.
+        keywords: ['example', 'x-examples'],
+      },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   registerProblemHandlers(app);
@@ -73,12 +87,13 @@ export async function buildServer({
         title: 'SafetyNet API 社會安全網',
         version: VERSION,
         description:
-          'Registry of persons, households and evidence of a city social-welfare administration. Errors are RFC 9457 problem details in Traditional Chinese and English. ID numbers are masked.',
+          'Registry of persons, households and evidence of a city social-welfare administration, and its programs as rules (eligibility and amounts explained, dated parameters with sources). Errors are RFC 9457 problem details in Traditional Chinese and English. ID numbers are masked.',
       },
       tags: [
         { name: 'system', description: '系統 System' },
         { name: 'registry', description: '戶籍與人口 Persons and households' },
         { name: 'evidence', description: '佐證資料 Evidence' },
+        { name: 'rules', description: '方案規則與試算 Programs, parameters and calculation' },
       ],
     },
   });
@@ -126,6 +141,7 @@ export async function buildServer({
       );
       await api.register(personRoutes(context));
       await api.register(householdRoutes(context));
+      await api.register(rulesRoutes({ parameters }));
     },
     { prefix: '/api/v1' },
   );

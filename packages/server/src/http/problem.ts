@@ -1,3 +1,4 @@
+import { FactError } from '@safetynet/rules';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RegistryError } from '../registry/errors.ts';
 
@@ -58,6 +59,13 @@ function fieldErrors(error: FastifyError): FieldError[] {
     const path = (v.instancePath ?? '').split('/').filter(Boolean).join('.');
     const extra = (params.missingProperty ?? params.additionalProperty) as string | undefined;
     const field = [context, path, extra].filter(Boolean).join('.');
+    // An event whose `type` names no known type (a discriminator): name the `type` field itself.
+    if (params.tag)
+      return {
+        field: `${field}.${params.tag}`,
+        message_zh: '未知的類型',
+        message_en: `unknown ${params.tag}`,
+      };
     if (params.missingProperty) return { field, message_zh: '必填', message_en: 'is required' };
     if (params.additionalProperty) return { field, message_zh: '未知的欄位', message_en: 'unknown field' };
     if (params.allowedValues) {
@@ -88,6 +96,20 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error.validation) {
       const errors = fieldErrors(error);
+      const fields = errors.map((e) => e.field).join(', ');
+      return sendProblem(reply, {
+        ...problem(400, `欄位有誤：${fields}`, `invalid fields: ${fields}`, errors),
+        instance: request.url,
+      });
+    }
+    if (error instanceof FactError) {
+      // The rules name fields inside the request body (persons.p1.birthDate); the API names them from the
+      // body like the schema's errors do (body.persons.p1.birthDate).
+      const errors = error.problems.map((p) => ({
+        field: `body.${p.field}`,
+        message_zh: p.zh,
+        message_en: p.en,
+      }));
       const fields = errors.map((e) => e.field).join(', ');
       return sendProblem(reply, {
         ...problem(400, `欄位有誤：${fields}`, `invalid fields: ${fields}`, errors),
