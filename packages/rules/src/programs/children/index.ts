@@ -1,5 +1,6 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
 import { birthAllowance } from './birth-allowance.ts';
+import { childcareAllowance } from './childcare-allowance.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
-export const CHILDREN_PROGRAMS: ProgramDefinition[] = [birthAllowance];
+export const CHILDREN_PROGRAMS: ProgramDefinition[] = [birthAllowance, childcareAllowance];
