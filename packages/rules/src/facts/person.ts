@@ -37,6 +37,28 @@ export const CHILDCARE_SETTINGS = [
   'other-home-carer',
 ] as const;
 
+/**
+ * The applicant's situation under 特殊境遇家庭扶助條例 (D0050075 第4條第1項第1–7款), as the district office
+ * determined it; `none` = none of them.
+ */
+export const SPECIAL_CIRCUMSTANCES = [
+  'none',
+  'spouse-died-or-missing',
+  'divorced-after-desertion-or-abuse',
+  'domestic-violence-victim',
+  'unmarried-pregnancy',
+  'sole-carer-of-children',
+  'spouse-imprisoned',
+  'sudden-hardship',
+] as const;
+/** Why a child qualifies for 弱勢兒童及少年生活扶助 (000 肆二(十三); D0050180 第3條), as assessed; `none` = none. */
+export const VULNERABLE_CHILD_GROUNDS = [
+  'none',
+  'mid-low-income-in-hardship',
+  'pregnancy-or-birth',
+  'no-support',
+] as const;
+
 // — Identity, registration and residence —
 const IDENTITY = {
   birthDate: {
@@ -190,6 +212,20 @@ const HEALTH = {
     en: 'Developmental delay (assessed)',
     example: false,
   },
+  selfPaidMedicalCostsNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '最近三個月內自行負擔之醫療費用（未獲其他補助或保險給付部分）',
+    en: 'Medical costs paid out of pocket in the last three months, not covered by other aid or insurance (NTD)',
+    example: 0,
+  },
+  specialCircumstanceMedicalPaidThisYearNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '本年度已領特殊境遇家庭傷病醫療補助',
+    en: 'Special-circumstance medical subsidy already paid this year (NTD)',
+    example: 0,
+  },
   pregnant: { type: { kind: 'boolean' }, default: false, zh: '懷孕中', en: 'Pregnant', example: false },
   dailyLivingDependent: {
     type: { kind: 'boolean' },
@@ -229,6 +265,13 @@ const SCHOOL = {
     zh: '日間部',
     en: 'In a day programme (not evening or extension)',
     example: true,
+  },
+  tuitionFeesNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '本學年學雜費',
+    en: 'Tuition and fees of the school year (NTD)',
+    example: 0,
   },
 } as const satisfies Record<string, FactSpec>;
 
@@ -273,6 +316,48 @@ const CARE = {
     zh: '任職準公共托嬰中心專業人員（托育、主管、護理人員）之起始日（未填 = 非此類人員）',
     en: 'Date the person began working as a professional at a quasi-public childcare centre (absent = not one)',
     example: '2020-09-01',
+  },
+  specialCircumstance: {
+    type: { kind: 'enum', values: SPECIAL_CIRCUMSTANCES },
+    default: 'none',
+    zh: '特殊境遇家庭扶助條例第4條第1項之情形（申請人；none = 無）',
+    en: 'Situation under D0050075 art. 4(1) (the applicant; none = none)',
+    example: 'none',
+  },
+  singleParent: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '單親獨自扶養子女（離婚、喪偶、未婚、配偶失蹤或服刑等，經認定之弱勢單親家庭申請人）',
+    en: 'Single parent raising the children alone (divorced, widowed, unmarried, spouse missing or in prison)',
+    example: false,
+  },
+  vulnerableChildGround: {
+    type: { kind: 'enum', values: VULNERABLE_CHILD_GROUNDS },
+    default: 'none',
+    zh: '弱勢兒童及少年生活扶助事由（中低收入戶生活陷困、因懷孕或生育遭遇困境、無力撫育或無人扶養；經評估）',
+    en: 'Ground for the vulnerable-child allowance as assessed (mid-low-income in hardship, pregnancy or birth, no one able to support)',
+    example: 'none',
+  },
+  independentLivingAssessed: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '經社工員評估不適安置且不宜返家、需獨立自立生活之少年',
+    en: 'Assessed by a social worker as a youth who should neither be placed nor return home and needs to live independently',
+    example: false,
+  },
+  guardianUnableToPayPremium: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '監護人無力負擔其全民健康保險保險費',
+    en: 'The guardian cannot pay the child’s National Health Insurance premium',
+    example: false,
+  },
+  inPrivateChildcare: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '送托私立托教機構（私立托嬰中心、居家托育人員或私立幼兒園）',
+    en: 'In private childcare or a private preschool',
+    example: false,
   },
   livingAlone: {
     type: { kind: 'boolean' },

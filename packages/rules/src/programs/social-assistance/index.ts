@@ -1,6 +1,11 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
 import { lowIncomeStatus } from './low-income-status.ts';
 import { midLowIncomeStatus } from './mid-low-income-status.ts';
+import { nationalPensionPremiumSubsidy } from './national-pension-premium-subsidy.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
-export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [lowIncomeStatus, midLowIncomeStatus];
+export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [
+  lowIncomeStatus,
+  midLowIncomeStatus,
+  nationalPensionPremiumSubsidy,
+];
