@@ -43,6 +43,41 @@ export const EVENT_TYPES = {
       },
     },
   },
+  'special-circumstance-emergency': {
+    entity: 'household',
+    zh: '特殊境遇家庭緊急生活扶助之申請（事實發生日及核給月數）',
+    en: 'An application for special-circumstance emergency aid (the date the situation arose, months granted)',
+    fields: {
+      occurredOn: {
+        type: { kind: 'date' },
+        required: true,
+        zh: '事實發生日',
+        en: 'Date the situation arose',
+        example: '2023-03-10',
+      },
+      months: {
+        type: { kind: 'integer', min: 1, max: 3 },
+        default: 3,
+        zh: '核給月數（以三個月為原則）',
+        en: 'Months granted (three as a rule)',
+        example: 3,
+      },
+    },
+  },
+  'family-crisis': {
+    entity: 'household',
+    zh: '家庭遭遇變故或功能不全，經社工評估需弱勢家庭兒少緊急生活扶助（扶助起始月）',
+    en: 'A family crisis assessed as needing the vulnerable-family emergency child allowance (the first month of aid)',
+    fields: {
+      months: {
+        type: { kind: 'integer', min: 1, max: 6 },
+        default: 6,
+        zh: '扶助月數（以六個月為原則）',
+        en: 'Months of aid (six as a rule)',
+        example: 6,
+      },
+    },
+  },
 } as const satisfies Record<string, EventSpec>;
 
 export type EventTypeName = keyof typeof EVENT_TYPES;

@@ -15,6 +15,13 @@ export const HOUSEHOLD_FACTS = {
     en: 'District code of the household registration (e.g. 64000020 for 鼓山區)',
     example: KAOHSIUNG_DISTRICTS[0]!.code,
   },
+  highRiskFamily: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '經社工評估之弱勢家庭（兒少高風險家庭、兒少保護個案等）',
+    en: 'Assessed by a social worker as a vulnerable family (high-risk family, child-protection case…)',
+    example: false,
+  },
 } as const satisfies Record<string, FactSpec>;
 
 export type HouseholdFactName = keyof typeof HOUSEHOLD_FACTS;

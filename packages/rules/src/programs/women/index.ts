@@ -1,4 +1,9 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
+import { specialCircumstanceEmergencyAllowance } from './special-circumstance-emergency-allowance.ts';
+import { specialCircumstanceStatus } from './special-circumstance-status.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
-export const WOMEN_PROGRAMS: ProgramDefinition[] = [];
+export const WOMEN_PROGRAMS: ProgramDefinition[] = [
+  specialCircumstanceStatus,
+  specialCircumstanceEmergencyAllowance,
+];
