@@ -387,6 +387,13 @@ const CARE = {
     en: 'Monthly fee of day care or residential care (NTD)',
     example: 0,
   },
+  taxiRidesThisMonth: {
+    type: { kind: 'integer', min: 0, max: 200 },
+    default: 0,
+    zh: '本月搭乘計程車趟次',
+    en: 'Taxi rides taken in the month',
+    example: 0,
+  },
 } as const satisfies Record<string, FactSpec>;
 
 export const PERSON_FACTS = {
