@@ -1,6 +1,13 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
 import { birthAllowance } from './birth-allowance.ts';
 import { childcareAllowance } from './childcare-allowance.ts';
+import { specialCircumstanceChildAllowance } from './special-circumstance-child-allowance.ts';
+import { specialCircumstanceChildcareAllowance } from './special-circumstance-childcare-allowance.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
-export const CHILDREN_PROGRAMS: ProgramDefinition[] = [birthAllowance, childcareAllowance];
+export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
+  birthAllowance,
+  childcareAllowance,
+  specialCircumstanceChildAllowance,
+  specialCircumstanceChildcareAllowance,
+];
