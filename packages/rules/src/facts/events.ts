@@ -78,6 +78,20 @@ export const EVENT_TYPES = {
       },
     },
   },
+  'assistive-device-purchase': {
+    entity: 'person',
+    zh: '購置（或維修）身心障礙者輔助器具',
+    en: 'Purchase (or repair) of an assistive device by a person with a disability',
+    fields: {
+      priceNtd: {
+        type: { kind: 'ntd' },
+        default: 0,
+        zh: '購置或維修費用',
+        en: 'Price paid (NTD)',
+        example: 15000,
+      },
+    },
+  },
 } as const satisfies Record<string, EventSpec>;
 
 export type EventTypeName = keyof typeof EVENT_TYPES;

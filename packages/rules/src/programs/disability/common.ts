@@ -1,5 +1,5 @@
 import { toDayNumber } from '@safetynet/core/calendar';
-import type { ProgramContext } from '../../engine/context.ts';
+import { PASSED, type ProgramContext, UNKNOWN } from '../../engine/context.ts';
 import { DISABILITY_LEVELS } from '../../engine/population.ts';
 
 /** Index of each disability level in the `disabilityLevel` column (none = 0, so `> 0` = holds a certificate). */
@@ -71,4 +71,30 @@ export function registeredOneYear(ctx: ProgramContext): Uint8Array {
 /** A share parameter (a ratio such as 0.25) as hundredths, so amounts stay integer arithmetic. */
 export function percentOf(share: number): number {
   return Math.round(share * 100);
+}
+
+/**
+ * A rate (or amount) per person by the household's status: low-income, else mid-low-income, else other.
+ * NaN where the value for the person's tier is unknown, or where an undetermined status decides which tier
+ * (and the tiers' values differ). `mid-low-income-status` holds for low-income households too.
+ */
+export function byHouseholdStatus(
+  ctx: ProgramContext,
+  lowIncome: number,
+  midLowIncome: number,
+  other: number,
+): Float64Array {
+  const low = ctx.program('low-income-status').eligible;
+  const midLow = ctx.program('mid-low-income-status').eligible;
+  const household = ctx.persons.household;
+  const out = new Float64Array(household.length);
+  for (let i = 0; i < household.length; i++) {
+    const k = household[i]!;
+    if (low[k] === PASSED) out[i] = lowIncome;
+    else if (low[k] === UNKNOWN) out[i] = Number.NaN;
+    else if (midLow[k] === PASSED) out[i] = midLowIncome;
+    else if (midLow[k] === UNKNOWN && midLowIncome !== other) out[i] = Number.NaN;
+    else out[i] = other;
+  }
+  return out;
 }

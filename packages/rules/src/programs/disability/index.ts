@@ -1,4 +1,6 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
+import { assistiveDeviceSubsidy } from './assistive-device-subsidy.ts';
+import { disabilityCareFeeSubsidy } from './disability-care-fee-subsidy.ts';
 import { disabilityCaregiverAllowance } from './disability-caregiver-allowance.ts';
 import { disabilityLivingAllowance } from './disability-living-allowance.ts';
 import { disabilityNhiPremiumSubsidy } from './disability-nhi-premium-subsidy.ts';
@@ -12,4 +14,6 @@ export const DISABILITY_PROGRAMS: ProgramDefinition[] = [
   disabilitySocialInsurancePremiumSubsidy,
   disabilityCaregiverAllowance,
   visuallyImpairedTaxiSubsidy,
+  disabilityCareFeeSubsidy,
+  assistiveDeviceSubsidy,
 ];

@@ -1,0 +1,77 @@
+import { applyRate } from '@safetynet/core/money';
+import { PASSED, UNKNOWN } from '../../engine/context.ts';
+import { defineProgram } from '../../engine/program.ts';
+import { byHouseholdStatus, holdsCertificate, percentOf, registeredInCity } from './common.ts';
+
+/**
+ * 身心障礙者輔助器具補助 — assistive device subsidy (catalog: assistive-device-subsidy; 000 肆三(二);
+ * 001 四(二)2(5)). Per event: the subsidy for the purchases (`assistive-device-purchase`) dated in the period's
+ * month.
+ *
+ * 000 肆三(二)1：「對持有身心障礙手冊/身心障礙證明市民給予輔助器具補助。」
+ * D0050046 第71條第1項：「…提供下列經費補助，並不得有設籍時間之限制：…五、輔具費用補助。…」
+ *
+ * The share of the price by household status and the cap per device (the national 輔具費用補助辦法 and its
+ * 基準表) are not in the references: the rates are unknown, so the amount is undetermined where a purchase
+ * would otherwise qualify; caps per device are not modelled.
+ */
+export const assistiveDeviceSubsidy = defineProgram({
+  id: 'assistive-device-subsidy',
+  nameZh: '身心障礙者輔助器具補助',
+  nameEn: 'Assistive device subsidy for persons with disabilities',
+  kind: 'cash',
+  entity: 'person',
+  period: 'event',
+  legalBasis: ['D0050046 第71條第1項第5款', '000 肆三(二)', '001 四(二)2(5)'],
+  parameters: [
+    'disability.assistive-device-subsidy.rate-low-income',
+    'disability.assistive-device-subsidy.rate-mid-low-income',
+    'disability.assistive-device-subsidy.rate-other',
+  ],
+  formula(ctx) {
+    const p = ctx.persons;
+    holdsCertificate(ctx, '000 肆三(二)1');
+    // 「…市民」: registered in the city.
+    registeredInCity(ctx, '000 肆三(二)1');
+    const rate = byHouseholdStatus(
+      ctx,
+      ctx.paramOrNaN('disability.assistive-device-subsidy.rate-low-income'),
+      ctx.paramOrNaN('disability.assistive-device-subsidy.rate-mid-low-income'),
+      ctx.paramOrNaN('disability.assistive-device-subsidy.rate-other'),
+    );
+    const events = ctx.population.events['assistive-device-purchase'];
+    const purchases = new Int32Array(p.count);
+    const amount = new Int32Array(p.count);
+    for (let e = 0; e < events.count; e++) {
+      const day = events.date[e]!;
+      if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
+      const i = events.owner[e]!;
+      purchases[i]! += 1;
+      // Rounded per purchase, half up (each device is a separate grant).
+      const r = rate[i]!;
+      if (!Number.isNaN(r)) amount[i]! += applyRate(events.priceNtd[e]!, percentOf(r), 100);
+    }
+    ctx.compare(
+      {
+        code: 'assistive-device-bought-in-month',
+        reference: '000 肆三(二)',
+        zh: '本月購置輔助器具',
+        en: 'bought an assistive device in the month',
+      },
+      purchases,
+      '>',
+      0,
+    );
+    ctx.check(
+      {
+        code: 'subsidy-rate-determined',
+        reference: '000 肆三(二)',
+        zh: '依家戶身分之補助比率已知',
+        en: 'the subsidy rate for the household status is known',
+      },
+      Uint8Array.from(rate, (r) => (Number.isNaN(r) ? UNKNOWN : PASSED)),
+      { value: rate },
+    );
+    return { amountNtd: amount };
+  },
+});
