@@ -1,6 +1,7 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
 import { birthAllowance } from './birth-allowance.ts';
 import { childcareAllowance } from './childcare-allowance.ts';
+import { childcareFeeSubsidy } from './childcare-fee-subsidy.ts';
 import { specialCircumstanceChildAllowance } from './special-circumstance-child-allowance.ts';
 import { specialCircumstanceChildcareAllowance } from './special-circumstance-childcare-allowance.ts';
 
@@ -10,4 +11,5 @@ export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
   childcareAllowance,
   specialCircumstanceChildAllowance,
   specialCircumstanceChildcareAllowance,
+  childcareFeeSubsidy,
 ];
