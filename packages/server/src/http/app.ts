@@ -38,13 +38,8 @@ export interface ServerOptions {
   logger?: boolean;
 }
 
-/** The HTTP API: /api/v1 routes, problem-details errors, OpenAPI at /openapi.json and its docs at /docs. */
-export async function buildServer({
-  database,
-  protector,
-  parameters = loadParameters(),
-  logger = false,
-}: ServerOptions): Promise<FastifyInstance> {
+/** Fastify with the API's validation (the same for every route) and problem-details errors. */
+function baseApp(logger: boolean) {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
@@ -62,6 +57,27 @@ export async function buildServer({
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   registerProblemHandlers(app);
+  return app;
+}
+
+/**
+ * Only the rules routes under /api/v1, without a database or documentation: what `safetynet calc` runs
+ * a case through, so a case file is validated and answered exactly as the API would.
+ */
+export async function buildRulesServer(parameters: ParameterSet): Promise<FastifyInstance> {
+  const app = baseApp(false);
+  await app.register(rulesRoutes({ parameters }), { prefix: '/api/v1' });
+  return app;
+}
+
+/** The HTTP API: /api/v1 routes, problem-details errors, OpenAPI at /openapi.json and its docs at /docs. */
+export async function buildServer({
+  database,
+  protector,
+  parameters = loadParameters(),
+  logger = false,
+}: ServerOptions): Promise<FastifyInstance> {
+  const app = baseApp(logger);
   const routes: RouteEntry[] = [];
   ROUTE_TABLES.set(app, routes);
   app.addHook('onRoute', (route) => {
