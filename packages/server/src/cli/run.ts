@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type Command, helpText, UsageError } from './command.ts';
+import { calcCommand } from './commands/calc.ts';
 import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
@@ -7,7 +8,14 @@ import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
 
 /** Every CLI command; each lives in commands/<name>.ts. */
-const COMMANDS: Command[] = [migrateCommand, generateCommand, importCommand, exportCommand, serveCommand];
+const COMMANDS: Command[] = [
+  migrateCommand,
+  generateCommand,
+  importCommand,
+  exportCommand,
+  serveCommand,
+  calcCommand,
+];
 
 function mainHelp(): string {
   return [
