@@ -4,6 +4,8 @@ import { childcareAllowance } from './childcare-allowance.ts';
 import { childcareFeeSubsidy } from './childcare-fee-subsidy.ts';
 import { specialCircumstanceChildAllowance } from './special-circumstance-child-allowance.ts';
 import { specialCircumstanceChildcareAllowance } from './special-circumstance-childcare-allowance.ts';
+import { specialCircumstanceMedicalSubsidy } from './special-circumstance-medical-subsidy.ts';
+import { specialCircumstanceTuitionReduction } from './special-circumstance-tuition-reduction.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
 export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
@@ -12,4 +14,6 @@ export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
   specialCircumstanceChildAllowance,
   specialCircumstanceChildcareAllowance,
   childcareFeeSubsidy,
+  specialCircumstanceMedicalSubsidy,
+  specialCircumstanceTuitionReduction,
 ];
