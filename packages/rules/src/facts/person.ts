@@ -226,6 +226,20 @@ const HEALTH = {
     en: 'Special-circumstance medical subsidy already paid this year (NTD)',
     example: 0,
   },
+  medicalSubsidyPaidThisYearNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '本年度（本月以前）已領經濟弱勢市民醫療補助',
+    en: 'Medical subsidy for economically disadvantaged residents already paid this year, before this month (NTD)',
+    example: 0,
+  },
+  nursingSubsidyPaidThisYearNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '本年度（本月以前）已領重傷病住院看護費補助',
+    en: 'Hospital nursing subsidy already paid this year, before this month (NTD)',
+    example: 0,
+  },
   pregnant: { type: { kind: 'boolean' }, default: false, zh: '懷孕中', en: 'Pregnant', example: false },
   dailyLivingDependent: {
     type: { kind: 'boolean' },
@@ -242,20 +256,6 @@ const HEALTH = {
     example: false,
   },
 } as const satisfies Record<string, FactSpec>;
-  medicalSubsidyPaidThisYearNtd: {
-    type: { kind: 'ntd' },
-    default: 0,
-    zh: '本年度（本月以前）已領經濟弱勢市民醫療補助',
-    en: 'Medical subsidy for economically disadvantaged residents already paid this year, before this month (NTD)',
-    example: 0,
-  },
-  nursingSubsidyPaidThisYearNtd: {
-    type: { kind: 'ntd' },
-    default: 0,
-    zh: '本年度（本月以前）已領重傷病住院看護費補助',
-    en: 'Hospital nursing subsidy already paid this year, before this month (NTD)',
-    example: 0,
-  },
 
 // — School —
 const SCHOOL = {
