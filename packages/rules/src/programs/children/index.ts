@@ -1,11 +1,14 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
 import { birthAllowance } from './birth-allowance.ts';
 import { childcareAllowance } from './childcare-allowance.ts';
+import { childcareCityTopUp } from './childcare-city-top-up.ts';
 import { childcareFeeSubsidy } from './childcare-fee-subsidy.ts';
+import { earlyInterventionSubsidy } from './early-intervention-subsidy.ts';
 import { specialCircumstanceChildAllowance } from './special-circumstance-child-allowance.ts';
 import { specialCircumstanceChildcareAllowance } from './special-circumstance-childcare-allowance.ts';
 import { specialCircumstanceMedicalSubsidy } from './special-circumstance-medical-subsidy.ts';
 import { specialCircumstanceTuitionReduction } from './special-circumstance-tuition-reduction.ts';
+import { thirdChildNhiPremium } from './third-child-nhi-premium.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
 export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
@@ -14,6 +17,9 @@ export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
   specialCircumstanceChildAllowance,
   specialCircumstanceChildcareAllowance,
   childcareFeeSubsidy,
+  childcareCityTopUp,
   specialCircumstanceMedicalSubsidy,
   specialCircumstanceTuitionReduction,
+  thirdChildNhiPremium,
+  earlyInterventionSubsidy,
 ];
