@@ -22,6 +22,13 @@ export const HOUSEHOLD_FACTS = {
     en: 'Assessed by a social worker as a vulnerable family (high-risk family, child-protection case…)',
     example: false,
   },
+  lowIncomeClass: {
+    type: { kind: 'integer', min: 0, max: 9 },
+    default: 0,
+    zh: '低收入戶款別（本市依收入差別核定之等級，社會救助法第11條第2項；0 = 未核定）',
+    en: 'Low-income class (款別) the city assigned by income (D0050078 art. 11 para. 2); 0 = not assigned',
+    example: 1,
+  },
 } as const satisfies Record<string, FactSpec>;
 
 export type HouseholdFactName = keyof typeof HOUSEHOLD_FACTS;

@@ -1,0 +1,82 @@
+import { ROLES } from '../../engine/population.ts';
+import { defineProgram } from '../../engine/program.ts';
+import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
+import { ageAtPeriodStart } from '../../variables/age.ts';
+
+const P = 'social-assistance.low-income-student-transport';
+const CHILD = ROLES.indexOf('child');
+const SENIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('senior_high');
+
+/**
+ * 低收入戶學生乘車船補助（仁愛卡） — low-income student transport card (catalog: low-income-student-transport;
+ * 000 參(四); 001 三(一)2). In kind: 60 free rides a month on public buses and ferries, then the student fare
+ * (free-rides-per-month); who qualifies in the month.
+ *
+ * 000 參(四)：「補助低收入戶 25 歲以下子女就讀高中（職）以上日間部在學學生，享有每月六十段次以內免費搭乘與超過部分
+ * 以學生票價搭乘公共車船之優惠。」
+ * 001 三(一)2：「低收入戶內就學學生仁愛卡…」
+ */
+export const lowIncomeStudentTransport = defineProgram({
+  id: 'low-income-student-transport',
+  nameZh: '低收入戶學生乘車船補助（仁愛卡）',
+  nameEn: 'Low-income student transport card',
+  kind: 'in-kind',
+  entity: 'person',
+  period: 'month',
+  legalBasis: ['000 參(四)', '001 三(一)2'],
+  parameters: [`${P}.max-age`, `${P}.free-rides-per-month`],
+  formula(ctx) {
+    const p = ctx.persons;
+    ctx.param(`${P}.free-rides-per-month`); // the benefit itself, recorded for the explanation
+    // 「補助低收入戶…子女」
+    ctx.requireProgram(
+      {
+        code: 'low-income-household',
+        reference: '000 參(四)',
+        zh: '屬列冊低收入戶',
+        en: 'in a registered low-income household',
+      },
+      'low-income-status',
+      'household',
+    );
+    ctx.check(
+      {
+        code: 'child-of-household',
+        reference: '000 參(四)',
+        zh: '為戶內子女',
+        en: 'a child of the household',
+      },
+      Uint8Array.from(p.role, (r) => +(r === CHILD)),
+    );
+    // 「25 歲以下」: aged 25 or under on the first day of the month.
+    const maxAge = ctx.param(`${P}.max-age`);
+    ctx.compare(
+      { code: 'age-25-or-under', reference: '000 參(四)', zh: '25歲以下', en: 'aged 25 or under' },
+      ageAtPeriodStart(ctx),
+      '<=',
+      maxAge,
+    );
+    // 「就讀高中（職）以上日間部在學學生」
+    ctx.compare(
+      {
+        code: 'in-senior-high-or-above',
+        reference: '000 參(四)',
+        zh: '就讀高中（職）以上',
+        en: 'in senior high (vocational) school or above',
+      },
+      p.schoolLevel,
+      '>=',
+      SENIOR_HIGH,
+    );
+    ctx.check(
+      {
+        code: 'day-program',
+        reference: '000 參(四)',
+        zh: '就讀日間部',
+        en: 'in a day programme',
+      },
+      Uint8Array.from(p.dayProgram),
+    );
+    return undefined;
+  },
+});
