@@ -29,6 +29,20 @@ export const HOUSEHOLD_FACTS = {
     en: 'Low-income class (款別) the city assigned by income (D0050078 art. 11 para. 2); 0 = not assigned',
     example: 1,
   },
+  rentNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '每月住宅租金',
+    en: 'Monthly rent of the home (NTD)',
+    example: 0,
+  },
+  mortgageInterestNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '每月自購住宅貸款利息',
+    en: 'Monthly mortgage interest on the home the household bought (NTD)',
+    example: 0,
+  },
 } as const satisfies Record<string, FactSpec>;
 
 export type HouseholdFactName = keyof typeof HOUSEHOLD_FACTS;

@@ -408,6 +408,20 @@ const CARE = {
     en: 'Taxi rides taken in the month',
     example: 0,
   },
+  parkingRentNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '每月承租停車位租金',
+    en: 'Monthly rent of a parking space (NTD)',
+    example: 0,
+  },
+  parkingLoanInterestNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '每月購買停車位貸款利息',
+    en: 'Monthly interest on a loan to buy a parking space (NTD)',
+    example: 0,
+  },
 } as const satisfies Record<string, FactSpec>;
 
 export const PERSON_FACTS = {

@@ -1,11 +1,15 @@
 import { toDayNumber } from '@safetynet/core/calendar';
 import { PASSED, type ProgramContext, UNKNOWN } from '../../engine/context.ts';
 import { DISABILITY_LEVELS } from '../../engine/population.ts';
+import { PLACEMENT_FACTS } from '../../facts/person.ts';
 
 /** Index of each disability level in the `disabilityLevel` column (none = 0, so `> 0` = holds a certificate). */
 export const MILD = DISABILITY_LEVELS.indexOf('mild');
 export const MODERATE = DISABILITY_LEVELS.indexOf('moderate');
 export const SEVERE = DISABILITY_LEVELS.indexOf('severe');
+
+/** 1 for placements in a residential institution (night or full-day care), by index of the `placement` fact. */
+export const IN_INSTITUTION = Uint8Array.from(PLACEMENT_FACTS, (type) => +type.endsWith('_institution'));
 
 /**
  * 依法領有身心障礙者手冊或身心障礙證明 (D0050189 第2條第1項; D0050046 第5條…): a valid certificate of any
@@ -97,4 +101,25 @@ export function byHouseholdStatus(
     else out[i] = other;
   }
   return out;
+}
+
+/** Lives at home: not placed anywhere (no institution, foster or kinship placement, shelter). */
+export function livesAtHome(ctx: ProgramContext, reference: string, zh: string, en: string): Uint8Array {
+  return ctx.check(
+    { code: 'lives-at-home', reference, zh, en },
+    Uint8Array.from(ctx.persons.placement, (type) => +(type === 0)),
+  );
+}
+
+/** Assessed as needing others' help in daily living (the needs assessment of D0050046 第50條). */
+export function dependentInDailyLiving(ctx: ProgramContext, reference: string): Uint8Array {
+  return ctx.check(
+    {
+      code: 'dependent-in-daily-living',
+      reference,
+      zh: '經評估日常生活功能需他人協助',
+      en: 'assessed as needing help in daily living',
+    },
+    Uint8Array.from(ctx.persons.dailyLivingDependent),
+  );
 }

@@ -1,21 +1,23 @@
 import { FAILED, PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
-import { PLACEMENT_FACTS } from '../../facts/person.ts';
 import {
   householdImmovableProperty,
   householdIncome,
   householdIncomePerCapita,
   householdMovableProperty,
 } from '../../variables/household-income.ts';
-import { holdsCertificate, inTaiwanOver183Days, MODERATE, registeredInCity } from './common.ts';
+import {
+  holdsCertificate,
+  IN_INSTITUTION,
+  inTaiwanOver183Days,
+  MODERATE,
+  registeredInCity,
+} from './common.ts';
 
 /** Three-valued OR of two check outcomes (PASSED if either passed, else UNKNOWN if either is unknown). */
 function or(a: number, b: number): number {
   return a === PASSED || b === PASSED ? PASSED : a === UNKNOWN || b === UNKNOWN ? UNKNOWN : FAILED;
 }
-
-/** 1 for the placements that are night or full-day residential care in an institution, by placement index. */
-const IN_INSTITUTION = Uint8Array.from(PLACEMENT_FACTS, (type) => +type.endsWith('_institution'));
 
 /**
  * 身心障礙者生活補助 — disability living allowance (catalog: disability-living-allowance; 000 肆三(九);
