@@ -10,6 +10,8 @@ import type { FactSpec } from '../engine/fact-spec.ts';
 
 export const DISABILITY_LEVELS = ['none', 'mild', 'moderate', 'severe', 'profound'] as const;
 export type DisabilityLevelFact = (typeof DISABILITY_LEVELS)[number];
+/** 失能程度 as the long-term care assessment (日常生活活動功能 ADL/IADL) rates it; `none` = not dependent. */
+export const ADL_IMPAIRMENT_LEVELS = ['none', 'mild', 'moderate', 'severe'] as const;
 
 /** Why a person aged 16–64 cannot work (D0050078 第5-3條第1項); `none` = able to work. */
 export const WORK_INABILITY_REASONS = [
@@ -104,6 +106,13 @@ const IDENTITY = {
     en: 'Birth order among the parents’ children (1 = first child)',
     example: 1,
   },
+  indigenous: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '原住民',
+    en: 'Indigenous (原住民身分)',
+    example: false,
+  },
 } as const satisfies Record<string, FactSpec>;
 
 // — Income, property and work (D0050078 第5-1條至第5-3條) —
@@ -178,6 +187,13 @@ const MEANS = {
     zh: '每月現金給付社會保險（勞保、農保、公教保、軍保等）自付保險費',
     en: 'Monthly self-paid premium of cash-benefit social insurance (labour, farmers, civil servants, military) (NTD)',
     example: 0,
+  },
+  nhiPremiumPaidByGovernment: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '全民健保保險費已由政府其他預算支付（內政部、銓敘部、退輔會等編列預算補助者）',
+    en: 'NHI premium already paid from another government budget (Interior, Civil Service, Veterans Affairs…)',
+    example: false,
   },
 } as const satisfies Record<string, FactSpec>;
 
@@ -254,6 +270,13 @@ const HEALTH = {
     zh: '居家使用維生器材或必要生活輔具（經醫師診斷或專業評估）',
     en: 'Uses a life-support device or necessary assistive device at home (diagnosed or assessed)',
     example: false,
+  },
+  adlImpairment: {
+    type: { kind: 'enum', values: ADL_IMPAIRMENT_LEVELS },
+    default: 'none',
+    zh: '失能程度（經日常生活活動功能評估；none = 未失能）',
+    en: 'Degree of functional impairment in daily living as assessed (none = not impaired)',
+    example: 'none',
   },
 } as const satisfies Record<string, FactSpec>;
 
@@ -387,6 +410,13 @@ const CARE = {
     en: 'Homeless',
     example: false,
   },
+  lacksFamilySupport: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '缺乏家庭資源（無家屬可照顧或負擔，經社工評估）',
+    en: 'No family able to care for or support the person (social worker’s assessment)',
+    example: false,
+  },
   usesHomeCare: {
     type: { kind: 'boolean' },
     default: false,
@@ -400,6 +430,27 @@ const CARE = {
     zh: '每月日間照顧或住宿式照顧費用',
     en: 'Monthly fee of day care or residential care (NTD)',
     example: 0,
+  },
+  hiresCareWorker: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '僱用看護（傭）',
+    en: 'Employs a paid carer or live-in care worker',
+    example: false,
+  },
+  inRatedCareInstitution: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '進住本市立案且經政府最近一次評鑑為優、甲等之老人長期照顧機構或護理之家',
+    en: 'Lives in a city-licensed senior long-term care institution or nursing home rated excellent or A at its last government evaluation',
+    example: false,
+  },
+  incarcerated: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '入獄服刑、因案羈押或依法拘禁中',
+    en: 'In prison, in pre-trial detention or otherwise lawfully detained',
+    example: false,
   },
   taxiRidesThisMonth: {
     type: { kind: 'integer', min: 0, max: 200 },

@@ -1,4 +1,5 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
+import { seniorLivingAllowance } from './senior-living-allowance.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
-export const SENIORS_PROGRAMS: ProgramDefinition[] = [];
+export const SENIORS_PROGRAMS: ProgramDefinition[] = [seniorLivingAllowance];
