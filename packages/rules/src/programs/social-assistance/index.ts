@@ -7,6 +7,7 @@ import { lowIncomeStudentTransport } from './low-income-student-transport.ts';
 import { medicalSubsidy } from './medical-subsidy.ts';
 import { midLowIncomeStatus } from './mid-low-income-status.ts';
 import { nationalPensionPremiumSubsidy } from './national-pension-premium-subsidy.ts';
+import { psychiatricPlacementSubsidy } from './psychiatric-placement-subsidy.ts';
 import { springFestivalPayment } from './spring-festival-payment.ts';
 import { workRelief } from './work-relief.ts';
 
@@ -21,5 +22,6 @@ export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [
   springFestivalPayment,
   lowIncomeStudentTransport,
   workRelief,
+  psychiatricPlacementSubsidy,
   medicalSubsidy,
 ];
