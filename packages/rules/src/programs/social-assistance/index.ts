@@ -10,6 +10,7 @@ import { nationalPensionPremiumSubsidy } from './national-pension-premium-subsid
 import { psychiatricPlacementSubsidy } from './psychiatric-placement-subsidy.ts';
 import { springFestivalPayment } from './spring-festival-payment.ts';
 import { workRelief } from './work-relief.ts';
+import { hospitalNursingSubsidy } from './hospital-nursing-subsidy.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
 export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [
@@ -24,4 +25,5 @@ export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [
   workRelief,
   psychiatricPlacementSubsidy,
   medicalSubsidy,
+  hospitalNursingSubsidy,
 ];
