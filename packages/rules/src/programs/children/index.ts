@@ -9,6 +9,9 @@ import { specialCircumstanceChildcareAllowance } from './special-circumstance-ch
 import { specialCircumstanceMedicalSubsidy } from './special-circumstance-medical-subsidy.ts';
 import { specialCircumstanceTuitionReduction } from './special-circumstance-tuition-reduction.ts';
 import { thirdChildNhiPremium } from './third-child-nhi-premium.ts';
+import { singleParentChildAllowance } from './single-parent-child-allowance.ts';
+import { singleParentEducationSubsidy } from './single-parent-education-subsidy.ts';
+import { vulnerableChildAllowance } from './vulnerable-child-allowance.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
 export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
@@ -22,4 +25,7 @@ export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
   specialCircumstanceTuitionReduction,
   thirdChildNhiPremium,
   earlyInterventionSubsidy,
+  singleParentChildAllowance,
+  singleParentEducationSubsidy,
+  vulnerableChildAllowance,
 ];
