@@ -5,6 +5,7 @@ import { lowIncomeStatus } from './low-income-status.ts';
 import { lowIncomeStudentAllowance } from './low-income-student-allowance.ts';
 import { lowIncomeStudentTransport } from './low-income-student-transport.ts';
 import { medicalSubsidy } from './medical-subsidy.ts';
+import { microInsurance } from './micro-insurance.ts';
 import { midLowIncomeStatus } from './mid-low-income-status.ts';
 import { nationalPensionPremiumSubsidy } from './national-pension-premium-subsidy.ts';
 import { psychiatricPlacementSubsidy } from './psychiatric-placement-subsidy.ts';
@@ -24,6 +25,7 @@ export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [
   lowIncomeStudentTransport,
   workRelief,
   psychiatricPlacementSubsidy,
+  microInsurance,
   medicalSubsidy,
   hospitalNursingSubsidy,
 ];
