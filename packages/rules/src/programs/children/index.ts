@@ -16,6 +16,8 @@ import { specialCircumstanceTuitionReduction } from './special-circumstance-tuit
 import { teenPregnancyNutritionAllowance } from './teen-pregnancy-nutrition-allowance.ts';
 import { thirdChildNhiPremium } from './third-child-nhi-premium.ts';
 import { vulnerableChildAllowance } from './vulnerable-child-allowance.ts';
+import { vulnerableFamilyEmergencyAllowance } from './vulnerable-family-emergency-allowance.ts';
+import { placedChildNhiPremium } from './placed-child-nhi-premium.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
 export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
@@ -36,4 +38,6 @@ export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
   childcareGroupInsurance,
   teenPregnancyNutritionAllowance,
   newbornGiftPack,
+  vulnerableFamilyEmergencyAllowance,
+  placedChildNhiPremium,
 ];
