@@ -7,6 +7,7 @@ import { childcareGroupInsurance } from './childcare-group-insurance.ts';
 import { childcareWorkerRetentionBonus } from './childcare-worker-retention-bonus.ts';
 import { earlyInterventionSubsidy } from './early-intervention-subsidy.ts';
 import { newbornGiftPack } from './newborn-gift-pack.ts';
+import { placedChildNhiPremium } from './placed-child-nhi-premium.ts';
 import { singleParentChildAllowance } from './single-parent-child-allowance.ts';
 import { singleParentEducationSubsidy } from './single-parent-education-subsidy.ts';
 import { specialCircumstanceChildAllowance } from './special-circumstance-child-allowance.ts';
@@ -17,7 +18,6 @@ import { teenPregnancyNutritionAllowance } from './teen-pregnancy-nutrition-allo
 import { thirdChildNhiPremium } from './third-child-nhi-premium.ts';
 import { vulnerableChildAllowance } from './vulnerable-child-allowance.ts';
 import { vulnerableFamilyEmergencyAllowance } from './vulnerable-family-emergency-allowance.ts';
-import { placedChildNhiPremium } from './placed-child-nhi-premium.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
 export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
