@@ -6,6 +6,7 @@ import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createThrowawayDatabase } from '../db/throwaway-database.ts';
 import { BENCHMARKS } from './registry.ts';
+import { calculateBenchmark } from './rules.ts';
 
 /**
  * `npm run bench -- --scale S`: each benchmark prints one JSON line
@@ -45,7 +46,7 @@ async function throwawayDatabase(): Promise<{ database: Database; drop: () => Pr
 const { database, drop } = await throwawayDatabase();
 try {
   await migrateToLatest(database.db);
-  for (const bench of BENCHMARKS) {
+  for (const bench of [...BENCHMARKS, calculateBenchmark]) {
     if (values.only && !bench.name.startsWith(values.only)) continue;
     for (const result of await bench.run(database, scale)) {
       console.log(JSON.stringify({ bench: result.bench, value: result.value, unit: result.unit, scale }));
