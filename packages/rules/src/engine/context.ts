@@ -144,10 +144,13 @@ export class ProgramContext {
     // Eligibility (0 no, 1 yes, 2 undetermined) is encoded like a check outcome, so it carries over as is.
     const dependency = this.resolveProgram(id).eligible;
     let passed: Uint8Array;
-    if (entityOfDependency === this.entity) passed = Uint8Array.from(dependency);
-    else if (this.entity === 'person')
-      passed = Uint8Array.from(this.persons.household, (h) => dependency[h]!);
-    else throw new Error('a household program cannot require a person program; aggregate it in the formula');
+    if (entityOfDependency === this.entity) passed = dependency.slice();
+    else if (this.entity === 'person') {
+      const household = this.persons.household;
+      passed = new Uint8Array(household.length);
+      for (let i = 0; i < household.length; i++) passed[i] = dependency[household[i]!]!;
+    } else
+      throw new Error('a household program cannot require a person program; aggregate it in the formula');
     this.checks.push({
       ...spec,
       entity: this.entity,
@@ -168,22 +171,29 @@ export function compareValues(
   count: number,
 ): Uint8Array {
   const outcome = new Uint8Array(count);
-  const scalar = typeof threshold === 'number';
-  for (let i = 0; i < count; i++) {
-    const v = value[i]!;
-    const t = scalar ? threshold : threshold[i]!;
-    if (Number.isNaN(v) || Number.isNaN(t)) outcome[i] = UNKNOWN;
-    else
-      outcome[i] =
-        op === '>='
-          ? +(v >= t)
-          : op === '<='
-            ? +(v <= t)
-            : op === '>'
-              ? +(v > t)
-              : op === '<'
-                ? +(v < t)
-                : +(v === t);
+  // One loop per operator and threshold shape: the comparison is not re-chosen for every entity.
+  const test =
+    op === '>='
+      ? (v: number, t: number) => v >= t
+      : op === '<='
+        ? (v: number, t: number) => v <= t
+        : op === '>'
+          ? (v: number, t: number) => v > t
+          : op === '<'
+            ? (v: number, t: number) => v < t
+            : (v: number, t: number) => v === t;
+  if (typeof threshold === 'number') {
+    if (Number.isNaN(threshold)) return outcome.fill(UNKNOWN);
+    for (let i = 0; i < count; i++) {
+      const v = value[i]!;
+      outcome[i] = v !== v ? UNKNOWN : test(v, threshold) ? PASSED : FAILED;
+    }
+  } else {
+    for (let i = 0; i < count; i++) {
+      const v = value[i]!;
+      const t = threshold[i]!;
+      outcome[i] = v !== v || t !== t ? UNKNOWN : test(v, t) ? PASSED : FAILED;
+    }
   }
   return outcome;
 }

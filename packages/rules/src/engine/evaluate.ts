@@ -78,8 +78,10 @@ export class Evaluation {
       for (const check of ctx.checks) {
         const outcome = check.passed;
         for (let i = 0; i < count; i++) {
-          if (outcome[i] === FAILED) eligible[i] = NOT_ELIGIBLE;
-          else if (outcome[i] === UNKNOWN && eligible[i] === ELIGIBLE) eligible[i] = UNDETERMINED;
+          const o = outcome[i]!;
+          // FAILED (0) wins; UNKNOWN (2) only lowers ELIGIBLE (1).
+          if (o === FAILED) eligible[i] = NOT_ELIGIBLE;
+          else if (o === UNKNOWN && eligible[i] === ELIGIBLE) eligible[i] = UNDETERMINED;
         }
       }
       const amountNtd = output?.amountNtd;

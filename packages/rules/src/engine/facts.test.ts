@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { NO_DAY } from './fact-spec.ts';
-import { buildPopulation, FactError } from './facts.ts';
+import { buildPopulation, FactError, type PersonFacts } from './facts.ts';
 
 const fieldsOf = (fn: () => unknown) => {
   try {
@@ -36,7 +36,7 @@ test('bad facts and events are reported by field, all at once', () => {
   const fields = fieldsOf(() =>
     buildPopulation(
       '2024-06',
-      { a: { birthDate: '2024-07-01', earnedIncomeNtd: -1, taxRatePct: 7, shoeSize: 42 } },
+      { a: { birthDate: '2024-07-01', earnedIncomeNtd: -1, taxRatePct: 7, shoeSize: 42 } as PersonFacts },
       { h: { members: { a: 'applicant' }, district: 'Taipei' } },
       [
         { type: 'meteor', household: 'h', date: '2024-06-01' },

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ageOn, fromDayNumber, toDayNumber } from '@safetynet/core/calendar';
+import { ageOnDay, civil } from './age.ts';
+
+test('the integer age agrees with the calendar on every kind of day, leap days included', () => {
+  let state = 7;
+  const next = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+  const samples: [string, string][] = [
+    ['2000-02-29', '2023-02-28'],
+    ['2000-02-29', '2023-03-01'],
+    ['2000-02-29', '2024-02-29'],
+    ['1958-07-01', '2023-06-30'],
+    ['1958-07-01', '2023-07-01'],
+    ['1900-01-01', '1999-12-31'],
+  ];
+  for (let n = 0; n < 2000; n++) {
+    const birth = Math.floor(next() * 60_000) - 25_000;
+    samples.push([fromDayNumber(birth), fromDayNumber(birth + Math.floor(next() * 40_000))]);
+  }
+  for (const [birth, on] of samples) {
+    assert.equal(ageOnDay(toDayNumber(birth), toDayNumber(on)), ageOn(birth, on), `${birth} on ${on}`);
+    assert.equal(String(civil(toDayNumber(on))), on.replaceAll('-', '').replace(/^0+/, ''));
+  }
+});
