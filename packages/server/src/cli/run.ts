@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type Command, helpText, UsageError } from './command.ts';
 import { calcCommand } from './commands/calc.ts';
+import { evaluateCommand } from './commands/evaluate.ts';
 import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
@@ -15,6 +16,7 @@ const COMMANDS: Command[] = [
   exportCommand,
   serveCommand,
   calcCommand,
+  evaluateCommand,
 ];
 
 function mainHelp(): string {

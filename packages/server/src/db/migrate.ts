@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as registry from './migrations/0001_registry.ts';
+import * as rules from './migrations/0002_rules.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
 /** Forward-only: migrations have no `down`. Schema changes here; data backfills go in their own steps. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_registry': registry,
+  '0002_rules': rules,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {

@@ -150,6 +150,56 @@ export interface Schema {
   work_ability: WorkAbilityTable;
   placement: PlacementTable;
   status_register: StatusRegisterTable;
+  population_snapshot: PopulationSnapshotTable;
+  population_snapshot_column: PopulationSnapshotColumnTable;
+  program_evaluation: ProgramEvaluationTable;
+  program_total: ProgramTotalTable;
+  program_result: ProgramResultTable;
+}
+
+/** migrations/0002_rules.ts */
+export interface PopulationSnapshotTable {
+  snapshot_id: string;
+  period: string;
+  as_of: IsoDate;
+  created_at: Generated<Date>;
+  persons: number;
+  households: number;
+}
+
+export interface PopulationSnapshotColumnTable {
+  snapshot_id: string;
+  entity: 'person' | 'household';
+  name: string;
+  data: Buffer;
+}
+
+export interface ProgramEvaluationTable {
+  evaluation_id: string;
+  snapshot_id: string;
+  period: string;
+  overrides: ColumnType<unknown, string, string>;
+  created_at: Generated<Date>;
+  compute_ms: number;
+}
+
+export interface ProgramTotalTable {
+  evaluation_id: string;
+  program_id: string;
+  district_code: string | null;
+  eligible: number;
+  undetermined: number;
+  amount_ntd: Int8;
+}
+
+export interface ProgramResultTable {
+  evaluation_id: string;
+  program_id: string;
+  entity: 'person' | 'household';
+  entity_id: string;
+  eligible: boolean | null;
+  amount_ntd: number | null;
+  open_codes: string;
 }
 
 /** The dated tables and the column that names their logical record. */

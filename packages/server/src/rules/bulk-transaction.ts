@@ -1,0 +1,51 @@
+import { once } from 'node:events';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../db/database.ts';
+
+/** Statements and COPY writes of one transaction, on either engine. */
+export interface BulkWriter {
+  query(text: string, values?: unknown[]): Promise<void>;
+  /** COPY text (tab-separated lines, `\N` for NULL), produced piece by piece. */
+  copy(table: string, columns: readonly string[], pieces: Iterable<string>): Promise<void>;
+}
+
+/** Runs `work` in one transaction on the engine's own connection: everything lands, or nothing. */
+export async function inBulkTransaction(database: Database, work: (writer: BulkWriter) => Promise<void>) {
+  const statement = (table: string, columns: readonly string[]) =>
+    `COPY ${table} (${columns.join(', ')}) FROM STDIN`;
+  if (database.pool) {
+    const client = await database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await work({
+        async query(text, values) {
+          await client.query(text, values);
+        },
+        async copy(table, columns, pieces) {
+          const stream = client.query(copyFrom(statement(table, columns)));
+          for (const piece of pieces) if (!stream.write(piece)) await once(stream, 'drain');
+          stream.end();
+          await once(stream, 'finish');
+        },
+      });
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  } else if (database.pglite) {
+    await database.pglite.transaction(async (tx) => {
+      await work({
+        async query(text, values) {
+          await tx.query(text, values);
+        },
+        async copy(table, columns, pieces) {
+          const sql = statement(table, columns).replace('FROM STDIN', "FROM '/dev/blob'");
+          await tx.query(sql, [], { blob: new Blob([...pieces]) });
+        },
+      });
+    });
+  }
+}

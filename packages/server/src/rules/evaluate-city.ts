@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ELIGIBLE,
+  Evaluation,
+  type ParameterOverride,
+  type ParameterSet,
+  type Population,
+  PROGRAMS,
+  UNDETERMINED,
+} from '@safetynet/rules';
+import { undeterminedReasonCodes } from '@safetynet/rules/engine/explain';
+import { HOUSEHOLD_FACTS } from '@safetynet/rules/engine/facts';
+import type { Database } from '../db/database.ts';
+import { inBulkTransaction } from './bulk-transaction.ts';
+
+/**
+ * Every program over a whole population for one month: recipients and amounts per program and district,
+ * and (when stored) the entities found eligible or undetermined.
+ */
+export interface ProgramTotal {
+  program: string;
+  /** District code, or null for households without one. */
+  district: string | null;
+  eligible: number;
+  undetermined: number;
+  amountNtd: number;
+}
+
+export interface CityEvaluation {
+  evaluation: Evaluation;
+  totals: ProgramTotal[];
+  /** Time spent evaluating the programs (the rules alone, no database). */
+  computeMs: number;
+}
+
+const DISTRICT_CODES = HOUSEHOLD_FACTS.district.type.values;
+
+export function evaluateCity(
+  population: Population,
+  parameters: ParameterSet,
+  programs: readonly string[] = [...PROGRAMS.keys()],
+  onProgram?: (done: number, total: number) => void,
+): CityEvaluation {
+  const started = performance.now();
+  const evaluation = new Evaluation(population, parameters, PROGRAMS);
+  programs.forEach((id, n) => {
+    evaluation.result(id);
+    onProgram?.(n + 1, programs.length);
+  });
+  const computeMs = performance.now() - started;
+  const totals: ProgramTotal[] = [];
+  const { persons, households } = population;
+  for (const id of programs) {
+    const result = evaluation.result(id);
+    // Per district (index into the household's district fact; 0 = unknown).
+    const eligible = new Float64Array(DISTRICT_CODES.length);
+    const undetermined = new Float64Array(DISTRICT_CODES.length);
+    const amount = new Float64Array(DISTRICT_CODES.length);
+    const count = result.eligible.length;
+    for (let i = 0; i < count; i++) {
+      const state = result.eligible[i];
+      if (state !== ELIGIBLE && state !== UNDETERMINED) continue;
+      const d = households.district[result.entity === 'person' ? persons.household[i]! : i]!;
+      if (state === ELIGIBLE) {
+        eligible[d]! += 1;
+        if (result.amountNtd) amount[d]! += result.amountNtd[i]!;
+      } else undetermined[d]! += 1;
+    }
+    for (let d = 0; d < DISTRICT_CODES.length; d++) {
+      if (eligible[d] === 0 && undetermined[d] === 0) continue;
+      totals.push({
+        program: id,
+        district: d === 0 ? null : DISTRICT_CODES[d]!,
+        eligible: eligible[d]!,
+        undetermined: undetermined[d]!,
+        amountNtd: amount[d]!,
+      });
+    }
+  }
+  return { evaluation, totals, computeMs };
+}
+
+/** Stores a city evaluation: the run, its totals, and a row per eligible or undetermined entity. */
+export async function storeCityEvaluation(
+  database: Database,
+  input: {
+    snapshotId: string;
+    period: string;
+    overrides: ParameterOverride[];
+    result: CityEvaluation;
+    onProgram?: (done: number, total: number) => void;
+  },
+): Promise<string> {
+  const evaluationId = randomUUID();
+  const { evaluation, totals } = input.result;
+  const { persons, households } = evaluation.population;
+  const ids = [...new Set(totals.map((t) => t.program))];
+  function* resultLines(): Generator<string> {
+    let done = 0;
+    for (const id of ids) {
+      const result = evaluation.result(id);
+      const entityIds = result.entity === 'person' ? persons.id : households.id;
+      let text = '';
+      for (let i = 0; i < result.eligible.length; i++) {
+        const state = result.eligible[i];
+        if (state === ELIGIBLE) {
+          const amount = result.amountNtd ? String(result.amountNtd[i]) : '\\N';
+          text += `${evaluationId}\t${id}\t${result.entity}\t${entityIds[i]}\tt\t${amount}\t\n`;
+        } else if (state === UNDETERMINED) {
+          const open = undeterminedReasonCodes(evaluation, id, i).join(' ');
+          text += `${evaluationId}\t${id}\t${result.entity}\t${entityIds[i]}\t\\N\t\\N\t${open}\n`;
+        }
+        if (text.length > 4_000_000) {
+          yield text;
+          text = '';
+        }
+      }
+      if (text) yield text;
+      input.onProgram?.(++done, ids.length);
+    }
+  }
+  // One transaction: the run, its totals and its rows land together or not at all.
+  await inBulkTransaction(database, async (writer) => {
+    await writer.query(
+      `INSERT INTO program_evaluation (evaluation_id, snapshot_id, period, overrides, compute_ms)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [
+        evaluationId,
+        input.snapshotId,
+        input.period,
+        JSON.stringify(input.overrides),
+        Math.round(input.result.computeMs),
+      ],
+    );
+    await writer.copy(
+      'program_total',
+      ['evaluation_id', 'program_id', 'district_code', 'eligible', 'undetermined', 'amount_ntd'],
+      totals.map(
+        (t) =>
+          `${evaluationId}\t${t.program}\t${t.district ?? '\\N'}\t${t.eligible}\t${t.undetermined}\t${t.amountNtd}\n`,
+      ),
+    );
+    await writer.copy(
+      'program_result',
+      ['evaluation_id', 'program_id', 'entity', 'entity_id', 'eligible', 'amount_ntd', 'open_codes'],
+      resultLines(),
+    );
+  });
+  return evaluationId;
+}

@@ -1,0 +1,124 @@
+import { once } from 'node:events';
+import { lastDayOfMonth } from '@safetynet/core/calendar';
+import type { Population } from '@safetynet/rules';
+import { defaultHouseholdColumns, defaultPersonColumns, noEvents } from '@safetynet/rules/engine/population';
+import { to as copyTo } from 'pg-copy-streams';
+import type { Database } from '../db/database.ts';
+import { CopyLineReader } from './copy-parse.ts';
+import { type SnapshotQuery, snapshotQueries } from './snapshot-queries.ts';
+
+/**
+ * The registry as it was on the last day of a month (who lives in which household, their evidence and
+ * registers) as the rules' columns, for evaluating every program over the whole city. The queries run at
+ * once on a server (each on its own connection) and stream COPY text parsed straight into typed arrays.
+ * This resolves every dated record, so it is done once per month and stored (snapshot-store.ts).
+ */
+
+type Chunks = Buffer[];
+
+/*
+ * Whole-table reads: hash joins, never nested loops (the planner cannot estimate how many records a
+ * DISTINCT ON keeps, guesses 200, and would loop over a city), and sorts in memory rather than on disk.
+ */
+const SETTINGS = `SET LOCAL enable_nestloop = off; SET LOCAL work_mem = '256MB'`;
+
+async function runCopy(
+  database: Database,
+  query: SnapshotQuery,
+  sink: (chunk: Buffer) => void,
+): Promise<void> {
+  const text = `COPY (${query.sql}) TO STDOUT`;
+  if (database.pool) {
+    const client = await database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(SETTINGS);
+      const stream = client.query(copyTo(text));
+      stream.on('data', sink);
+      await once(stream, 'end');
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  } else if (database.pglite) {
+    const pglite = database.pglite;
+    await pglite.transaction(async (tx) => {
+      await tx.exec(SETTINGS);
+      const result = await tx.query(text.replace(/TO STDOUT$/, "TO '/dev/blob'"));
+      if (result.blob) sink(Buffer.from(await result.blob.arrayBuffer()));
+    });
+  }
+}
+
+export async function readRegistryPopulation(database: Database, period: string): Promise<Population> {
+  const on = lastDayOfMonth(period);
+  const [membersQuery, ...evidenceQueries] = snapshotQueries(on);
+  // Evidence streams are kept as bytes until the persons' order is known, then parsed.
+  const evidenceChunks: Chunks[] = evidenceQueries.map(() => []);
+  const householdIds: string[] = [];
+  const householdDistrict: number[] = [];
+  const personIds: string[] = [];
+  const rows: number[] = [];
+  let lastHousehold = '';
+  const memberColumns = membersQuery!.columns.length - 2;
+  const members = new CopyLineReader(2, memberColumns, (keys, numbers) => {
+    if (keys[0] !== lastHousehold) {
+      lastHousehold = keys[0]!;
+      householdIds.push(lastHousehold);
+      householdDistrict.push(numbers[6]!);
+    }
+    personIds.push(keys[1]!);
+    rows.push(householdIds.length - 1);
+    for (let n = 0; n < 6; n++) rows.push(numbers[n]!);
+  });
+  await Promise.all([
+    runCopy(database, membersQuery!, (chunk) => members.push(chunk)).then(() => members.end()),
+    ...evidenceQueries.map((query, q) => runCopy(database, query, (chunk) => evidenceChunks[q]!.push(chunk))),
+  ]);
+
+  const count = personIds.length;
+  const p = defaultPersonColumns(count);
+  const h = defaultHouseholdColumns(householdIds.length);
+  p.id = personIds;
+  h.id = householdIds;
+  const index = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const at = i * 7;
+    const household = rows[at]!;
+    p.household[i] = household;
+    p.role[i] = rows[at + 1]!;
+    p.birthDate[i] = rows[at + 2]!;
+    p.sex[i] = rows[at + 3]!;
+    p.registeredInCity[i] = rows[at + 4]!;
+    p.registeredSince[i] = rows[at + 5]!;
+    p.residesInCity[i] = rows[at + 6]!;
+    if (h.memberCount[household] === 0) h.memberStart[household] = i;
+    h.memberCount[household] = h.memberCount[household]! + 1;
+    index.set(personIds[i]!, i);
+  }
+  for (let k = 0; k < householdIds.length; k++) h.district[k] = householdDistrict[k]!;
+
+  evidenceQueries.forEach((query, q) => {
+    const targets = query.columns
+      .slice(1)
+      .map((name) => (p as unknown as Record<string, Float64Array>)[name]!);
+    const reader = new CopyLineReader(1, targets.length, (keys, numbers) => {
+      const i = index.get(keys[0]!);
+      if (i === undefined) return; // dead, or in no household on the date
+      for (let n = 0; n < targets.length; n++) {
+        const value = numbers[n]!;
+        if (!Number.isNaN(value)) targets[n]![i] = value;
+      }
+    });
+    for (const chunk of evidenceChunks[q]!) reader.push(chunk);
+    reader.end();
+    evidenceChunks[q] = [];
+  });
+  // Employed: the registry has work income for them (D0050078 第5-1條: income actually earned).
+  for (let i = 0; i < count; i++) p.employed[i] = p.earnedIncomeNtd[i]! > 0 ? 1 : 0;
+
+  return { period, persons: p, households: h, events: noEvents() };
+}
