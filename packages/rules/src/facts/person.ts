@@ -106,6 +106,13 @@ const IDENTITY = {
     en: 'Birth order among the parents’ children (1 = first child)',
     example: 1,
   },
+  newImmigrant: {
+    type: { kind: 'boolean' },
+    default: false,
+    zh: '新住民（外籍、大陸地區或港澳地區配偶）',
+    en: 'New immigrant (a foreign, mainland Chinese, Hong Kong or Macau spouse)',
+    example: false,
+  },
   indigenous: {
     type: { kind: 'boolean' },
     default: false,

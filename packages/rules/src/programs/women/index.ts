@@ -1,4 +1,6 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
+import { postpartumHomeCare } from './postpartum-home-care.ts';
+import { prenatalTransportVoucher } from './prenatal-transport-voucher.ts';
 import { specialCircumstanceEmergencyAllowance } from './special-circumstance-emergency-allowance.ts';
 import { specialCircumstanceStatus } from './special-circumstance-status.ts';
 
@@ -6,4 +8,6 @@ import { specialCircumstanceStatus } from './special-circumstance-status.ts';
 export const WOMEN_PROGRAMS: ProgramDefinition[] = [
   specialCircumstanceStatus,
   specialCircumstanceEmergencyAllowance,
+  postpartumHomeCare,
+  prenatalTransportVoucher,
 ];
