@@ -78,3 +78,27 @@ export function requireLowOrMidLowIncome(ctx: ProgramContext, reference: string)
     Uint8Array.from(ctx.persons.household, (k) => status[k]!),
   );
 }
+
+/**
+ * An amount every case needs but the sources do not give (a `value: unknown` parameter): the amount where
+ * known, and a check that leaves every otherwise eligible person undetermined while it is unknown, so the
+ * other checks still refuse the ones they refuse.
+ */
+export function amountOrUnknown(
+  ctx: ProgramContext,
+  parameterId: string,
+  reference: string,
+): { amount: number; known: boolean } {
+  const value = ctx.paramOrNaN(parameterId);
+  const known = !Number.isNaN(value);
+  ctx.check(
+    {
+      code: 'amount-known',
+      reference,
+      zh: '補助金額已知（本市公告之金額）',
+      en: 'the amount (as the city announces it) is known',
+    },
+    new Uint8Array(ctx.count).fill(known ? PASSED : UNKNOWN),
+  );
+  return { amount: known ? value : 0, known };
+}
