@@ -17,7 +17,9 @@ import { specialCircumstanceTuitionReduction } from './special-circumstance-tuit
 import { teenPregnancyNutritionAllowance } from './teen-pregnancy-nutrition-allowance.ts';
 import { thirdChildNhiPremium } from './third-child-nhi-premium.ts';
 import { vulnerableChildAllowance } from './vulnerable-child-allowance.ts';
+import { vulnerableChildMealVouchers } from './vulnerable-child-meal-vouchers.ts';
 import { vulnerableFamilyEmergencyAllowance } from './vulnerable-family-emergency-allowance.ts';
+import { youthIndependentLivingSupport } from './youth-independent-living-support.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
 export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
@@ -40,4 +42,6 @@ export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
   newbornGiftPack,
   vulnerableFamilyEmergencyAllowance,
   placedChildNhiPremium,
+  youthIndependentLivingSupport,
+  vulnerableChildMealVouchers,
 ];
