@@ -489,12 +489,51 @@ const CARE = {
   },
 } as const satisfies Record<string, FactSpec>;
 
+// — Asset-building accounts (脫貧自立, 000 參(一)) —
+const ASSET_BUILDING = {
+  assetAccountSince: {
+    type: { kind: 'date' },
+    zh: '加入脫貧儲蓄帳戶方案日期（青年發展帳戶、兒少未來帳戶、存薪當young）',
+    en: 'Date the person joined an asset-building account programme (youth development, children’s future, 存薪當young)',
+    example: '2023-08-01',
+  },
+  assetAccountSavingNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '本月存入帳戶之自存款',
+    en: 'The participant’s own deposit into the account this month (NTD)',
+    example: 2000,
+  },
+  assetAccountDepositsThisYearNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '本年度家長（或本人）已存入帳戶之金額',
+    en: 'Deposits the family (or the participant) made into the account so far this year (NTD)',
+    example: 10000,
+  },
+  courseHoursThisYear: {
+    type: { kind: 'integer', min: 0, max: 2000 },
+    default: 0,
+    zh: '本方案年度已參加之教育、輔導課程時數',
+    en: 'Hours of the programme’s courses and counselling attended in the current programme year',
+    example: 30,
+  },
+  volunteerHoursThisYear: {
+    type: { kind: 'integer', min: 0, max: 2000 },
+    default: 0,
+    zh: '本年度社區志願服務時數',
+    en: 'Hours of community volunteer service in the current (programme) year',
+    example: 36,
+  },
+} as const satisfies Record<string, FactSpec>;
+
 export const PERSON_FACTS = {
   ...IDENTITY,
   ...MEANS,
   ...HEALTH,
   ...SCHOOL,
   ...CARE,
+  ...ASSET_BUILDING,
 } as const satisfies Record<string, FactSpec>;
 
 export type PersonFactName = keyof typeof PERSON_FACTS;

@@ -1,4 +1,5 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
+import { youthDevelopmentAccount } from './youth-development-account.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
-export const ASSET_BUILDING_PROGRAMS: ProgramDefinition[] = [];
+export const ASSET_BUILDING_PROGRAMS: ProgramDefinition[] = [youthDevelopmentAccount];
