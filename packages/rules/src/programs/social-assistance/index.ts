@@ -12,6 +12,8 @@ import { psychiatricPlacementSubsidy } from './psychiatric-placement-subsidy.ts'
 import { springFestivalPayment } from './spring-festival-payment.ts';
 import { workRelief } from './work-relief.ts';
 import { hospitalNursingSubsidy } from './hospital-nursing-subsidy.ts';
+import { disasterRelief } from './disaster-relief.ts';
+import { emergencyAid } from './emergency-aid.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
 export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [
@@ -28,4 +30,6 @@ export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [
   microInsurance,
   medicalSubsidy,
   hospitalNursingSubsidy,
+  disasterRelief,
+  emergencyAid,
 ];
