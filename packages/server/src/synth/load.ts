@@ -94,9 +94,13 @@ export async function loadSyntheticCity(
         statuses[status] = (statuses[status] ?? 0) + count;
       options.onProgress?.(rows.person, expected);
     }
-    // On a server, index builds sort in memory (the default 64 MB spills to disk at scale 1); the embedded
-    // engine keeps its default, its whole memory being 2 GiB.
-    if (database.engine === 'postgresql') await query(`SET LOCAL maintenance_work_mem = '512MB'`);
+    // On a server, index builds sort in memory (the default 64 MB spills to disk at scale 1) and each foreign
+    // key's validation hashes the 2.7 million person ids in memory (the default 4 MB splits the join into
+    // batches: 10–15% slower); the embedded engine keeps its defaults, its whole memory being 2 GiB.
+    if (database.engine === 'postgresql') {
+      await query(`SET LOCAL maintenance_work_mem = '512MB'`);
+      await query(`SET LOCAL work_mem = '256MB'`);
+    }
     await recreateSecondaryStructures(query, deferred);
   };
   const columnsOf = (table: SynthTable) =>
