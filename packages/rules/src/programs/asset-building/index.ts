@@ -1,5 +1,6 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
+import { childrenFutureAccount } from './children-future-account.ts';
 import { youthDevelopmentAccount } from './youth-development-account.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
-export const ASSET_BUILDING_PROGRAMS: ProgramDefinition[] = [youthDevelopmentAccount];
+export const ASSET_BUILDING_PROGRAMS: ProgramDefinition[] = [youthDevelopmentAccount, childrenFutureAccount];
