@@ -146,6 +146,13 @@ export const EVENT_TYPES = {
         en: 'Self-paid hospital meal costs (NTD)',
         example: 1800,
       },
+      inpatientSelfPaidNtd: {
+        type: { kind: 'ntd' },
+        default: 0,
+        zh: '全民健康保險應自行負擔之住院費用',
+        en: 'Inpatient co-payment under the National Health Insurance (NTD)',
+        example: 6000,
+      },
     },
   },
   emergency: {

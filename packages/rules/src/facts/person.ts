@@ -242,6 +242,13 @@ const HEALTH = {
     en: 'Medical costs paid out of pocket in the last three months, not covered by other aid or insurance (NTD)',
     example: 0,
   },
+  vulnerableChildMedicalPaidThisYearNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '本年度已領弱勢兒童及少年住院醫療及看護費用補助（本月以前）',
+    en: 'Vulnerable-child inpatient and nursing subsidy already paid this year, before this month (NTD)',
+    example: 0,
+  },
   specialCircumstanceMedicalPaidThisYearNtd: {
     type: { kind: 'ntd' },
     default: 0,

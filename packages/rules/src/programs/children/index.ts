@@ -18,6 +18,7 @@ import { teenPregnancyNutritionAllowance } from './teen-pregnancy-nutrition-allo
 import { thirdChildNhiPremium } from './third-child-nhi-premium.ts';
 import { vulnerableChildAllowance } from './vulnerable-child-allowance.ts';
 import { vulnerableChildMealVouchers } from './vulnerable-child-meal-vouchers.ts';
+import { vulnerableChildMedicalSubsidy } from './vulnerable-child-medical-subsidy.ts';
 import { vulnerableFamilyEmergencyAllowance } from './vulnerable-family-emergency-allowance.ts';
 import { youthIndependentLivingSupport } from './youth-independent-living-support.ts';
 
@@ -44,4 +45,5 @@ export const CHILDREN_PROGRAMS: ProgramDefinition[] = [
   placedChildNhiPremium,
   youthIndependentLivingSupport,
   vulnerableChildMealVouchers,
+  vulnerableChildMedicalSubsidy,
 ];
