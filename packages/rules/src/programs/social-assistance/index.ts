@@ -14,6 +14,8 @@ import { workRelief } from './work-relief.ts';
 import { hospitalNursingSubsidy } from './hospital-nursing-subsidy.ts';
 import { disasterRelief } from './disaster-relief.ts';
 import { emergencyAid } from './emergency-aid.ts';
+import { immediateCareAid } from './immediate-care-aid.ts';
+import { lowIncomeHospitalMealSubsidy } from './low-income-hospital-meal-subsidy.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
 export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [
@@ -32,4 +34,6 @@ export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [
   hospitalNursingSubsidy,
   disasterRelief,
   emergencyAid,
+  immediateCareAid,
+  lowIncomeHospitalMealSubsidy,
 ];
