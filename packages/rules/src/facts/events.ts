@@ -309,6 +309,26 @@ export const EVENT_TYPES = {
       },
     },
   },
+  'senior-home-improvement': {
+    entity: 'household',
+    zh: '中低收入老人居家住宅設施設備改善之申請（日期為申請日）',
+    en: 'An application to improve the home facilities of a low- or mid-low-income senior (the date is the application)',
+    fields: {
+      costNtd: {
+        type: { kind: 'ntd' },
+        default: 0,
+        zh: '改善工程或設備費用',
+        en: 'Cost of the works or equipment (NTD)',
+        example: 30000,
+      },
+    },
+  },
+  'elder-protection': {
+    entity: 'person',
+    zh: '老人因遭受疏忽、虐待、遺棄、無人扶養，未得到基本生活照顧或遭遇緊急事故，經通報評估需保護安置（日期為評估日）',
+    en: 'A senior neglected, abused, abandoned, without support or basic care, or in an emergency, assessed as needing protective placement (the date of the assessment)',
+    fields: {},
+  },
 } as const satisfies Record<string, EventSpec>;
 
 export type EventTypeName = keyof typeof EVENT_TYPES;
