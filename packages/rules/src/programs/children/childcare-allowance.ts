@@ -10,6 +10,7 @@ import {
   TIER_MID_LOW_INCOME,
   TIER_UNKNOWN,
 } from '../../variables/household-welfare-tier.ts';
+import { householdValueOfPerson } from '../../variables/per-person.ts';
 
 /**
  * 育兒津貼（未滿2歲） — allowance for a child under 2 (catalog: childcare-allowance; 000 肆二(六); 001 四(三)2).
@@ -81,6 +82,11 @@ export const childcareAllowance = defineProgram({
     // Reference §4.1: the allowance is for children not in public or quasi-public childcare (those receive
     // the childcare fee subsidy instead).
     const setting = p.childcareSetting;
+    const notPublic = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const s = setting[i];
+      notPublic[i] = +(s !== PUBLIC_CENTER && s !== PUBLIC_HOME && s !== QUASI_CENTER && s !== QUASI_HOME);
+    }
     ctx.check(
       {
         code: 'not-in-public-or-quasi-public-childcare',
@@ -88,10 +94,7 @@ export const childcareAllowance = defineProgram({
         zh: '未送托公共或準公共托育服務',
         en: 'not in public or quasi-public childcare',
       },
-      Uint8Array.from(
-        setting,
-        (s) => +(s !== PUBLIC_CENTER && s !== PUBLIC_HOME && s !== QUASI_CENTER && s !== QUASI_HOME),
-      ),
+      notPublic,
     );
 
     // 000 肆二(六)：「父母一方因自行照顧未滿 2 歲以下子女致未能就業」 (until 2018-07). The parents are the
@@ -109,7 +112,7 @@ export const childcareAllowance = defineProgram({
           zh: '父母一方因自行照顧子女而未就業',
           en: 'a parent is out of work caring for the child',
         },
-        Uint8Array.from(p.household, (h) => parentAtHome[h]!),
+        householdValueOfPerson(ctx, parentAtHome),
       );
     }
 

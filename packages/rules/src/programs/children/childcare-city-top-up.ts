@@ -2,6 +2,7 @@ import { toDayNumber } from '@safetynet/core/calendar';
 import { defineProgram } from '../../engine/program.ts';
 import { CHILDCARE_SETTINGS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
+import { householdValueOfPerson } from '../../variables/per-person.ts';
 
 /**
  * 高雄準公共托育加碼補助 — Kaohsiung top-up for quasi-public childcare (catalog: childcare-city-top-up;
@@ -89,9 +90,11 @@ export const childcareCityTopUp = defineProgram({
         zh: '父或母一方設籍本市',
         en: 'the father or mother is registered in the city',
       },
-      Uint8Array.from(p.household, (h) => parentRegistered[h]!),
+      householdValueOfPerson(ctx, parentRegistered),
     );
     const setting = p.childcareSetting;
+    const quasiPublic = new Uint8Array(n);
+    for (let i = 0; i < n; i++) quasiPublic[i] = +(setting[i] === QUASI_CENTER || setting[i] === QUASI_HOME);
     ctx.check(
       {
         code: 'in-quasi-public-childcare',
@@ -99,7 +102,7 @@ export const childcareCityTopUp = defineProgram({
         zh: '於本市送托準公共托嬰中心或準公共居家托育人員',
         en: 'in a quasi-public childcare centre or with a quasi-public home carer in the city',
       },
-      Uint8Array.from(setting, (s) => +(s === QUASI_CENTER || s === QUASI_HOME)),
+      quasiPublic,
     );
 
     const center = ctx.param(`${P}quasi-public-center`);

@@ -9,6 +9,7 @@ import {
   TIER_LOW_INCOME,
   TIER_MID_LOW_INCOME,
 } from '../../variables/household-welfare-tier.ts';
+import { householdValueOfPerson } from '../../variables/per-person.ts';
 
 /**
  * 托育費用補助（含準公共） — childcare fee subsidy (catalog: childcare-fee-subsidy; 000 肆二(八)3; 001 四(三)5(2)).
@@ -118,7 +119,7 @@ export const childcareFeeSubsidy = defineProgram({
           zh: '父母均就業（就業家庭）',
           en: 'the parents are employed',
         },
-        Uint8Array.from(p.household, (h) => allEmployed[h]!),
+        householdValueOfPerson(ctx, allEmployed),
       );
     }
 

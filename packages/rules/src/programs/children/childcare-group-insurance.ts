@@ -29,6 +29,11 @@ export const childcareGroupInsurance = defineProgram({
   formula(ctx) {
     const { persons: p } = ctx;
     const [a, b, c] = CENTERS;
+    const atCentre = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++) {
+      const s = p.childcareSetting[i];
+      atCentre[i] = +(s === a || s === b || s === c);
+    }
     ctx.check(
       {
         code: 'at-childcare-centre',
@@ -36,7 +41,7 @@ export const childcareGroupInsurance = defineProgram({
         zh: '送托托嬰中心',
         en: 'at a childcare centre',
       },
-      Uint8Array.from(p.childcareSetting, (s) => +(s === a || s === b || s === c)),
+      atCentre,
     );
     ctx.compare(
       {
@@ -49,6 +54,6 @@ export const childcareGroupInsurance = defineProgram({
       '>',
       0,
     );
-    return { amountNtd: Int32Array.from(p.childcareGroupInsurancePremiumNtd) };
+    return { amountNtd: new Int32Array(p.childcareGroupInsurancePremiumNtd) };
   },
 });

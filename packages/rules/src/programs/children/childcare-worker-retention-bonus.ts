@@ -38,6 +38,8 @@ export const childcareWorkerRetentionBonus = defineProgram({
       new Uint8Array(n).fill(inForce ? 1 : 0),
     );
     const since = p.quasiPublicChildcareWorkerSince;
+    const professional = new Uint8Array(n);
+    for (let i = 0; i < n; i++) professional[i] = +(since[i] !== NO_DAY);
     ctx.check(
       {
         code: 'quasi-public-centre-professional',
@@ -45,7 +47,7 @@ export const childcareWorkerRetentionBonus = defineProgram({
         zh: '任職本市準公共托嬰中心之專業人員',
         en: 'a professional at a quasi-public childcare centre in the city',
       },
-      Uint8Array.from(since, (d) => +(d !== NO_DAY)),
+      professional,
     );
     const years = new Float64Array(n);
     for (let i = 0; i < n; i++)

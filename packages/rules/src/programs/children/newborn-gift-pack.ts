@@ -20,6 +20,11 @@ export const newbornGiftPack = defineProgram({
   parameters: [],
   formula(ctx) {
     const { persons: p } = ctx;
+    const born = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++) {
+      const b = p.birthDate[i]!;
+      born[i] = +(b >= ctx.periodStartDay && b <= ctx.periodEndDay);
+    }
     ctx.check(
       {
         code: 'born-in-period',
@@ -27,7 +32,7 @@ export const newbornGiftPack = defineProgram({
         zh: '新生兒於本月出生',
         en: 'the child was born in this month',
       },
-      Uint8Array.from(p.birthDate, (b) => +(b >= ctx.periodStartDay && b <= ctx.periodEndDay)),
+      born,
     );
     ctx.check(
       {

@@ -40,6 +40,8 @@ export const teenPregnancyNutritionAllowance = defineProgram({
       '<',
       20,
     );
+    const inCity = new Uint8Array(n);
+    for (let i = 0; i < n; i++) inCity[i] = +(p.registeredInCity[i] === 1 || p.residesInCity[i] === 1);
     // Served at the city's social welfare service centres: registered or living in the city.
     ctx.check(
       {
@@ -48,7 +50,7 @@ export const teenPregnancyNutritionAllowance = defineProgram({
         zh: '設籍或實際居住本市',
         en: 'registered or living in the city',
       },
-      Uint8Array.from(p.registeredInCity, (r, i) => +(r === 1 || p.residesInCity[i] === 1)),
+      inCity,
     );
     const amount = ctx.paramOrNaN(`${P}amount`);
     ctx.check(

@@ -1,5 +1,6 @@
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
+import { householdValueOfPerson } from '../../variables/per-person.ts';
 
 /**
  * 坐月子到宅服務 — postpartum home care (catalog: postpartum-home-care; 000 肆四(五)2; 001 四(四)1(5)).
@@ -27,6 +28,11 @@ export const postpartumHomeCare = defineProgram({
   formula(ctx) {
     const { persons: p } = ctx;
     const n = p.count;
+    const mother = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = p.role[i];
+      mother[i] = +((r === APPLICANT || r === SPOUSE) && p.sex[i] === 1);
+    }
     // The mother: a woman who is the household's applicant or spouse.
     ctx.check(
       {
@@ -35,7 +41,7 @@ export const postpartumHomeCare = defineProgram({
         zh: '戶內之母親（申請人或配偶，女性）',
         en: 'the mother of the household (applicant or spouse, female)',
       },
-      Uint8Array.from(p.role, (r, i) => +((r === APPLICANT || r === SPOUSE) && p.sex[i] === 1)),
+      mother,
     );
     // A child of the household born this month who qualifies for the birth allowance (which checks the birth
     // month, the registration and the parents' year in the city): PASSED if one does, UNKNOWN if one may.
@@ -54,7 +60,7 @@ export const postpartumHomeCare = defineProgram({
         zh: '本月生產，新生兒符合生育津貼資格',
         en: 'gave birth this month to a child who qualifies for the birth allowance',
       },
-      Uint8Array.from(p.household, (h) => newborn[h]!),
+      householdValueOfPerson(ctx, newborn),
     );
     return undefined;
   },
