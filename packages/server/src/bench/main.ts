@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createThrowawayDatabase } from '../db/throwaway-database.ts';
+import { cityRulesBenchmark } from './city-rules.ts';
 import { BENCHMARKS } from './registry.ts';
 import { calculateBenchmark } from './rules.ts';
 
@@ -46,7 +47,7 @@ async function throwawayDatabase(): Promise<{ database: Database; drop: () => Pr
 const { database, drop } = await throwawayDatabase();
 try {
   await migrateToLatest(database.db);
-  for (const bench of [...BENCHMARKS, calculateBenchmark]) {
+  for (const bench of [...BENCHMARKS, calculateBenchmark, cityRulesBenchmark]) {
     if (values.only && !bench.name.startsWith(values.only)) continue;
     for (const result of await bench.run(database, scale)) {
       console.log(JSON.stringify({ bench: result.bench, value: result.value, unit: result.unit, scale }));

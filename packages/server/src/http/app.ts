@@ -11,10 +11,12 @@ import type { IdProtector } from '../identity/id-protector.ts';
 import { RegistryCommands } from '../registry/commands.ts';
 import { HouseholdRepository } from '../registry/households.ts';
 import { PersonRepository } from '../registry/persons.ts';
+import { SnapshotCache } from '../rules/simulate.ts';
 import { registerProblemHandlers } from './problem.ts';
 import { householdRoutes } from './routes/households.ts';
 import { personRoutes } from './routes/persons.ts';
 import { rulesRoutes } from './routes/rules.ts';
+import { simulateRoutes } from './routes/simulate.ts';
 
 export const VERSION = '0.1.0';
 
@@ -158,6 +160,7 @@ export async function buildServer({
       await api.register(personRoutes(context));
       await api.register(householdRoutes(context));
       await api.register(rulesRoutes({ parameters }));
+      await api.register(simulateRoutes({ parameters, snapshots: new SnapshotCache(database) }));
     },
     { prefix: '/api/v1' },
   );
