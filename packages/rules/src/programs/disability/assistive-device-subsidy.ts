@@ -1,7 +1,7 @@
 import { applyRate } from '@safetynet/core/money';
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
-import { byHouseholdStatus, holdsCertificate, percentOf, registeredInCity } from './common.ts';
+import { holdsCertificate, percentOf, registeredInCity, statusTier, tierValue } from './common.ts';
 
 /**
  * 身心障礙者輔助器具補助 — assistive device subsidy (catalog: assistive-device-subsidy; 000 肆三(二);
@@ -12,7 +12,7 @@ import { byHouseholdStatus, holdsCertificate, percentOf, registeredInCity } from
  * D0050046 第71條第1項：「…提供下列經費補助，並不得有設籍時間之限制：…五、輔具費用補助。…」
  *
  * The share of the price by household status and the cap per device (the national 輔具費用補助辦法 and its
- * 基準表) are not in the references: the rates are unknown, so the amount is undetermined where a purchase
+ * 基準表) are not in the references: the rates are unso the amount is undetermined where a purchase
  * would otherwise qualify; caps per device are not modelled.
  */
 export const assistiveDeviceSubsidy = defineProgram({
@@ -33,12 +33,10 @@ export const assistiveDeviceSubsidy = defineProgram({
     holdsCertificate(ctx, '000 肆三(二)1');
     // 「…市民」: registered in the city.
     registeredInCity(ctx, '000 肆三(二)1');
-    const rate = byHouseholdStatus(
-      ctx,
-      ctx.paramOrNaN('disability.assistive-device-subsidy.rate-low-income'),
-      ctx.paramOrNaN('disability.assistive-device-subsidy.rate-mid-low-income'),
-      ctx.paramOrNaN('disability.assistive-device-subsidy.rate-other'),
-    );
+    const rateLow = ctx.paramOrNaN('disability.assistive-device-subsidy.rate-low-income');
+    const rateMidLow = ctx.paramOrNaN('disability.assistive-device-subsidy.rate-mid-low-income');
+    const rateOther = ctx.paramOrNaN('disability.assistive-device-subsidy.rate-other');
+    const tier = statusTier(ctx);
     const events = ctx.population.events['assistive-device-purchase'];
     const purchases = new Int32Array(p.count);
     const amount = new Int32Array(p.count);
@@ -48,7 +46,7 @@ export const assistiveDeviceSubsidy = defineProgram({
       const i = events.owner[e]!;
       purchases[i]! += 1;
       // Rounded per purchase, half up (each device is a separate grant).
-      const r = rate[i]!;
+      const r = tierValue(tier[i]!, rateLow, rateMidLow, rateOther);
       if (!Number.isNaN(r)) amount[i]! += applyRate(events.priceNtd[e]!, percentOf(r), 100);
     }
     ctx.compare(
@@ -62,6 +60,9 @@ export const assistiveDeviceSubsidy = defineProgram({
       '>',
       0,
     );
+    const rateKnown = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++)
+      rateKnown[i] = Number.isNaN(tierValue(tier[i]!, rateLow, rateMidLow, rateOther)) ? UNKNOWN : PASSED;
     ctx.check(
       {
         code: 'subsidy-rate-determined',
@@ -69,8 +70,7 @@ export const assistiveDeviceSubsidy = defineProgram({
         zh: '依家戶身分之補助比率已知',
         en: 'the subsidy rate for the household status is known',
       },
-      Uint8Array.from(rate, (r) => (Number.isNaN(r) ? UNKNOWN : PASSED)),
-      { value: rate },
+      rateKnown,
     );
     return { amountNtd: amount };
   },

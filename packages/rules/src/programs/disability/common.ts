@@ -8,8 +8,8 @@ export const MILD = DISABILITY_LEVELS.indexOf('mild');
 export const MODERATE = DISABILITY_LEVELS.indexOf('moderate');
 export const SEVERE = DISABILITY_LEVELS.indexOf('severe');
 
-/** 1 for placements in a residential institution (night or full-day care), by index of the `placement` fact. */
-export const IN_INSTITUTION = Uint8Array.from(PLACEMENT_FACTS, (type) => +type.endsWith('_institution'));
+/** 1 for placements other than a residential institution (night or full-day care), by `placement` index. */
+export const NOT_IN_INSTITUTION = Uint8Array.from(PLACEMENT_FACTS, (type) => +!type.endsWith('_institution'));
 
 /**
  * 依法領有身心障礙者手冊或身心障礙證明 (D0050189 第2條第1項; D0050046 第5條…): a valid certificate of any
@@ -24,7 +24,7 @@ export function holdsCertificate(ctx: ProgramContext, reference: string): Uint8A
       zh: '領有身心障礙證明（手冊）',
       en: 'holds a disability certificate',
     },
-    Uint8Array.from(level, (l) => +(l > 0)),
+    ctx.variable('disability.holds-certificate', () => positive(level)),
   );
 }
 
@@ -32,7 +32,7 @@ export function holdsCertificate(ctx: ProgramContext, reference: string): Uint8A
 export function registeredInCity(ctx: ProgramContext, reference: string): Uint8Array {
   return ctx.check(
     { code: 'registered-in-city', reference, zh: '設籍本市', en: 'registered in the city' },
-    Uint8Array.from(ctx.persons.registeredInCity),
+    ctx.persons.registeredInCity,
   );
 }
 
@@ -62,7 +62,7 @@ export function oneYearBeforePeriodStart(ctx: ProgramContext): number {
 
 /** 設籍本市滿一年 on the first day of the period, per person (0/1), computed once per evaluation. */
 export function registeredOneYear(ctx: ProgramContext): Uint8Array {
-  return ctx.variable('registered-in-city-one-year', () => {
+  return ctx.variable('disability.registered-in-city-one-year', () => {
     const p = ctx.persons;
     const limit = oneYearBeforePeriodStart(ctx);
     const out = new Uint8Array(p.count);
@@ -77,37 +77,82 @@ export function percentOf(share: number): number {
   return Math.round(share * 100);
 }
 
+/** Household status tiers per person (see statusTier). */
+export const TIER_LOW_INCOME = 0;
+export const TIER_MID_LOW_INCOME = 1;
+export const TIER_OTHER = 2;
+/** Undetermined whether low-income. */
+export const TIER_LOW_UNKNOWN = 3;
+/** Not low-income; undetermined whether mid-low-income. */
+export const TIER_MID_LOW_UNKNOWN = 4;
+
 /**
- * A rate (or amount) per person by the household's status: low-income, else mid-low-income, else other.
- * NaN where the value for the person's tier is unknown, or where an undetermined status decides which tier
- * (and the tiers' values differ). `mid-low-income-status` holds for low-income households too.
+ * The tier of each person's household for amounts "by household status": low-income, else mid-low-income,
+ * else other (`mid-low-income-status` holds for low-income households too), or which status is undetermined.
+ * Computed once per evaluation.
  */
-export function byHouseholdStatus(
-  ctx: ProgramContext,
-  lowIncome: number,
-  midLowIncome: number,
-  other: number,
-): Float64Array {
-  const low = ctx.program('low-income-status').eligible;
-  const midLow = ctx.program('mid-low-income-status').eligible;
-  const household = ctx.persons.household;
-  const out = new Float64Array(household.length);
-  for (let i = 0; i < household.length; i++) {
-    const k = household[i]!;
-    if (low[k] === PASSED) out[i] = lowIncome;
-    else if (low[k] === UNKNOWN) out[i] = Number.NaN;
-    else if (midLow[k] === PASSED) out[i] = midLowIncome;
-    else if (midLow[k] === UNKNOWN && midLowIncome !== other) out[i] = Number.NaN;
-    else out[i] = other;
+export function statusTier(ctx: ProgramContext): Uint8Array {
+  return ctx.variable('disability.status-tier', () => {
+    const low = ctx.program('low-income-status').eligible;
+    const midLow = ctx.program('mid-low-income-status').eligible;
+    const household = ctx.persons.household;
+    const tier = new Uint8Array(household.length);
+    for (let i = 0; i < household.length; i++) {
+      const k = household[i]!;
+      tier[i] =
+        low[k] === PASSED
+          ? TIER_LOW_INCOME
+          : low[k] === UNKNOWN
+            ? TIER_LOW_UNKNOWN
+            : midLow[k] === PASSED
+              ? TIER_MID_LOW_INCOME
+              : midLow[k] === UNKNOWN
+                ? TIER_MID_LOW_UNKNOWN
+                : TIER_OTHER;
+    }
+    return tier;
+  });
+}
+
+/** The value for a tier; NaN where it is unknown or an undetermined status decides between values that differ. */
+export function tierValue(tier: number, lowIncome: number, midLowIncome: number, other: number): number {
+  switch (tier) {
+    case TIER_LOW_INCOME:
+      return lowIncome;
+    case TIER_MID_LOW_INCOME:
+      return midLowIncome;
+    case TIER_OTHER:
+      return other;
+    case TIER_MID_LOW_UNKNOWN:
+      return midLowIncome === other ? other : Number.NaN;
+    default:
+      return Number.NaN;
   }
-  return out;
+}
+
+/**
+ * A household column seen per person (for the value shown by a person check): one view per program, read
+ * only when a single case is explained, so no per-person copy is made over the whole city.
+ */
+export function perPerson(ctx: ProgramContext, householdValues: ArrayLike<number>): ArrayLike<number> {
+  const household = ctx.persons.household;
+  return new Proxy(householdValues, {
+    get(target, key) {
+      if (key === 'length') return household.length;
+      if (typeof key === 'string') {
+        const i = Number(key);
+        if (Number.isInteger(i)) return target[household[i]!]!;
+      }
+      return Reflect.get(target, key);
+    },
+  });
 }
 
 /** Lives at home: not placed anywhere (no institution, foster or kinship placement, shelter). */
 export function livesAtHome(ctx: ProgramContext, reference: string, zh: string, en: string): Uint8Array {
   return ctx.check(
     { code: 'lives-at-home', reference, zh, en },
-    Uint8Array.from(ctx.persons.placement, (type) => +(type === 0)),
+    ctx.variable('disability.not-placed', () => equals(ctx.persons.placement, 0)),
   );
 }
 
@@ -120,6 +165,53 @@ export function dependentInDailyLiving(ctx: ProgramContext, reference: string): 
       zh: '經評估日常生活功能需他人協助',
       en: 'assessed as needing help in daily living',
     },
-    Uint8Array.from(ctx.persons.dailyLivingDependent),
+    ctx.persons.dailyLivingDependent,
   );
+}
+
+/** Not in a residential institution, per person (0/1), computed once per evaluation. */
+export function notInInstitution(ctx: ProgramContext): Uint8Array {
+  return ctx.variable('disability.not-in-residential-institution', () =>
+    lookup(ctx.persons.placement, NOT_IN_INSTITUTION),
+  );
+}
+
+// Checks may record a 0/1 fact column as is (no copy): outcomes are only read, and 0/1 are FAILED/PASSED.
+
+// Column helpers: plain loops over typed arrays (TypedArray.from with a mapping function goes through the
+// iterator protocol and is several times slower over the whole city).
+
+/** 1 where `column[i] > 0`. */
+export function positive(column: Float64Array | Int32Array | Uint8Array): Uint8Array {
+  const out = new Uint8Array(column.length);
+  for (let i = 0; i < column.length; i++) out[i] = +(column[i]! > 0);
+  return out;
+}
+
+/** 1 where either column is > 0. */
+export function eitherPositive(a: Float64Array, b: Float64Array): Uint8Array {
+  const out = new Uint8Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = +(a[i]! > 0 || b[i]! > 0);
+  return out;
+}
+
+/** 1 where an enum column holds `value`. */
+export function equals(column: Uint8Array, value: number): Uint8Array {
+  const out = new Uint8Array(column.length);
+  for (let i = 0; i < column.length; i++) out[i] = +(column[i] === value);
+  return out;
+}
+
+/** `table[column[i]]` per entity (e.g. a 0/1 flag per placement type). */
+export function lookup(column: Uint8Array, table: Uint8Array): Uint8Array {
+  const out = new Uint8Array(column.length);
+  for (let i = 0; i < column.length; i++) out[i] = table[column[i]!]!;
+  return out;
+}
+
+/** UNKNOWN where a value is NaN (an unknown parameter decides it), PASSED elsewhere. */
+export function known(values: Float64Array): Uint8Array {
+  const out = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Number.isNaN(values[i]!) ? UNKNOWN : PASSED;
+  return out;
 }

@@ -1,7 +1,7 @@
 import { applyRate } from '@safetynet/core/money';
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
-import { byHouseholdStatus, holdsCertificate, percentOf, registeredInCity } from './common.ts';
+import { holdsCertificate, percentOf, registeredInCity, statusTier, tierValue } from './common.ts';
 
 /**
  * 身心障礙者日間及住宿式照顧費用補助 — subsidy of day and residential care fees (catalog:
@@ -12,7 +12,7 @@ import { byHouseholdStatus, holdsCertificate, percentOf, registeredInCity } from
  * 有設籍時間之限制：…二、日間照顧及住宿式照顧費用補助。…」
  *
  * The share by household status (catalog: "by household status") is not in the references: every rate is
- * unknown, so the amount stays undetermined for those who qualify otherwise, and the refusals stand.
+ * unso the amount stays undetermined for those who qualify otherwise, and the refusals stand.
  */
 export const disabilityCareFeeSubsidy = defineProgram({
   id: 'disability-care-fee-subsidy',
@@ -43,12 +43,18 @@ export const disabilityCareFeeSubsidy = defineProgram({
       '>',
       0,
     );
-    const rate = byHouseholdStatus(
-      ctx,
-      ctx.paramOrNaN('disability.care-fee-subsidy.rate-low-income'),
-      ctx.paramOrNaN('disability.care-fee-subsidy.rate-mid-low-income'),
-      ctx.paramOrNaN('disability.care-fee-subsidy.rate-other'),
-    );
+    const rateLow = ctx.paramOrNaN('disability.care-fee-subsidy.rate-low-income');
+    const rateMidLow = ctx.paramOrNaN('disability.care-fee-subsidy.rate-mid-low-income');
+    const rateOther = ctx.paramOrNaN('disability.care-fee-subsidy.rate-other');
+    const tier = statusTier(ctx);
+    const amount = new Int32Array(p.count);
+    const rateKnown = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++) {
+      const r = tierValue(tier[i]!, rateLow, rateMidLow, rateOther);
+      rateKnown[i] = Number.isNaN(r) ? UNKNOWN : PASSED;
+      if (!Number.isNaN(r) && p.careFeeNtd[i]! > 0)
+        amount[i] = applyRate(p.careFeeNtd[i]!, percentOf(r), 100);
+    }
     ctx.check(
       {
         code: 'subsidy-rate-determined',
@@ -56,15 +62,8 @@ export const disabilityCareFeeSubsidy = defineProgram({
         zh: '依家戶身分之補助比率已知',
         en: 'the subsidy rate for the household status is known',
       },
-      Uint8Array.from(rate, (r) => (Number.isNaN(r) ? UNKNOWN : PASSED)),
-      { value: rate },
+      rateKnown,
     );
-    const amount = new Int32Array(p.count);
-    for (let i = 0; i < p.count; i++) {
-      const r = rate[i]!;
-      if (!Number.isNaN(r) && p.careFeeNtd[i]! > 0)
-        amount[i] = applyRate(p.careFeeNtd[i]!, percentOf(r), 100);
-    }
     return { amountNtd: amount };
   },
 });

@@ -1,5 +1,6 @@
 import { defineProgram } from '../../engine/program.ts';
 import { PLACEMENT_FACTS, WORK_INABILITY_REASONS } from '../../facts/person.ts';
+import { equals } from './common.ts';
 
 const CAREGIVER = WORK_INABILITY_REASONS.indexOf('caregiver');
 const NOT_PLACED = PLACEMENT_FACTS.indexOf('none');
@@ -59,11 +60,11 @@ export const disabilityCaregiverAllowance = defineProgram({
         zh: '因留置家中照顧致無法外出工作',
         en: 'cannot go out to work because of caring at home',
       },
-      Uint8Array.from(p.workInability, (r) => +(r === CAREGIVER)),
+      equals(p.workInability, CAREGIVER),
     );
     ctx.check(
       { code: 'not-employed', reference: '000 肆三(二十四)', zh: '未就業', en: 'not employed' },
-      Uint8Array.from(p.employed, (e) => 1 - e),
+      equals(p.employed, 0),
     );
     const amount = new Int32Array(p.count).fill(ctx.param('disability.caregiver-allowance.amount'));
     return { amountNtd: amount };

@@ -37,7 +37,7 @@ export const disabilityElectricityDiscount = defineProgram({
         zh: '經醫師診斷或專業評估，需使用維生器材或必要生活輔具',
         en: 'needs a life-support device or necessary assistive device, as diagnosed or assessed',
       },
-      Uint8Array.from(ctx.persons.lifeSupportDeviceAtHome),
+      ctx.persons.lifeSupportDeviceAtHome,
     );
     return undefined;
   },

@@ -1,5 +1,6 @@
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
+import { eitherPositive } from './common.ts';
 
 /**
  * 身心障礙者租屋補貼及購屋貸款利息補貼 — rent subsidy and mortgage-interest subsidy for persons with
@@ -46,7 +47,7 @@ export const disabilityHousingSubsidy = defineProgram({
         zh: '租屋居住或負擔自購住宅貸款利息',
         en: 'rents the home or pays interest on a mortgage for it',
       },
-      Uint8Array.from(h.rentNtd, (rent, k) => +(rent > 0 || h.mortgageInterestNtd[k]! > 0)),
+      eitherPositive(h.rentNtd, h.mortgageInterestNtd),
     );
     const rentMax = ctx.paramOrNaN('disability.housing-subsidy.rent-subsidy-max');
     const interestMax = ctx.paramOrNaN('disability.housing-subsidy.mortgage-interest-subsidy-max');

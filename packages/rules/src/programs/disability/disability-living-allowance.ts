@@ -8,10 +8,13 @@ import {
 } from '../../variables/household-income.ts';
 import {
   holdsCertificate,
-  IN_INSTITUTION,
   inTaiwanOver183Days,
   MODERATE,
+  notInInstitution,
+  perPerson,
   registeredInCity,
+  statusTier,
+  tierValue,
 } from './common.ts';
 
 /** Three-valued OR of two check outcomes (PASSED if either passed, else UNKNOWN if either is unknown). */
@@ -76,13 +79,12 @@ export const disabilityLivingAllowance = defineProgram({
         zh: '實際居住於戶籍所在地（本市）',
         en: 'actually lives in the city of registration',
       },
-      Uint8Array.from(p.residesInCity),
+      p.residesInCity,
     );
     // 第2條第1項第2款：「最近一年居住國內超過一百八十三日。」
     inTaiwanOver183Days(ctx, 'D0050189 第2條第1項第2款');
     // 第2條第1項第3款：「未經政府補助收容安置於機構夜間式或全日住宿式服務。」 The placements recorded are the
     // government's; foster families, kinship care and shelters are not residential institutions.
-    const notInInstitution = Uint8Array.from(p.placement, (type) => 1 - IN_INSTITUTION[type]!);
     ctx.check(
       {
         code: 'not-in-residential-institution',
@@ -90,7 +92,7 @@ export const disabilityLivingAllowance = defineProgram({
         zh: '未經政府補助收容安置於機構夜間式或全日住宿式服務',
         en: 'not placed by the government in night or full-day residential care',
       },
-      notInInstitution,
+      notInInstitution(ctx),
     );
 
     // 第2條第1項第4款：「符合下列規定之一：（一）低收入戶。（二）中低收入戶。（三）家庭總收入及財產符合下列基準…」
@@ -123,32 +125,36 @@ export const disabilityLivingAllowance = defineProgram({
       ctx.paramOrNaN('disability.living-allowance.taiwan-province-immovable-limit');
     const movable = householdMovableProperty(ctx);
     const immovable = householdImmovableProperty(ctx);
+    // The four tests per household, then each person takes their household's outcomes.
+    const incomeHh = new Uint8Array(h.count);
+    const consumptionHh = new Uint8Array(h.count);
+    const depositsHh = new Uint8Array(h.count);
+    const immovableHh = new Uint8Array(h.count);
+    const depositLimit = new Float64Array(h.count);
+    for (let k = 0; k < h.count; k++) {
+      const s = status[k]!;
+      const members = n[k]!;
+      depositLimit[k] = depositsFirst + depositsMore * (members - 1);
+      incomeHh[k] = or(s, +(income[k]! < incomeLimit * members));
+      consumptionHh[k] = or(
+        s,
+        Number.isNaN(consumptionLimit) ? UNKNOWN : +(income[k]! <= consumptionLimit * members),
+      );
+      depositsHh[k] = or(s, +(movable[k]! <= depositLimit[k]!));
+      immovableHh[k] = or(s, Number.isNaN(immovableLimit) ? UNKNOWN : +(immovable[k]! <= immovableLimit));
+    }
     const incomeOk = new Uint8Array(p.count);
     const consumptionOk = new Uint8Array(p.count);
     const depositsOk = new Uint8Array(p.count);
     const immovableOk = new Uint8Array(p.count);
-    const perCapita = householdIncomePerCapita(ctx);
-    const shownIncome = new Float64Array(p.count);
-    const shownDepositLimit = new Float64Array(p.count);
-    const shownMovable = new Float64Array(p.count);
-    const shownImmovable = new Float64Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const k = p.household[i]!;
-      const s = status[k]!;
-      const members = n[k]!;
-      shownIncome[i] = perCapita[k]!;
-      const depositLimit = depositsFirst + depositsMore * (members - 1);
-      shownDepositLimit[i] = depositLimit;
-      shownMovable[i] = movable[k]!;
-      shownImmovable[i] = immovable[k]!;
-      incomeOk[i] = or(s, +(income[k]! < incomeLimit * members));
-      consumptionOk[i] = or(
-        s,
-        Number.isNaN(consumptionLimit) ? UNKNOWN : +(income[k]! <= consumptionLimit * members),
-      );
-      depositsOk[i] = or(s, +(movable[k]! <= depositLimit));
-      immovableOk[i] = or(s, Number.isNaN(immovableLimit) ? UNKNOWN : +(immovable[k]! <= immovableLimit));
+      incomeOk[i] = incomeHh[k]!;
+      consumptionOk[i] = consumptionHh[k]!;
+      depositsOk[i] = depositsHh[k]!;
+      immovableOk[i] = immovableHh[k]!;
     }
+    const shownIncome = perPerson(ctx, householdIncomePerCapita(ctx));
     ctx.check(
       {
         code: 'low-income-or-income-below-2.5-times-minimum-living-cost',
@@ -177,7 +183,7 @@ export const disabilityLivingAllowance = defineProgram({
         en: 'low- or mid-low-income household, or deposits and securities within 2,000,000 plus 250,000 per additional person',
       },
       depositsOk,
-      { value: shownMovable, threshold: shownDepositLimit },
+      { value: perPerson(ctx, movable), threshold: perPerson(ctx, depositLimit) },
     );
     ctx.check(
       {
@@ -187,7 +193,7 @@ export const disabilityLivingAllowance = defineProgram({
         en: 'low- or mid-low-income household, or land and houses within twice the Taiwan Province limit',
       },
       immovableOk,
-      { value: shownImmovable, threshold: immovableLimit },
+      { value: perPerson(ctx, immovable), threshold: immovableLimit },
     );
 
     // 第3條第1項：「一、低收入戶之極重度、重度及中度身心障礙者每人每月核發新臺幣八千二百元；輕度身心障礙者每人每月
@@ -200,22 +206,18 @@ export const disabilityLivingAllowance = defineProgram({
     const midMild = ctx.param('disability.living-allowance.amount-mid-low-income-mild');
     const otherSevere = ctx.param('disability.living-allowance.amount-other-moderate-or-above');
     const otherMild = ctx.param('disability.living-allowance.amount-other-mild');
+    const tier = statusTier(ctx);
     const amount = new Int32Array(p.count);
     const tierKnown = new Uint8Array(p.count).fill(PASSED);
     for (let i = 0; i < p.count; i++) {
       const level = p.disabilityLevel[i]!;
       if (level === 0) continue;
-      const k = p.household[i]!;
-      const severe = level >= MODERATE;
-      const mid = severe ? midSevere : midMild;
-      const other = severe ? otherSevere : otherMild;
-      if (low[k] === PASSED) amount[i] = severe ? lowSevere : lowMild;
-      else if (low[k] === UNKNOWN) tierKnown[i] = UNKNOWN;
-      else if (midLow[k] === PASSED) amount[i] = mid;
-      else {
-        amount[i] = other;
-        if (midLow[k] === UNKNOWN && mid !== other) tierKnown[i] = UNKNOWN;
-      }
+      const value =
+        level >= MODERATE
+          ? tierValue(tier[i]!, lowSevere, midSevere, otherSevere)
+          : tierValue(tier[i]!, lowMild, midMild, otherMild);
+      if (Number.isNaN(value)) tierKnown[i] = UNKNOWN;
+      else amount[i] = value;
     }
     ctx.check(
       {

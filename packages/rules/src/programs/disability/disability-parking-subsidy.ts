@@ -1,6 +1,6 @@
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
-import { holdsCertificate, registeredInCity } from './common.ts';
+import { eitherPositive, holdsCertificate, registeredInCity } from './common.ts';
 
 /**
  * 身心障礙者停車位租金及貸款利息補助 — parking-space rent or loan-interest subsidy for persons with disabilities
@@ -36,7 +36,7 @@ export const disabilityParkingSubsidy = defineProgram({
         zh: '承租停車位或負擔購買停車位貸款利息',
         en: 'rents a parking space or pays interest on a loan for one',
       },
-      Uint8Array.from(p.parkingRentNtd, (rent, i) => +(rent > 0 || p.parkingLoanInterestNtd[i]! > 0)),
+      eitherPositive(p.parkingRentNtd, p.parkingLoanInterestNtd),
     );
     const rentMax = ctx.paramOrNaN('disability.parking-subsidy.rent-subsidy-max');
     const interestMax = ctx.paramOrNaN('disability.parking-subsidy.loan-interest-subsidy-max');

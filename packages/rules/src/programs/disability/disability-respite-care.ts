@@ -26,6 +26,8 @@ export const disabilityRespiteCare = defineProgram({
     holdsCertificate(ctx, '000 肆三(十四)');
     registeredInCity(ctx, 'D0050046 第51條第1項');
     livesAtHome(ctx, '000 肆三(十四)', '居住家中（未經安置）', 'lives at home (not placed)');
+    const withFamily = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++) withFamily[i] = +(h.memberCount[p.household[i]!]! > 1);
     ctx.check(
       {
         code: 'lives-with-family-carer',
@@ -33,7 +35,7 @@ export const disabilityRespiteCare = defineProgram({
         zh: '與家屬同住，由家屬照顧',
         en: 'lives with family who care for them',
       },
-      Uint8Array.from(p.household, (k) => +(h.memberCount[k]! > 1)),
+      withFamily,
     );
     return undefined;
   },

@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { holdsCertificate, IN_INSTITUTION, registeredInCity } from './common.ts';
+import { holdsCertificate, notInInstitution, registeredInCity } from './common.ts';
 
 /**
  * 身心障礙者自立生活支持 — independent-living support (catalog: independent-living-support; 000 肆三(二十九);
@@ -30,7 +30,7 @@ export const independentLivingSupport = defineProgram({
         zh: '居住於社區（未住宿於機構）',
         en: 'lives in the community (not in a residential institution)',
       },
-      Uint8Array.from(ctx.persons.placement, (type) => 1 - IN_INSTITUTION[type]!),
+      notInInstitution(ctx),
     );
     return undefined;
   },

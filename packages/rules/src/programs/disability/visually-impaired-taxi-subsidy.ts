@@ -24,6 +24,9 @@ export const visuallyImpairedTaxiSubsidy = defineProgram({
   ],
   formula(ctx) {
     const p = ctx.persons;
+    const visuallyImpaired = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++)
+      visuallyImpaired[i] = +(p.visuallyImpaired[i] === 1 && p.disabilityLevel[i]! > 0);
     ctx.check(
       {
         code: 'visually-impaired',
@@ -31,13 +34,14 @@ export const visuallyImpairedTaxiSubsidy = defineProgram({
         zh: '領有身心障礙證明之視覺障礙者',
         en: 'visually impaired, with a disability certificate',
       },
-      Uint8Array.from(p.visuallyImpaired, (v, i) => +(v === 1 && p.disabilityLevel[i]! > 0)),
+      visuallyImpaired,
     );
     registeredInCity(ctx, '001 四(二)');
     // 「每人每月4次…每趟次85元」: the rides taken, at most four, at 85 each.
     const fare = ctx.param('disability.visually-impaired-taxi.fare-per-ride');
     const maxRides = ctx.param('disability.visually-impaired-taxi.rides-per-month');
-    const amount = Int32Array.from(p.taxiRidesThisMonth, (rides) => Math.min(rides, maxRides) * fare);
+    const amount = new Int32Array(p.count);
+    for (let i = 0; i < p.count; i++) amount[i] = Math.min(p.taxiRidesThisMonth[i]!, maxRides) * fare;
     return { amountNtd: amount };
   },
 });
