@@ -324,6 +324,13 @@ const SCHOOL = {
     en: 'Tuition and fees of the school year (NTD)',
     example: 0,
   },
+  examTutoringFeesNtd: {
+    type: { kind: 'ntd' },
+    default: 0,
+    zh: '本學年因升學需要參加補習教育之費用',
+    en: 'Fees paid this school year for tutoring to prepare for the next entrance examination (NTD)',
+    example: 0,
+  },
 } as const satisfies Record<string, FactSpec>;
 
 // — Care, placement and living situation —
