@@ -16,6 +16,8 @@ import { disasterRelief } from './disaster-relief.ts';
 import { emergencyAid } from './emergency-aid.ts';
 import { immediateCareAid } from './immediate-care-aid.ts';
 import { lowIncomeHospitalMealSubsidy } from './low-income-hospital-meal-subsidy.ts';
+import { foodBank } from './food-bank.ts';
+import { homelessServices } from './homeless-services.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
 export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [
@@ -36,4 +38,6 @@ export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [
   emergencyAid,
   immediateCareAid,
   lowIncomeHospitalMealSubsidy,
+  foodBank,
+  homelessServices,
 ];
