@@ -1,5 +1,12 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
+import { disasterRelief } from './disaster-relief.ts';
+import { emergencyAid } from './emergency-aid.ts';
+import { foodBank } from './food-bank.ts';
+import { homelessServices } from './homeless-services.ts';
+import { hospitalNursingSubsidy } from './hospital-nursing-subsidy.ts';
+import { immediateCareAid } from './immediate-care-aid.ts';
 import { lowIncomeChildAllowance } from './low-income-child-allowance.ts';
+import { lowIncomeHospitalMealSubsidy } from './low-income-hospital-meal-subsidy.ts';
 import { lowIncomeLivingAllowance } from './low-income-living-allowance.ts';
 import { lowIncomeStatus } from './low-income-status.ts';
 import { lowIncomeStudentAllowance } from './low-income-student-allowance.ts';
@@ -11,13 +18,6 @@ import { nationalPensionPremiumSubsidy } from './national-pension-premium-subsid
 import { psychiatricPlacementSubsidy } from './psychiatric-placement-subsidy.ts';
 import { springFestivalPayment } from './spring-festival-payment.ts';
 import { workRelief } from './work-relief.ts';
-import { hospitalNursingSubsidy } from './hospital-nursing-subsidy.ts';
-import { disasterRelief } from './disaster-relief.ts';
-import { emergencyAid } from './emergency-aid.ts';
-import { immediateCareAid } from './immediate-care-aid.ts';
-import { lowIncomeHospitalMealSubsidy } from './low-income-hospital-meal-subsidy.ts';
-import { foodBank } from './food-bank.ts';
-import { homelessServices } from './homeless-services.ts';
 
 /** The encoded programs of this group of the catalog, one file each beside this one. */
 export const SOCIAL_ASSISTANCE_PROGRAMS: ProgramDefinition[] = [
