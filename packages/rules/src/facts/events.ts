@@ -329,6 +329,27 @@ export const EVENT_TYPES = {
     en: 'A senior neglected, abused, abandoned, without support or basic care, or in an emergency, assessed as needing protective placement (the date of the assessment)',
     fields: {},
   },
+  'employment-incentive-claim': {
+    entity: 'person',
+    zh: '就業脫貧獎勵之申請（就業、創業或考取證照之補習；日期為事由發生日）',
+    en: 'A claim under the employment incentives (a job found, a business started, or tutoring for a licence exam; the date it happened)',
+    fields: {
+      kind: {
+        type: { kind: 'enum', values: ['job-found', 'business-started', 'licence-exam-tutoring'] },
+        default: 'job-found',
+        zh: '事由：就業（就業獎勵津貼）、創業（創業生活津貼）、就業考照補習',
+        en: 'What happened: a job found (employment bonus), a business started (start-up living allowance), licence-exam tutoring',
+        example: 'job-found',
+      },
+      costNtd: {
+        type: { kind: 'ntd' },
+        default: 0,
+        zh: '考照補習費用（其他事由免填）',
+        en: 'Licence-exam tutoring fees (NTD; other kinds: 0)',
+        example: 0,
+      },
+    },
+  },
 } as const satisfies Record<string, EventSpec>;
 
 export type EventTypeName = keyof typeof EVENT_TYPES;

@@ -1,5 +1,6 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
 import { childrenFutureAccount } from './children-future-account.ts';
+import { employmentIncentives } from './employment-incentives.ts';
 import { learningEquipmentSubsidy } from './learning-equipment-subsidy.ts';
 import { tutoringSubsidy } from './tutoring-subsidy.ts';
 import { youthDevelopmentAccount } from './youth-development-account.ts';
@@ -12,4 +13,5 @@ export const ASSET_BUILDING_PROGRAMS: ProgramDefinition[] = [
   youthSavingsAccount,
   tutoringSubsidy,
   learningEquipmentSubsidy,
+  employmentIncentives,
 ];
