@@ -329,6 +329,20 @@ export const EVENT_TYPES = {
     en: 'A senior neglected, abused, abandoned, without support or basic care, or in an emergency, assessed as needing protective placement (the date of the assessment)',
     fields: {},
   },
+  'home-visit-airfare': {
+    entity: 'person',
+    zh: '新住民返鄉往返機票費用之申請（設籍前新住民遭逢特殊境遇之家庭扶助計畫）',
+    en: 'A claim for a new immigrant’s round-trip airfare home (under the hardship plan for not-yet-registered new immigrants)',
+    fields: {
+      ticketCostNtd: {
+        type: { kind: 'ntd' },
+        default: 0,
+        zh: '往返機票費用',
+        en: 'Round-trip ticket cost (NTD)',
+        example: 16000,
+      },
+    },
+  },
   'employment-incentive-claim': {
     entity: 'person',
     zh: '就業脫貧獎勵之申請（就業、創業或考取證照之補習；日期為事由發生日）',

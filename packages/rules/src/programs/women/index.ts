@@ -1,4 +1,6 @@
 import type { ProgramDefinition } from '../../engine/program.ts';
+import { newImmigrantAirfareSubsidy } from './new-immigrant-airfare-subsidy.ts';
+import { newImmigrantHardshipAid } from './new-immigrant-hardship-aid.ts';
 import { postpartumHomeCare } from './postpartum-home-care.ts';
 import { prenatalTransportVoucher } from './prenatal-transport-voucher.ts';
 import { specialCircumstanceEmergencyAllowance } from './special-circumstance-emergency-allowance.ts';
@@ -10,4 +12,6 @@ export const WOMEN_PROGRAMS: ProgramDefinition[] = [
   specialCircumstanceEmergencyAllowance,
   postpartumHomeCare,
   prenatalTransportVoucher,
+  newImmigrantHardshipAid,
+  newImmigrantAirfareSubsidy,
 ];
