@@ -29,7 +29,7 @@ export const dementiaBracelet = defineProgram({
         zh: '失智症',
         en: 'has dementia',
       },
-      Uint8Array.from(ctx.persons.dementia),
+      ctx.persons.dementia.slice(),
     );
     return undefined;
   },

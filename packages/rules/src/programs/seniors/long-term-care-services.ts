@@ -36,6 +36,9 @@ export const longTermCareServices = defineProgram({
     registeredInCity(ctx, '000 肆一(十五)');
     livesInCity(ctx, '000 肆一(十五)');
     // 「因身心受損，致日常生活需他人協助」
+    const needsHelp = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++)
+      needsHelp[i] = +(p.adlImpairment[i]! > 0 || p.dailyLivingDependent[i] === 1);
     ctx.check(
       {
         code: 'needs-help-in-daily-living',
@@ -43,18 +46,19 @@ export const longTermCareServices = defineProgram({
         zh: '因身心受損致日常生活需他人協助（經評估失能）',
         en: 'needs others’ help in daily living because of an impairment (assessed)',
       },
-      Uint8Array.from(p.adlImpairment, (level, i) => +(level > 0 || p.dailyLivingDependent[i] === 1)),
+      needsHelp,
     );
     // 「65歲以上」, or for transport 「原住民 55 歲以上或 50 歲以上失智症患者或身心障礙者」 that are 「中、重度失能」.
     const seniorAge = ctx.param('seniors.senior-age');
     const indigenousAge = ctx.param('seniors.long-term-care.transport-indigenous-age');
     const dementiaOrDisabilityAge = ctx.param('seniors.long-term-care.transport-dementia-or-disability-age');
     const age = ageAtPeriodEnd(ctx);
+    const moderate = ADL_MODERATE;
     const ageOk = new Uint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const a = age[i]!;
       const transport =
-        p.adlImpairment[i]! >= ADL_MODERATE &&
+        p.adlImpairment[i]! >= moderate &&
         ((p.indigenous[i] === 1 && a >= indigenousAge) ||
           ((p.dementia[i] === 1 || p.disabilityLevel[i]! > 0) && a >= dementiaOrDisabilityAge));
       ageOk[i] = +(a >= seniorAge || transport);

@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { livesInCity, requireLowOrMidLowIncome, seniorAge } from './common.ts';
+import { atLeast, livesInCity, requireLowOrMidLowIncome, seniorAge } from './common.ts';
 
 /**
  * 獨居老人緊急救援通報 — emergency alarm for seniors living alone (catalog: senior-alarm-service;
@@ -32,7 +32,7 @@ export const seniorAlarmService = defineProgram({
         zh: '獨居老人（列冊）',
         en: 'a senior living alone (on the register)',
       },
-      Uint8Array.from(p.livingAlone),
+      p.livingAlone.slice(),
     );
     livesInCity(ctx, '000 肆一(十二)2');
     // 「失能、臥床」
@@ -43,7 +43,7 @@ export const seniorAlarmService = defineProgram({
         zh: '失能或臥床（經日常生活活動功能評估）',
         en: 'impaired in daily living or bedridden (assessed)',
       },
-      Uint8Array.from(p.adlImpairment, (level) => +(level > 0)),
+      atLeast(p.adlImpairment, 1),
     );
     // 「中低收入戶」
     requireLowOrMidLowIncome(ctx, '001 四(一)5(2)③');

@@ -2,6 +2,7 @@ import { defineProgram } from '../../engine/program.ts';
 import {
   ADL_MODERATE,
   amountOrUnknown,
+  atLeast,
   registeredInCity,
   requireLowOrMidLowIncome,
   seniorAge,
@@ -43,7 +44,7 @@ export const seniorInstitutionalCareSubsidy = defineProgram({
         zh: '經失能評估為中度或重度失能',
         en: 'assessed as moderately or severely impaired in daily living',
       },
-      Uint8Array.from(p.adlImpairment, (level) => +(level >= ADL_MODERATE)),
+      atLeast(p.adlImpairment, ADL_MODERATE),
     );
     // 「進住本市立案且經政府最近 1 次評鑑為優、甲等之老人長期照顧機構或護理之家」
     ctx.check(
@@ -53,7 +54,7 @@ export const seniorInstitutionalCareSubsidy = defineProgram({
         zh: '進住本市立案且最近一次評鑑為優、甲等之老人長期照顧機構或護理之家',
         en: 'lives in a city-licensed long-term care institution or nursing home rated excellent or A',
       },
-      Uint8Array.from(p.inRatedCareInstitution),
+      p.inRatedCareInstitution.slice(),
     );
     const { amount } = amountOrUnknown(ctx, 'seniors.institutional-care-subsidy.amount', '000 肆一(十七)3');
     return { amountNtd: new Int32Array(ctx.count).fill(amount) };

@@ -1,4 +1,3 @@
-import { UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import {
   householdImmovableProperty,
@@ -6,7 +5,17 @@ import {
   householdIncomePerCapita,
   householdMovableProperty,
 } from '../../variables/household-income.ts';
-import { livesInCity, lowOrMidLowIncome, NOT_PLACED, or3, registeredInCity, seniorAge } from './common.ts';
+import {
+  equals,
+  livesInCity,
+  lowOrMidLowIncome,
+  NOT_PLACED,
+  not,
+  OPEN,
+  or3,
+  registeredInCity,
+  seniorAge,
+} from './common.ts';
 
 /**
  * 中低收入老人生活津貼 — living allowance for mid/low-income seniors (catalog: senior-living-allowance;
@@ -78,7 +87,7 @@ export const seniorLivingAllowance = defineProgram({
         zh: '未接受政府公費收容安置',
         en: 'not in publicly funded placement',
       },
-      Uint8Array.from(p.placement, (type) => +(type === NOT_PLACED)),
+      equals(p.placement, NOT_PLACED),
     );
     // 第2條第1項第4款：「未入獄服刑、因案羈押或依法拘禁。」
     ctx.check(
@@ -88,7 +97,7 @@ export const seniorLivingAllowance = defineProgram({
         zh: '未入獄服刑、因案羈押或依法拘禁',
         en: 'not in prison, detention or lawful confinement',
       },
-      Uint8Array.from(p.incarcerated, (x) => 1 - x),
+      not(p.incarcerated),
     );
 
     // 第2條第2項：「符合社會救助法規定之低收入戶或中低收入戶申請本津貼時，免審查前項第二款所定事項。」 Each test of
@@ -123,6 +132,9 @@ export const seniorLivingAllowance = defineProgram({
     const low = ctx.param('seniors.living-allowance.amount-low-tier');
 
     const count = p.count;
+    // Imported bindings as locals for the loop over every person.
+    const or = or3;
+    const open = OPEN;
     const incomeOk = new Uint8Array(count);
     const consumptionOk = new Uint8Array(count);
     const depositsOk = new Uint8Array(count);
@@ -142,13 +154,13 @@ export const seniorLivingAllowance = defineProgram({
       shownDepositLimit[i] = depositLimit;
       shownMovable[i] = movable[k]!;
       shownImmovable[i] = immovable[k]!;
-      incomeOk[i] = or3(s, +(total <= incomeLimit * members));
-      consumptionOk[i] = or3(
+      incomeOk[i] = or(s, +(total <= incomeLimit * members));
+      consumptionOk[i] = or(
         s,
-        Number.isNaN(consumptionLimit) ? UNKNOWN : +(total <= consumptionLimit * members),
+        Number.isNaN(consumptionLimit) ? open : +(total <= consumptionLimit * members),
       );
-      depositsOk[i] = or3(s, +(movable[k]! <= depositLimit));
-      immovableOk[i] = or3(s, Number.isNaN(immovableLimit) ? UNKNOWN : +(immovable[k]! <= immovableLimit));
+      depositsOk[i] = or(s, +(movable[k]! <= depositLimit));
+      immovableOk[i] = or(s, Number.isNaN(immovableLimit) ? open : +(immovable[k]! <= immovableLimit));
       amount[i] = total < highTierLimit * members ? high : low;
     }
     ctx.check(

@@ -1,7 +1,6 @@
-import { FAILED, PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { registeredOneYear } from '../disability/common.ts';
-import { seniorAge } from './common.ts';
+import { FAIL, not, OPEN, PASS, seniorAge } from './common.ts';
 
 /**
  * 老人全民健康保險保費自付額補助 — NHI self-paid premium subsidy for seniors (catalog:
@@ -39,7 +38,7 @@ export const seniorNhiPremiumSubsidy = defineProgram({
         zh: '設籍本市滿1年',
         en: 'registered in the city for a full year',
       },
-      Uint8Array.from(registeredOneYear(ctx)),
+      registeredOneYear(ctx).slice(),
     );
     // 「除內政部、銓敘部、行政院退輔會或其他符合補助對象，其保險費已由政府編列預算支付者外」
     ctx.check(
@@ -49,7 +48,7 @@ export const seniorNhiPremiumSubsidy = defineProgram({
         zh: '保險費未由內政部、銓敘部、退輔會或其他政府預算支付',
         en: 'the premium is not paid from another government budget',
       },
-      Uint8Array.from(p.nhiPremiumPaidByGovernment, (x) => 1 - x),
+      not(p.nhiPremiumPaidByGovernment),
     );
 
     // 「餘由本府補助保險費自付額」, up to the cap. For a person with a disability the premium subsidy of
@@ -58,6 +57,7 @@ export const seniorNhiPremiumSubsidy = defineProgram({
     // the government. Where that result is undetermined, so is this one.
     const cap = ctx.param('seniors.nhi-premium-subsidy.cap');
     const disability = ctx.program('disability-nhi-premium-subsidy');
+    const [pass, fail, open] = [PASS, FAIL, OPEN];
     const left = new Float64Array(p.count);
     const hasLeft = new Uint8Array(p.count);
     const amount = new Int32Array(p.count);
@@ -66,13 +66,13 @@ export const seniorNhiPremiumSubsidy = defineProgram({
       const d = disability.eligible[i];
       let other = 0;
       let known = true;
-      if (d === PASSED) {
+      if (d === pass) {
         if (disability.amountNtd) other = disability.amountNtd[i]!;
         else known = false;
-      } else if (d !== FAILED) known = false;
+      } else if (d !== fail) known = false;
       const rest = Math.max(premium - other, 0);
       left[i] = rest;
-      hasLeft[i] = premium <= 0 ? FAILED : known ? +(rest > 0) : UNKNOWN;
+      hasLeft[i] = premium <= 0 ? fail : known ? +(rest > 0) : open;
       amount[i] = Math.min(rest, cap);
     }
     ctx.check(

@@ -27,6 +27,8 @@ export const seniorProtectionPlacement = defineProgram({
   formula(ctx) {
     const p = ctx.persons;
     seniorAge(ctx, '000 肆一(十三)');
+    const inCity = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++) inCity[i] = p.registeredInCity[i]! | p.residesInCity[i]!;
     ctx.check(
       {
         code: 'registered-or-living-in-city',
@@ -34,7 +36,7 @@ export const seniorProtectionPlacement = defineProgram({
         zh: '本市老人（設籍或居住本市）',
         en: 'a senior of the city (registered or living there)',
       },
-      Uint8Array.from(p.registeredInCity, (r, i) => r | p.residesInCity[i]!),
+      inCity,
     );
     // 「因遭受疏忽、虐待、遺棄、無人扶養，未得到基本生活照顧或遭遇緊急事故者」: assessed this month.
     const events = ctx.population.events['elder-protection'];

@@ -1,8 +1,18 @@
-import { FAILED, PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { WORK_INABILITY_REASONS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
-import { ADL_SEVERE, livesInCity, NOT_PLACED, registeredInCity } from './common.ts';
+import {
+  ADL_SEVERE,
+  equals,
+  FAIL,
+  livesInCity,
+  NOT_PLACED,
+  not,
+  OPEN,
+  PASS,
+  perPerson,
+  registeredInCity,
+} from './common.ts';
 
 const CAREGIVER = WORK_INABILITY_REASONS.indexOf('caregiver');
 
@@ -51,10 +61,11 @@ export const seniorSpecialCareAllowance = defineProgram({
     // undetermined (2), else none (0).
     const allowance = ctx.program('senior-living-allowance').eligible;
     const caredFor = new Uint8Array(h.count);
+    const [pass, fail, open, severe, notPlaced] = [PASS, FAIL, OPEN, ADL_SEVERE, NOT_PLACED];
     for (let i = 0; i < p.count; i++) {
       if (
-        p.adlImpairment[i] !== ADL_SEVERE ||
-        p.placement[i] !== NOT_PLACED ||
+        p.adlImpairment[i] !== severe ||
+        p.placement[i] !== notPlaced ||
         p.usesHomeCare[i] === 1 ||
         p.hiresCareWorker[i] === 1 ||
         p.careFeeNtd[i]! > 0 ||
@@ -63,7 +74,7 @@ export const seniorSpecialCareAllowance = defineProgram({
         continue;
       const k = p.household[i]!;
       const a = allowance[i]!;
-      if (a === PASSED || (a === UNKNOWN && caredFor[k] === FAILED)) caredFor[k] = a;
+      if (a === pass || (a === open && caredFor[k] === fail)) caredFor[k] = a;
     }
     ctx.check(
       {
@@ -72,13 +83,15 @@ export const seniorSpecialCareAllowance = defineProgram({
         zh: '家中有領取中低收入老人生活津貼、失能程度重度以上、未受機構安置、居家服務、看護或其他照顧服務補助而實際由家人照顧之老人',
         en: 'a household member receives the senior living allowance, is severely impaired and is cared for by the family, without an institution, home care, a paid carer or other care subsidy',
       },
-      Uint8Array.from(p.household, (k) => caredFor[k]!),
+      perPerson(ctx, caredFor),
     );
 
     // 第3條第1款：「年滿十六歲，未滿六十五歲，且無社會救助法第五條之三第一款至第三款、第六款及第七款規定之情事。」
     const age = ageAtPeriodStart(ctx);
     const minimumAge = ctx.param('seniors.special-care-allowance.carer-minimum-age');
     const ageLimit = ctx.param('seniors.special-care-allowance.carer-age-limit');
+    const ageOk = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++) ageOk[i] = +(age[i]! >= minimumAge && age[i]! < ageLimit);
     ctx.check(
       {
         code: 'carer-aged-16-to-64',
@@ -86,7 +99,7 @@ export const seniorSpecialCareAllowance = defineProgram({
         zh: '照顧者年滿16歲、未滿65歲',
         en: 'the carer is aged 16 to 64',
       },
-      Uint8Array.from(age, (a) => +(a >= minimumAge && a < ageLimit)),
+      ageOk,
       { value: age },
     );
     // 第3條第1款 and 第3款「…實際負責照顧受照顧者」: the carer's reason for not working is caring for a family
@@ -98,7 +111,7 @@ export const seniorSpecialCareAllowance = defineProgram({
         zh: '實際負責照顧受照顧者致不能工作（無社會救助法第5-3條第1至3款、第6款及第7款之情事）',
         en: 'actually caring for the senior and unable to work because of it (none of D0050078 art. 5-3 items 1–3, 6, 7)',
       },
-      Uint8Array.from(p.workInability, (r) => +(r === CAREGIVER)),
+      equals(p.workInability, CAREGIVER),
     );
     // 第3條第3款：「未從事全時工作…」
     ctx.check(
@@ -108,7 +121,7 @@ export const seniorSpecialCareAllowance = defineProgram({
         zh: '照顧者未從事全時工作',
         en: 'the carer does not work full time',
       },
-      Uint8Array.from(p.employed, (e) => 1 - e),
+      not(p.employed),
     );
     // 第3條第4款：「與受照顧者設籍及實際居住於同一直轄市、縣（市）。」 (the senior is registered in the city)
     registeredInCity(ctx, 'D0050149 第3條第4款');
