@@ -53,6 +53,7 @@ export const seniorLivingAllowance = defineProgram({
     'social-assistance.minimum-living-cost',
     'cross-cutting.minimum-wage',
     'cross-cutting.average-consumption-per-capita',
+    'seniors.living-allowance.status-exempt-from-means-test',
     'seniors.living-allowance.income-multiple',
     'seniors.living-allowance.consumption-multiple',
     'seniors.living-allowance.high-tier-multiple',
@@ -102,8 +103,10 @@ export const seniorLivingAllowance = defineProgram({
 
     // 第2條第2項：「符合社會救助法規定之低收入戶或中低收入戶申請本津貼時，免審查前項第二款所定事項。」 Each test of
     // 第2款 is a check a low- or mid-low-income household passes outright: AND over (status OR test) is
-    // (status OR all tests), and the explanation names the test that failed.
-    const status = lowOrMidLowIncome(ctx);
+    // (status OR all tests), and the explanation names the test that failed. The exemption dates from the
+    // 2022 text; before it every household takes the tests.
+    const exempt = ctx.param('seniors.living-allowance.status-exempt-from-means-test') === 1;
+    const status = exempt ? lowOrMidLowIncome(ctx) : new Uint8Array(h.count);
     const income = householdIncome(ctx);
     const perCapita = householdIncomePerCapita(ctx);
     const movable = householdMovableProperty(ctx);
