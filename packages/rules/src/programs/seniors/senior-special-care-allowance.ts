@@ -87,6 +87,8 @@ export const seniorSpecialCareAllowance = defineProgram({
     );
 
     // 第3條第1款：「年滿十六歲，未滿六十五歲，且無社會救助法第五條之三第一款至第三款、第六款及第七款規定之情事。」
+    // Age on the first day of the month, as for the ability to work (D0050078 第5-3條): a carer turning 65 during
+    // the month is no longer paid for it, one turning 16 is paid from the next month.
     const age = ageAtPeriodStart(ctx);
     const minimumAge = ctx.param('seniors.special-care-allowance.carer-minimum-age');
     const ageLimit = ctx.param('seniors.special-care-allowance.carer-age-limit');
