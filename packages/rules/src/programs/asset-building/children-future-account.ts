@@ -1,9 +1,11 @@
+import { toDayNumber } from '@safetynet/core/calendar';
 import { FAILED, PASSED, UNKNOWN } from '../../engine/context.ts';
 import { NO_DAY } from '../../engine/fact-spec.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { PLACEMENT_FACTS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
-import { completedMonths, packedDate } from '../../variables/elapsed.ts';
+import { joinedAssetAccount } from '../../variables/child-of-household.ts';
+import { completedMonths } from '../../variables/elapsed.ts';
 import { personInLowOrMidLowIncome } from '../../variables/low-or-mid-low-income.ts';
 
 const P = 'asset-building.children-future-account';
@@ -41,20 +43,22 @@ export const childrenFutureAccount = defineProgram({
   ],
   formula(ctx) {
     const p = ctx.persons;
-    // 「105年1月1日以後出生」 (the day itself included)
+    // 「105年1月1日以後出生」 (the day itself included); the parameter is yyyymmdd, compared as a day number.
     const earliest = ctx.param(`${P}.born-on-or-after`);
-    const born = new Int32Array(p.count);
-    for (let i = 0; i < p.count; i++) born[i] = packedDate(p.birthDate[i]!);
-    ctx.compare(
+    const earliestDay = toDayNumber(
+      `${Math.floor(earliest / 10_000)}-${String(Math.floor(earliest / 100) % 100).padStart(2, '0')}-${String(earliest % 100).padStart(2, '0')}`,
+    );
+    const bornInTime = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++) bornInTime[i] = +(p.birthDate[i]! >= earliestDay);
+    ctx.check(
       {
         code: 'born-2016-or-later',
         reference: '000 參(一)1(2)',
-        zh: '105年1月1日以後出生（出生日期 yyyymmdd）',
-        en: 'born on 1 January 2016 or later (birth date yyyymmdd)',
+        zh: '105年1月1日以後出生',
+        en: 'born on 1 January 2016 or later',
       },
-      born,
-      '>=',
-      earliest,
+      bornInTime,
+      { threshold: earliest },
     );
     // 「(0歲到18歲)」
     ctx.compare(
@@ -98,7 +102,7 @@ export const childrenFutureAccount = defineProgram({
         zh: '已開立未來教育及發展帳戶',
         en: 'the account has been opened',
       },
-      Uint8Array.from(p.assetAccountSince, (d) => +(d !== NO_DAY)),
+      Uint8Array.from(joinedAssetAccount(ctx)),
     );
     // 「政府與家長每年各存入最高1.5萬元」: the government deposits what the family did, up to 15,000 a year.
     const cap = ctx.param(`${P}.annual-match-cap`);

@@ -47,7 +47,7 @@ export const employmentIncentives = defineProgram({
     const claims = ctx.population.events['employment-incentive-claim'];
     const count = new Int32Array(p.count);
     const amount = new Float64Array(p.count);
-    const open = new Uint8Array(p.count);
+    const open = new Uint8Array(p.count).fill(PASSED);
     for (let e = 0; e < claims.count; e++) {
       const day = claims.date[e]!;
       if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
@@ -61,7 +61,7 @@ export const employmentIncentives = defineProgram({
           : kind === BUSINESS_STARTED
             ? startUp
             : Math.min(claims.costNtd[e]!, tutoringCap);
-      if (Number.isNaN(value)) open[i] = 1;
+      if (Number.isNaN(value)) open[i] = UNKNOWN;
       else amount[i] = amount[i]! + value;
     }
     ctx.compare(
@@ -82,8 +82,10 @@ export const employmentIncentives = defineProgram({
         zh: '各項獎勵金額已知',
         en: 'the amounts of the incentives claimed are known',
       },
-      Uint8Array.from(open, (o) => (o ? UNKNOWN : PASSED)),
+      open,
     );
-    return { amountNtd: Int32Array.from(amount) };
+    const amountNtd = new Int32Array(p.count);
+    for (let i = 0; i < p.count; i++) amountNtd[i] = amount[i]!;
+    return { amountNtd };
   },
 });

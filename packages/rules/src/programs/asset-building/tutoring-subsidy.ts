@@ -1,10 +1,9 @@
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
-import { ROLES } from '../../engine/population.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
+import { childOfHousehold } from '../../variables/child-of-household.ts';
 
 const CAP = 'asset-building.tutoring-subsidy.cap-per-year';
-const CHILD = ROLES.indexOf('child');
 const JUNIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('junior_high');
 const SENIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('senior_high');
 const JUNIOR_COLLEGE = SCHOOL_LEVEL_FACTS.indexOf('junior_college');
@@ -45,7 +44,7 @@ export const tutoringSubsidy = defineProgram({
         zh: '為戶內子女',
         en: 'a child of the household',
       },
-      Uint8Array.from(p.role, (r) => +(r === CHILD)),
+      Uint8Array.from(childOfHousehold(ctx)),
     );
     // 「就讀國中三年級、高中三年級或五專五年級」
     const finalYear = new Uint8Array(p.count);

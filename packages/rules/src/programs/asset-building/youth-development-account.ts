@@ -1,13 +1,12 @@
 import { applyRate } from '@safetynet/core/money';
 import { PASSED } from '../../engine/context.ts';
 import { NO_DAY } from '../../engine/fact-spec.ts';
-import { ROLES } from '../../engine/population.ts';
 import { defineProgram } from '../../engine/program.ts';
+import { childOfHousehold } from '../../variables/child-of-household.ts';
 import { packedDate } from '../../variables/elapsed.ts';
 import { personInLowOrMidLowIncome } from '../../variables/low-or-mid-low-income.ts';
 
 const P = 'asset-building.youth-development-account';
-const CHILD = ROLES.indexOf('child');
 
 /**
  * 幸福DNA青年發展帳戶 — youth development account (catalog: youth-development-account; 000 參(一)1(1)).
@@ -59,7 +58,7 @@ export const youthDevelopmentAccount = defineProgram({
         zh: '為戶內第二代子女',
         en: 'a child (second generation) of the household',
       },
-      Uint8Array.from(p.role, (r) => +(r === CHILD)),
+      Uint8Array.from(childOfHousehold(ctx)),
     );
 
     // Month of participation: 0 in the month of joining, 35 in the last month of the third year.
@@ -72,6 +71,8 @@ export const youthDevelopmentAccount = defineProgram({
       const s = packedDate(since);
       month[i] = periodMonths - (Math.floor(s / 10_000) * 12 + (Math.floor(s / 100) % 100));
     }
+    const inTerm = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++) inTerm[i] = +(month[i]! >= 0 && month[i]! < 36);
     ctx.check(
       {
         code: 'in-the-three-account-years',
@@ -79,13 +80,18 @@ export const youthDevelopmentAccount = defineProgram({
         zh: '已加入帳戶方案且在三年期間內（第幾個月，自0起算）',
         en: 'joined the account and within its three years (month of participation, from 0)',
       },
-      Uint8Array.from(month, (m) => +(m >= 0 && m < 36)),
+      inTerm,
       { value: month },
     );
 
     // 「每月固定儲蓄1,000至3,000元」
     const minSaving = ctx.param(`${P}.min-monthly-saving`);
     const maxSaving = ctx.param(`${P}.max-monthly-saving`);
+    const savingInRange = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++) {
+      const v = p.assetAccountSavingNtd[i]!;
+      savingInRange[i] = +(v >= minSaving && v <= maxSaving);
+    }
     ctx.check(
       {
         code: 'monthly-saving-1000-to-3000',
@@ -93,7 +99,7 @@ export const youthDevelopmentAccount = defineProgram({
         zh: '本月自存1,000至3,000元',
         en: 'saved 1,000 to 3,000 this month',
       },
-      Uint8Array.from(p.assetAccountSavingNtd, (v) => +(v >= minSaving && v <= maxSaving)),
+      savingInRange,
       { value: p.assetAccountSavingNtd },
     );
 

@@ -1,13 +1,11 @@
 import { applyRate } from '@safetynet/core/money';
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
-import { NO_DAY } from '../../engine/fact-spec.ts';
-import { ROLES } from '../../engine/population.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
+import { childOfHousehold, joinedAssetAccount } from '../../variables/child-of-household.ts';
 import { personInLowOrMidLowIncome } from '../../variables/low-or-mid-low-income.ts';
 
 const RATE = 'asset-building.youth-savings-account.match-rate';
-const CHILD = ROLES.indexOf('child');
 const UNIVERSITY = SCHOOL_LEVEL_FACTS.indexOf('university');
 
 /**
@@ -48,7 +46,7 @@ export const youthSavingsAccount = defineProgram({
         zh: '為戶內子女',
         en: 'a child of the household',
       },
-      Uint8Array.from(p.role, (r) => +(r === CHILD)),
+      Uint8Array.from(childOfHousehold(ctx)),
     );
     // 「就讀大三及大四」
     const year34 = new Uint8Array(p.count);
@@ -73,7 +71,7 @@ export const youthSavingsAccount = defineProgram({
         zh: '已加入存薪當young計畫',
         en: 'has joined the programme',
       },
-      Uint8Array.from(p.assetAccountSince, (d) => +(d !== NO_DAY)),
+      Uint8Array.from(joinedAssetAccount(ctx)),
     );
     const rate = ctx.paramOrNaN(RATE);
     const unknown = Number.isNaN(rate);

@@ -1,11 +1,10 @@
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
-import { ROLES } from '../../engine/population.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
+import { childOfHousehold } from '../../variables/child-of-household.ts';
 
 const AMOUNT = 'social-assistance.low-income-child-allowance.amount-per-child';
-const CHILD = ROLES.indexOf('child');
 const SENIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('senior_high');
 
 /**
@@ -48,7 +47,7 @@ export const lowIncomeChildAllowance = defineProgram({
         zh: '為戶內子女',
         en: 'a child of the household',
       },
-      Uint8Array.from(p.role, (r) => +(r === CHILD)),
+      Uint8Array.from(childOfHousehold(ctx)),
     );
     // D0050001 第2條：「本法所稱兒童及少年，指未滿十八歲之人」
     const age = ageAtPeriodStart(ctx);

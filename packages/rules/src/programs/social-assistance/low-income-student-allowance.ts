@@ -1,10 +1,9 @@
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
-import { ROLES } from '../../engine/population.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
+import { childOfHousehold } from '../../variables/child-of-household.ts';
 
 const AMOUNT = 'social-assistance.low-income-student-allowance.amount-per-student';
-const CHILD = ROLES.indexOf('child');
 const SENIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('senior_high');
 
 /**
@@ -45,7 +44,7 @@ export const lowIncomeStudentAllowance = defineProgram({
         zh: '為戶內子女',
         en: 'a child of the household',
       },
-      Uint8Array.from(p.role, (r) => +(r === CHILD)),
+      Uint8Array.from(childOfHousehold(ctx)),
     );
     // 「就讀高中以上子女」
     ctx.compare(

@@ -1,10 +1,9 @@
-import { ROLES } from '../../engine/population.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
+import { childOfHousehold } from '../../variables/child-of-household.ts';
 
 const P = 'social-assistance.low-income-student-transport';
-const CHILD = ROLES.indexOf('child');
 const SENIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('senior_high');
 
 /**
@@ -46,7 +45,7 @@ export const lowIncomeStudentTransport = defineProgram({
         zh: '為戶內子女',
         en: 'a child of the household',
       },
-      Uint8Array.from(p.role, (r) => +(r === CHILD)),
+      Uint8Array.from(childOfHousehold(ctx)),
     );
     // 「25 歲以下」: aged 25 or under on the first day of the month.
     const maxAge = ctx.param(`${P}.max-age`);

@@ -77,6 +77,8 @@ export const nationalPensionPremiumSubsidy = defineProgram({
     const p = ctx.persons;
     const h = ctx.households;
     const age = ageAtPeriodStart(ctx);
+    const insuredAge = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++) insuredAge[i] = +(age[i]! >= 25 && age[i]! < 65);
 
     // D0050152 第7條：「未滿六十五歲國民，在國內設有戶籍而有下列情形之一者，除應參加或已參加相關社會保險者外，
     // 應參加本保險為被保險人：一、年滿二十五歲…」 Age on the first day of the month.
@@ -87,7 +89,7 @@ export const nationalPensionPremiumSubsidy = defineProgram({
         zh: '年滿25歲、未滿65歲',
         en: 'aged 25 or over and under 65',
       },
-      Uint8Array.from(age, (a) => +(a >= 25 && a < 65)),
+      insuredAge,
       { value: age },
     );
     // 000 陸三: the city pays for its residents (設籍本市).
@@ -102,14 +104,16 @@ export const nationalPensionPremiumSubsidy = defineProgram({
     );
     // 「除應參加或已參加相關社會保險者外」: a person paying a labour, farmers', civil-service or military insurance
     // premium is in another social insurance, not the national pension.
-    ctx.check(
+    ctx.compare(
       {
         code: 'not-in-other-social-insurance',
         reference: 'D0050152 第7條',
         zh: '未參加勞保、農保、公教保、軍保等相關社會保險',
         en: 'not covered by labour, farmers’, civil-service or military insurance',
       },
-      Uint8Array.from(p.cashInsurancePremiumNtd, (premium) => +(premium === 0)),
+      p.cashInsurancePremiumNtd,
+      '==',
+      0,
     );
 
     // Shares in per-mille, thresholds exact on the household total (未達 = strictly under; 未超過 = at most).

@@ -37,6 +37,8 @@ export const psychiatricPlacementSubsidy = defineProgram({
       Uint8Array.from(p.mentalIllness),
     );
     // 「委託公私立精神醫療養護院所收容照顧」
+    const placed = new Uint8Array(p.count);
+    for (let i = 0; i < p.count; i++) placed[i] = +(p.placement[i] === PSYCHIATRIC);
     ctx.check(
       {
         code: 'placed-in-psychiatric-institution',
@@ -44,7 +46,7 @@ export const psychiatricPlacementSubsidy = defineProgram({
         zh: '收容於精神醫療養護院所',
         en: 'placed in a psychiatric care institution',
       },
-      Uint8Array.from(p.placement, (v) => +(v === PSYCHIATRIC)),
+      placed,
     );
     // 「低收入戶且缺乏家庭資源者，或…遊民且身份不明」 (three-valued: the low-income status may be open)
     const lowIncome = ctx.program('low-income-status').eligible;
