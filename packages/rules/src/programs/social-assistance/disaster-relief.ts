@@ -1,12 +1,22 @@
-import { FAILED, PASSED, UNKNOWN } from '../../engine/context.ts';
-import { NO_DAY } from '../../engine/fact-spec.ts';
+import { FAILED as FAILED_, PASSED as PASSED_, UNKNOWN as UNKNOWN_ } from '../../engine/context.ts';
+import { NO_DAY as NO_DAY_ } from '../../engine/fact-spec.ts';
 import { defineProgram } from '../../engine/program.ts';
 import {
   householdWelfareTier,
-  TIER_LOW_INCOME,
-  TIER_MID_LOW_INCOME,
-  TIER_UNKNOWN,
+  TIER_LOW_INCOME as TIER_LOW_INCOME_,
+  TIER_MID_LOW_INCOME as TIER_MID_LOW_INCOME_,
+  TIER_UNKNOWN as TIER_UNKNOWN_,
 } from '../../variables/household-welfare-tier.ts';
+
+// Module-level copies of imported constants: read in per-entity loops, an imported binding costs an
+// accessor call under the module loader, a local constant does not.
+const FAILED = FAILED_;
+const PASSED = PASSED_;
+const UNKNOWN = UNKNOWN_;
+const NO_DAY = NO_DAY_;
+const TIER_LOW_INCOME = TIER_LOW_INCOME_;
+const TIER_MID_LOW_INCOME = TIER_MID_LOW_INCOME_;
+const TIER_UNKNOWN = TIER_UNKNOWN_;
 
 /**
  * 災害救助 — disaster relief (catalog: disaster-relief; 000 參(十一); 001 三(四)). Encoded per household: the
@@ -59,6 +69,7 @@ export const disasterRelief = defineProgram({
   ],
   formula(ctx) {
     const h = ctx.households;
+    const count = h.count;
     const tier = householdWelfareTier(ctx);
     const death = ctx.param('social-assistance.disaster-relief.death-or-missing-per-person');
     const injury = ctx.param('social-assistance.disaster-relief.serious-injury-per-person');
@@ -115,7 +126,7 @@ export const disasterRelief = defineProgram({
     }
     // Only the first condition that fails is shown: without a disaster this month only
     // `disaster-this-month`; not living there, only that; out of time, only that.
-    for (let k = 0; k < h.count; k++) {
+    for (let k = 0; k < count; k++) {
       if (!struck[k]) livedThere[k] = 1;
       if (!struck[k] || !livedThere[k]) inTime[k] = 1;
       if (!struck[k] || !livedThere[k] || !evaluated[k]) loss[k] = PASSED;
@@ -148,7 +159,7 @@ export const disasterRelief = defineProgram({
       inTime,
       { value: daysShown, threshold: applicationDays },
     );
-    for (let k = 0; k < h.count; k++) if (loss[k] !== PASSED && loss[k] !== UNKNOWN) loss[k] = FAILED;
+    for (let k = 0; k < count; k++) if (loss[k] !== PASSED && loss[k] !== UNKNOWN) loss[k] = FAILED;
     ctx.check(
       {
         code: 'qualifying-loss',

@@ -1,12 +1,19 @@
-import { PASSED, UNKNOWN } from '../../engine/context.ts';
+import { PASSED as PASSED_, UNKNOWN as UNKNOWN_ } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { EVENT_TYPES } from '../../facts/events.ts';
 import { completedMonths } from '../../variables/elapsed.ts';
 import {
   householdWelfareTier,
-  TIER_LOW_INCOME,
-  TIER_UNKNOWN,
+  TIER_LOW_INCOME as TIER_LOW_INCOME_,
+  TIER_UNKNOWN as TIER_UNKNOWN_,
 } from '../../variables/household-welfare-tier.ts';
+
+// Module-level copies of imported constants: read in per-entity loops, an imported binding costs an
+// accessor call under the module loader, a local constant does not.
+const PASSED = PASSED_;
+const UNKNOWN = UNKNOWN_;
+const TIER_LOW_INCOME = TIER_LOW_INCOME_;
+const TIER_UNKNOWN = TIER_UNKNOWN_;
 
 const SITUATIONS = EVENT_TYPES.emergency.fields.situation.type.values;
 const DEATH = SITUATIONS.indexOf('death-no-burial-means');
@@ -55,6 +62,7 @@ export const emergencyAid = defineProgram({
   ],
   formula(ctx) {
     const { persons: p, households: h } = ctx;
+    const count = h.count;
     const tier = householdWelfareTier(ctx);
     const deathLow = ctx.param('social-assistance.emergency-aid.death-low-income');
     const deathOther = ctx.param('social-assistance.emergency-aid.death-other');
@@ -66,11 +74,12 @@ export const emergencyAid = defineProgram({
     // The applicant's registration, per household.
     const registeredSince = new Int32Array(h.count).fill(-1);
     const registered = new Uint8Array(h.count);
-    for (let i = 0; i < p.count; i++) {
-      if (p.role[i] !== 0) continue;
-      const k = p.household[i]!;
-      registered[k] = p.registeredInCity[i]!;
-      registeredSince[k] = p.registeredSince[i]!;
+    const { role, household, registeredInCity, registeredSince: since } = p;
+    for (let i = 0, n = p.count; i < n; i++) {
+      if (role[i] !== 0) continue;
+      const k = household[i]!;
+      registered[k] = registeredInCity[i]!;
+      registeredSince[k] = since[i]!;
     }
 
     const events = ctx.population.events.emergency;
@@ -125,7 +134,7 @@ export const emergencyAid = defineProgram({
       applied,
     );
     // Without an application only `applied-this-month` fails.
-    for (let k = 0; k < h.count; k++) if (!applied[k]) resident[k] = 1;
+    for (let k = 0; k < count; k++) if (!applied[k]) resident[k] = 1;
     ctx.check(
       {
         code: 'applicant-registered-4-months',

@@ -1,11 +1,20 @@
-import { FAILED, PASSED, UNKNOWN } from '../../engine/context.ts';
+import { FAILED as FAILED_, PASSED as PASSED_, UNKNOWN as UNKNOWN_ } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import {
   householdWelfareTier,
-  TIER_LOW_INCOME,
-  TIER_MID_LOW_INCOME,
-  TIER_UNKNOWN,
+  TIER_LOW_INCOME as TIER_LOW_INCOME_,
+  TIER_MID_LOW_INCOME as TIER_MID_LOW_INCOME_,
+  TIER_UNKNOWN as TIER_UNKNOWN_,
 } from '../../variables/household-welfare-tier.ts';
+
+// Module-level copies of imported constants: read in per-entity loops, an imported binding costs an
+// accessor call under the module loader, a local constant does not.
+const FAILED = FAILED_;
+const PASSED = PASSED_;
+const UNKNOWN = UNKNOWN_;
+const TIER_LOW_INCOME = TIER_LOW_INCOME_;
+const TIER_MID_LOW_INCOME = TIER_MID_LOW_INCOME_;
+const TIER_UNKNOWN = TIER_UNKNOWN_;
 
 /**
  * 實物銀行 — food bank (catalog: food-bank; 000 參(十三); 001 三(十)). In kind: who qualifies for goods and food
@@ -31,6 +40,7 @@ export const foodBank = defineProgram({
   parameters: [],
   formula(ctx) {
     const h = ctx.households;
+    const count = h.count;
     const tier = householdWelfareTier(ctx);
     const events = ctx.population.events['food-bank-application'];
     const applied = new Uint8Array(h.count);
@@ -53,7 +63,7 @@ export const foodBank = defineProgram({
     );
     // 「經濟弱勢家庭」「陷困家庭」; without an application only `applied-this-month` fails.
     const disadvantaged = new Uint8Array(h.count);
-    for (let k = 0; k < h.count; k++) {
+    for (let k = 0; k < count; k++) {
       const t = tier[k];
       disadvantaged[k] =
         !applied[k] || assessed[k] || t === TIER_LOW_INCOME || t === TIER_MID_LOW_INCOME

@@ -1,13 +1,22 @@
 import { applyRate } from '@safetynet/core/money';
-import { FAILED, PASSED, UNKNOWN } from '../../engine/context.ts';
+import { FAILED as FAILED_, PASSED as PASSED_, UNKNOWN as UNKNOWN_ } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { completedMonths } from '../../variables/elapsed.ts';
 import {
   householdWelfareTier,
-  TIER_LOW_INCOME,
-  TIER_MID_LOW_INCOME,
-  TIER_UNKNOWN,
+  TIER_LOW_INCOME as TIER_LOW_INCOME_,
+  TIER_MID_LOW_INCOME as TIER_MID_LOW_INCOME_,
+  TIER_UNKNOWN as TIER_UNKNOWN_,
 } from '../../variables/household-welfare-tier.ts';
+
+// Module-level copies of imported constants: read in per-entity loops, an imported binding costs an
+// accessor call under the module loader, a local constant does not.
+const FAILED = FAILED_;
+const PASSED = PASSED_;
+const UNKNOWN = UNKNOWN_;
+const TIER_LOW_INCOME = TIER_LOW_INCOME_;
+const TIER_MID_LOW_INCOME = TIER_MID_LOW_INCOME_;
+const TIER_UNKNOWN = TIER_UNKNOWN_;
 
 /** Which rate a person is paid at. */
 const NONE = 0;
@@ -54,16 +63,18 @@ export const hospitalNursingSubsidy = defineProgram({
   ],
   formula(ctx) {
     const p = ctx.persons;
+    const n = p.count;
+    const household = p.household;
     const tier = householdWelfareTier(ctx);
     const seniorAllowance = ctx.program('senior-living-allowance').eligible;
     const disabilityAllowance = ctx.program('disability-living-allowance').eligible;
 
     // 1.「本市列冊之低收入戶」 at 1,200 a day; 2.「中低收入戶、領有本市中低收入老人生活津貼者或領有本市身心障礙者
     // 生活補助者」 at 500 a day. Where a status that would decide the rate is undetermined, so is the case.
-    const rate = new Uint8Array(p.count);
-    const listed = new Uint8Array(p.count);
-    for (let i = 0; i < p.count; i++) {
-      const t = tier[p.household[i]!];
+    const rate = new Uint8Array(n);
+    const listed = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = tier[household[i]!];
       const s = seniorAllowance[i];
       const d = disabilityAllowance[i];
       if (t === TIER_LOW_INCOME) rate[i] = LOW_INCOME;
@@ -91,7 +102,7 @@ export const hospitalNursingSubsidy = defineProgram({
 
     // Each person's stays as a linked list (head per person, next per event), to add up their windows.
     const stays = ctx.population.events['hospital-stay'];
-    const head = new Int32Array(p.count).fill(-1);
+    const head = new Int32Array(n).fill(-1);
     const next = new Int32Array(stays.count);
     for (let e = 0; e < stays.count; e++) {
       const i = stays.owner[e]!;
@@ -99,10 +110,10 @@ export const hospitalNursingSubsidy = defineProgram({
       head[i] = e;
     }
 
-    const claimed = new Uint8Array(p.count);
-    const overThreshold = new Uint8Array(p.count);
-    const recentCosts = new Float64Array(p.count);
-    const subsidy = new Float64Array(p.count);
+    const claimed = new Uint8Array(n);
+    const overThreshold = new Uint8Array(n);
+    const recentCosts = new Float64Array(n);
+    const subsidy = new Float64Array(n);
     for (let e = 0; e < stays.count; e++) {
       const day = stays.date[e]!;
       const cost = stays.nursingCostNtd[e]!;
@@ -145,7 +156,7 @@ export const hospitalNursingSubsidy = defineProgram({
       claimed,
     );
     // Without a claim only `nursing-claimed-this-month` fails; the low-income rate has no threshold.
-    for (let i = 0; i < p.count; i++) if (!claimed[i]) overThreshold[i] = 1;
+    for (let i = 0; i < n; i++) if (!claimed[i]) overThreshold[i] = 1;
     ctx.check(
       {
         code: 'nursing-costs-over-threshold',
@@ -159,9 +170,9 @@ export const hospitalNursingSubsidy = defineProgram({
 
     // 「但每人每年以 15 萬元為限」/「以 6 萬元為限」: what is left after this year's earlier payments.
     const paid = p.nursingSubsidyPaidThisYearNtd;
-    const cap = new Float64Array(p.count);
-    const amount = new Int32Array(p.count);
-    for (let i = 0; i < p.count; i++) {
+    const cap = new Float64Array(n);
+    const amount = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
       cap[i] = rate[i] === OTHER ? capOther : capLow;
       const left = cap[i]! - paid[i]!;
       amount[i] = left > 0 ? Math.min(subsidy[i]!, left) : 0;

@@ -32,6 +32,7 @@ export const immediateCareAid = defineProgram({
   ],
   formula(ctx) {
     const h = ctx.households;
+    const count = h.count;
     const minimum = ctx.param('social-assistance.immediate-care-aid.minimum');
     const maximum = ctx.param('social-assistance.immediate-care-aid.maximum');
     const window = ctx.param('social-assistance.immediate-care-aid.window-months');
@@ -72,7 +73,7 @@ export const immediateCareAid = defineProgram({
       applied,
     );
     // Only the first condition that fails is shown.
-    for (let k = 0; k < h.count; k++) {
+    for (let k = 0; k < count; k++) {
       if (!applied[k]) inWindow[k] = 1;
       if (!applied[k] || !inWindow[k]) grantsLeft[k] = 1;
     }

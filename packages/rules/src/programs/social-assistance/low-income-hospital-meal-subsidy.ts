@@ -21,6 +21,7 @@ export const lowIncomeHospitalMealSubsidy = defineProgram({
   parameters: [],
   formula(ctx) {
     const p = ctx.persons;
+    const n = p.count;
     // 「低收入戶…」: the person's household is low-income.
     ctx.requireProgram(
       {
@@ -35,8 +36,8 @@ export const lowIncomeHospitalMealSubsidy = defineProgram({
 
     // 「住院膳食費補助」: the meal costs of the stays dated in the month.
     const stays = ctx.population.events['hospital-stay'];
-    const claimed = new Uint8Array(p.count);
-    const amount = new Int32Array(p.count);
+    const claimed = new Uint8Array(n);
+    const amount = new Int32Array(n);
     for (let e = 0; e < stays.count; e++) {
       const day = stays.date[e]!;
       const meals = stays.mealCostNtd[e]!;

@@ -1,12 +1,21 @@
 import { applyRate } from '@safetynet/core/money';
-import { FAILED, PASSED, UNKNOWN } from '../../engine/context.ts';
+import { FAILED as FAILED_, PASSED as PASSED_, UNKNOWN as UNKNOWN_ } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import {
   householdWelfareTier,
-  TIER_LOW_INCOME,
-  TIER_MID_LOW_INCOME,
-  TIER_UNKNOWN,
+  TIER_LOW_INCOME as TIER_LOW_INCOME_,
+  TIER_MID_LOW_INCOME as TIER_MID_LOW_INCOME_,
+  TIER_UNKNOWN as TIER_UNKNOWN_,
 } from '../../variables/household-welfare-tier.ts';
+
+// Module-level copies of imported constants: read in per-entity loops, an imported binding costs an
+// accessor call under the module loader, a local constant does not.
+const FAILED = FAILED_;
+const PASSED = PASSED_;
+const UNKNOWN = UNKNOWN_;
+const TIER_LOW_INCOME = TIER_LOW_INCOME_;
+const TIER_MID_LOW_INCOME = TIER_MID_LOW_INCOME_;
+const TIER_UNKNOWN = TIER_UNKNOWN_;
 
 /**
  * 經濟弱勢市民醫療補助 — medical subsidy for economically disadvantaged residents (catalog: medical-subsidy;
@@ -40,12 +49,14 @@ export const medicalSubsidy = defineProgram({
   ],
   formula(ctx) {
     const p = ctx.persons;
+    const n = p.count;
+    const household = p.household;
     const tier = householdWelfareTier(ctx);
 
     // 「本市列冊之低收入戶…」「本市列冊之中低收入戶…」: the person's household holds either status.
-    const listed = new Uint8Array(p.count);
-    for (let i = 0; i < p.count; i++) {
-      const t = tier[p.household[i]!]!;
+    const listed = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = tier[household[i]!]!;
       listed[i] =
         t === TIER_LOW_INCOME || t === TIER_MID_LOW_INCOME ? PASSED : t === TIER_UNKNOWN ? UNKNOWN : FAILED;
     }
@@ -66,10 +77,10 @@ export const medicalSubsidy = defineProgram({
 
     // 「醫療費用全額補助」 / 「醫療費用超過 3 萬元部分，補助百分之八十」, per claim dated in the month.
     const events = ctx.population.events['medical-expense'];
-    const claimed = new Uint8Array(p.count);
-    const overDeductible = new Uint8Array(p.count);
-    const claimedCosts = new Float64Array(p.count);
-    const subsidy = new Float64Array(p.count);
+    const claimed = new Uint8Array(n);
+    const overDeductible = new Uint8Array(n);
+    const claimedCosts = new Float64Array(n);
+    const subsidy = new Float64Array(n);
     for (let e = 0; e < events.count; e++) {
       const day = events.date[e]!;
       if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
@@ -77,7 +88,7 @@ export const medicalSubsidy = defineProgram({
       const cost = events.selfPaidNtd[e]!;
       claimed[i] = 1;
       claimedCosts[i] = claimedCosts[i]! + cost;
-      const t = tier[p.household[i]!];
+      const t = tier[household[i]!];
       if (t === TIER_LOW_INCOME) {
         subsidy[i] = subsidy[i]! + cost;
         if (cost > 0) overDeductible[i] = 1;
@@ -96,7 +107,7 @@ export const medicalSubsidy = defineProgram({
       claimed,
     );
     // Without a claim only `claimed-this-month` fails.
-    for (let i = 0; i < p.count; i++) if (!claimed[i]) overDeductible[i] = 1;
+    for (let i = 0; i < n; i++) if (!claimed[i]) overDeductible[i] = 1;
     ctx.check(
       {
         code: 'self-paid-costs-subsidisable',
@@ -110,10 +121,10 @@ export const medicalSubsidy = defineProgram({
 
     // 「但每人每年以 15 萬元為限」: what is left of the cap after this year's earlier payments.
     const paid = p.medicalSubsidyPaidThisYearNtd;
-    const cap = new Float64Array(p.count);
-    const amount = new Int32Array(p.count);
-    for (let i = 0; i < p.count; i++) {
-      const t = tier[p.household[i]!];
+    const cap = new Float64Array(n);
+    const amount = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = tier[household[i]!];
       cap[i] = t === TIER_MID_LOW_INCOME ? capMidLow : capLow;
       const left = cap[i]! - paid[i]!;
       amount[i] = left > 0 ? Math.min(subsidy[i]!, left) : 0;
