@@ -4,14 +4,7 @@ import {
   type ParameterValue,
 } from '../parameters/parameter.ts';
 import type { ParameterSet } from '../parameters/parameter-set.ts';
-import {
-  type DependencyResult,
-  type Entity,
-  FAILED,
-  ProgramContext,
-  type RecordedCheck,
-  UNKNOWN,
-} from './context.ts';
+import { type DependencyResult, type Entity, ProgramContext, type RecordedCheck } from './context.ts';
 import type { Population } from './population.ts';
 import type { ProgramDefinition } from './program.ts';
 
@@ -75,13 +68,14 @@ export class Evaluation {
       const output = program.formula(ctx);
       // Three-valued AND: one failed check → not eligible; else one unknown → undetermined; else eligible.
       const eligible = new Uint8Array(count).fill(ELIGIBLE);
+      // FAILED (0) wins; UNKNOWN (2) only lowers ELIGIBLE (1). Outcomes and eligibility share their codes
+      // (0, 1, 2), so this is a minimum where 1 and 2 swap: plain numbers, no imported bindings in the loop.
       for (const check of ctx.checks) {
         const outcome = check.passed;
         for (let i = 0; i < count; i++) {
           const o = outcome[i]!;
-          // FAILED (0) wins; UNKNOWN (2) only lowers ELIGIBLE (1).
-          if (o === FAILED) eligible[i] = NOT_ELIGIBLE;
-          else if (o === UNKNOWN && eligible[i] === ELIGIBLE) eligible[i] = UNDETERMINED;
+          if (o === 0) eligible[i] = 0;
+          else if (o === 2 && eligible[i] === 1) eligible[i] = 2;
         }
       }
       const amountNtd = output?.amountNtd;

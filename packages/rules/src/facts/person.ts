@@ -438,13 +438,6 @@ const CARE = {
     en: 'No family able to care for or support the person (social worker’s assessment)',
     example: false,
   },
-  lacksFamilySupport: {
-    type: { kind: 'boolean' },
-    default: false,
-    zh: '缺乏家庭資源（無家屬可照顧或負擔，經社工評估）',
-    en: 'No family able to care for or support the person (social worker’s assessment)',
-    example: false,
-  },
   usesHomeCare: {
     type: { kind: 'boolean' },
     default: false,
