@@ -20,7 +20,12 @@ export function loadParameters(dir: string = PARAMETERS_DIR): ParameterSet {
           .replace(/\.yaml$/, '')
           .split(/[\\/]/)
           .join('.');
-        parameters.push(parseParameterFile(id, readFileSync(path, 'utf8')));
+        try {
+          parameters.push(parseParameterFile(id, readFileSync(path, 'utf8')));
+        } catch (error) {
+          // Name the file: a parameter file with a typo must be found at once.
+          throw new Error(`${relative(dir, path)}: ${(error as Error).message}`, { cause: error });
+        }
       }
     }
   };
