@@ -66,6 +66,7 @@ export const hospitalNursingSubsidy = defineProgram({
     const n = p.count;
     const household = p.household;
     const tier = householdWelfareTier(ctx);
+    const lowIncome = ctx.program('low-income-status').eligible;
     const seniorAllowance = ctx.program('senior-living-allowance').eligible;
     const disabilityAllowance = ctx.program('disability-living-allowance').eligible;
 
@@ -78,6 +79,8 @@ export const hospitalNursingSubsidy = defineProgram({
       const s = seniorAllowance[i];
       const d = disabilityAllowance[i];
       if (t === TIER_LOW_INCOME) rate[i] = LOW_INCOME;
+      // Not low-income and receiving an allowance: the 500 rate, whatever the mid-low-income status.
+      else if (lowIncome[household[i]!] === 0 && (s === 1 || d === 1)) rate[i] = OTHER;
       else if (t === TIER_UNKNOWN) rate[i] = UNDECIDED;
       else if (t === TIER_MID_LOW_INCOME || s === 1 || d === 1) rate[i] = OTHER;
       else rate[i] = s === 2 || d === 2 ? UNDECIDED : NONE;
