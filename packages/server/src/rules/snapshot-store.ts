@@ -104,6 +104,24 @@ export async function latestSnapshot(database: Database, period: string): Promis
     : undefined;
 }
 
+/**
+ * The ids become strings only when first read (to explain or store results): millions of small strings
+ * on the heap would make every garbage collection of a city's evaluation walk them.
+ */
+function lazyIds(columns: { id: string[] }, bytes: Buffer | undefined): void {
+  let ids: string[] | undefined;
+  Object.defineProperty(columns, 'id', {
+    get: () => {
+      ids ??= bytes ? bytes.toString().split('\n') : [];
+      return ids;
+    },
+    set: (value: string[]) => {
+      ids = value;
+    },
+    enumerable: true,
+  });
+}
+
 /** Copies stored bytes into a new, aligned typed array like `template` (or keeps the default). */
 function fill(target: Columns[string], data: Buffer | undefined): void {
   if (!data || data.byteLength !== target.byteLength) return;
@@ -162,8 +180,8 @@ export async function loadSnapshot(database: Database, info: SnapshotInfo): Prom
   const stored = await readColumns(database, info.snapshotId);
   const p = defaultPersonColumns(info.persons);
   const h = defaultHouseholdColumns(info.households);
-  p.id = info.persons ? stored.get('person.id')!.toString().split('\n') : [];
-  h.id = info.households ? stored.get('household.id')!.toString().split('\n') : [];
+  lazyIds(p, info.persons ? stored.get('person.id')! : undefined);
+  lazyIds(h, info.households ? stored.get('household.id')! : undefined);
   const personColumns = p as unknown as Columns;
   const householdColumns = h as unknown as Columns;
   for (const name of [...PERSON_STRUCTURE, ...Object.keys(PERSON_FACTS)])
