@@ -171,29 +171,77 @@ export function compareValues(
   count: number,
 ): Uint8Array {
   const outcome = new Uint8Array(count);
-  // One loop per operator and threshold shape: the comparison is not re-chosen for every entity.
-  const test =
-    op === '>='
-      ? (v: number, t: number) => v >= t
-      : op === '<='
-        ? (v: number, t: number) => v <= t
-        : op === '>'
-          ? (v: number, t: number) => v > t
-          : op === '<'
-            ? (v: number, t: number) => v < t
-            : (v: number, t: number) => v === t;
   if (typeof threshold === 'number') {
     if (Number.isNaN(threshold)) return outcome.fill(UNKNOWN);
-    for (let i = 0; i < count; i++) {
-      const v = value[i]!;
-      outcome[i] = v !== v ? UNKNOWN : test(v, threshold) ? PASSED : FAILED;
-    }
+    compareScalar(value, op, threshold, outcome, count);
   } else {
-    for (let i = 0; i < count; i++) {
-      const v = value[i]!;
-      const t = threshold[i]!;
-      outcome[i] = v !== v || t !== t ? UNKNOWN : test(v, t) ? PASSED : FAILED;
-    }
+    compareColumns(value, op, threshold, outcome, count);
   }
   return outcome;
+}
+
+/*
+ * One plain loop per operator: these run for every check over a whole city, so the comparison is chosen
+ * once, and outcomes are written as their codes (0 failed, 1 passed, 2 unknown where a value is NaN).
+ */
+function compareScalar(value: ArrayLike<number>, op: Comparison, t: number, out: Uint8Array, n: number) {
+  switch (op) {
+    case '>=':
+      for (let i = 0; i < n; i++) {
+        const v = value[i]!;
+        out[i] = v >= t ? 1 : v !== v ? 2 : 0;
+      }
+      return;
+    case '<=':
+      for (let i = 0; i < n; i++) {
+        const v = value[i]!;
+        out[i] = v <= t ? 1 : v !== v ? 2 : 0;
+      }
+      return;
+    case '>':
+      for (let i = 0; i < n; i++) {
+        const v = value[i]!;
+        out[i] = v > t ? 1 : v !== v ? 2 : 0;
+      }
+      return;
+    case '<':
+      for (let i = 0; i < n; i++) {
+        const v = value[i]!;
+        out[i] = v < t ? 1 : v !== v ? 2 : 0;
+      }
+      return;
+    default:
+      for (let i = 0; i < n; i++) {
+        const v = value[i]!;
+        out[i] = v === t ? 1 : v !== v ? 2 : 0;
+      }
+  }
+}
+
+function compareColumns(
+  value: ArrayLike<number>,
+  op: Comparison,
+  threshold: ArrayLike<number>,
+  out: Uint8Array,
+  n: number,
+) {
+  for (let i = 0; i < n; i++) {
+    const v = value[i]!;
+    const t = threshold[i]!;
+    if (v !== v || t !== t) out[i] = 2;
+    else
+      out[i] = (
+        op === '>='
+          ? v >= t
+          : op === '<='
+            ? v <= t
+            : op === '>'
+              ? v > t
+              : op === '<'
+                ? v < t
+                : v === t
+      )
+        ? 1
+        : 0;
+  }
 }

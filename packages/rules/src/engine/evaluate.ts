@@ -67,17 +67,7 @@ export class Evaluation {
     try {
       const output = program.formula(ctx);
       // Three-valued AND: one failed check → not eligible; else one unknown → undetermined; else eligible.
-      const eligible = new Uint8Array(count).fill(ELIGIBLE);
-      // FAILED (0) wins; UNKNOWN (2) only lowers ELIGIBLE (1). Outcomes and eligibility share their codes
-      // (0, 1, 2), so this is a minimum where 1 and 2 swap: plain numbers, no imported bindings in the loop.
-      for (const check of ctx.checks) {
-        const outcome = check.passed;
-        for (let i = 0; i < count; i++) {
-          const o = outcome[i]!;
-          if (o === 0) eligible[i] = 0;
-          else if (o === 2 && eligible[i] === 1) eligible[i] = 2;
-        }
-      }
+      const eligible = foldChecks(ctx.checks, count);
       const amountNtd = output?.amountNtd;
       if (amountNtd) for (let i = 0; i < count; i++) if (eligible[i] !== ELIGIBLE) amountNtd[i] = 0;
       return {
@@ -117,4 +107,42 @@ export class Evaluation {
       undetermined,
     };
   }
+}
+
+/*
+ * Three-valued AND of every check, over the whole population: one failed check → not eligible; else one
+ * unknown → undetermined; else eligible. A city month folds hundreds of checks over millions of entities,
+ * so it is done four entities at a time: each outcome byte (0 failed, 1 passed, 2 unknown) is recoded to
+ * 0 / 3 / 1, where the AND of outcomes is the bitwise AND, and recoded back to eligibility at the end.
+ */
+function foldChecks(checks: readonly RecordedCheck[], count: number): Uint8Array {
+  const eligible = new Uint8Array(count);
+  const words = count >>> 2;
+  const folded = new Uint32Array(eligible.buffer, 0, words).fill(0x03030303);
+  for (let i = words * 4; i < count; i++) eligible[i] = 3;
+  for (const check of checks) {
+    const outcome = check.passed;
+    let w = 0;
+    if (outcome.byteOffset % 4 === 0) {
+      const x = new Uint32Array(outcome.buffer, outcome.byteOffset, words);
+      for (; w < words; w++) {
+        const v = x[w]!;
+        folded[w]! &= ((v | (v >>> 1)) & 0x01010101) | ((v & 0x01010101) << 1);
+      }
+    }
+    for (let i = w * 4; i < count; i++) {
+      const v = outcome[i]!;
+      eligible[i]! &= ((v | (v >>> 1)) & 1) | ((v & 1) << 1);
+    }
+  }
+  // Back to eligibility codes: 3 → 1 eligible, 1 → 2 undetermined, 0 → 0.
+  for (let w = 0; w < words; w++) {
+    const v = folded[w]!;
+    folded[w] = ((v >>> 1) & 0x01010101) | ((v & ~(v >>> 1) & 0x01010101) << 1);
+  }
+  for (let i = words * 4; i < count; i++) {
+    const v = eligible[i]!;
+    eligible[i] = ((v >>> 1) & 1) | ((v & ~(v >>> 1) & 1) << 1);
+  }
+  return eligible;
 }
