@@ -189,31 +189,31 @@ function compareScalar(value: ArrayLike<number>, op: Comparison, t: number, out:
     case '>=':
       for (let i = 0; i < n; i++) {
         const v = value[i]!;
-        out[i] = v >= t ? 1 : v !== v ? 2 : 0;
+        out[i] = v >= t ? 1 : Number.isNaN(v) ? 2 : 0;
       }
       return;
     case '<=':
       for (let i = 0; i < n; i++) {
         const v = value[i]!;
-        out[i] = v <= t ? 1 : v !== v ? 2 : 0;
+        out[i] = v <= t ? 1 : Number.isNaN(v) ? 2 : 0;
       }
       return;
     case '>':
       for (let i = 0; i < n; i++) {
         const v = value[i]!;
-        out[i] = v > t ? 1 : v !== v ? 2 : 0;
+        out[i] = v > t ? 1 : Number.isNaN(v) ? 2 : 0;
       }
       return;
     case '<':
       for (let i = 0; i < n; i++) {
         const v = value[i]!;
-        out[i] = v < t ? 1 : v !== v ? 2 : 0;
+        out[i] = v < t ? 1 : Number.isNaN(v) ? 2 : 0;
       }
       return;
     default:
       for (let i = 0; i < n; i++) {
         const v = value[i]!;
-        out[i] = v === t ? 1 : v !== v ? 2 : 0;
+        out[i] = v === t ? 1 : Number.isNaN(v) ? 2 : 0;
       }
   }
 }
@@ -228,7 +228,7 @@ function compareColumns(
   for (let i = 0; i < n; i++) {
     const v = value[i]!;
     const t = threshold[i]!;
-    if (v !== v || t !== t) out[i] = 2;
+    if (Number.isNaN(v) || Number.isNaN(t)) out[i] = 2;
     else
       out[i] = (
         op === '>='

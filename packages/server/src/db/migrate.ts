@@ -5,7 +5,7 @@ import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
 /** Forward-only: migrations have no `down`. Schema changes here; data backfills go in their own steps. */
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '0001_registry': registry,
   '0002_rules': rules,
 };
