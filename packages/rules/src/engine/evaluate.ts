@@ -22,6 +22,20 @@ export interface ProgramResult {
   parametersUsed: Map<string, ParameterValue>;
   /** Why nothing could be determined, when a parameter was unknown or not in force. */
   undetermined: { parameterId: string; zh: string; en: string } | undefined;
+  /** Per entity, 1 + the index of the first failed check (0: none failed) and of the first open one. */
+  firstFailed: Uint8Array;
+  firstOpen: Uint8Array;
+  /** The checks' per-entity outcomes and values were let go (a city run: see EvaluationOptions). */
+  compacted: boolean;
+}
+
+export interface EvaluationOptions {
+  /**
+   * Keep only each entity's first failed and first open check instead of every check's outcomes and
+   * shown values: a city's month then fits in memory. Explaining an entity needs the full checks: evaluate
+   * its household alone for that.
+   */
+  compact?: boolean;
 }
 
 /**
@@ -37,7 +51,30 @@ export class Evaluation {
     readonly population: Population,
     readonly parameters: ParameterSet,
     private readonly programs: ReadonlyMap<string, ProgramDefinition>,
+    private readonly options: EvaluationOptions = {},
   ) {}
+
+  /** Codes of the conditions an entity did not meet (all of them; only the first when compacted). */
+  failedCodes(id: string, index: number): string[] {
+    const result = this.result(id);
+    if (result.undetermined) return ['parameter-unknown'];
+    if (result.compacted) {
+      const first = result.firstFailed[index]!;
+      return first ? [result.checks[first - 1]!.code] : [];
+    }
+    return result.checks.filter((check) => check.passed[index] === 0).map((check) => check.code);
+  }
+
+  /** Codes of the conditions that could not be determined for an entity (only the first when compacted). */
+  openCodes(id: string, index: number): string[] {
+    const result = this.result(id);
+    if (result.undetermined) return ['parameter-unknown'];
+    if (result.compacted) {
+      const first = result.firstOpen[index]!;
+      return first ? [result.checks[first - 1]!.code] : [];
+    }
+    return result.checks.filter((check) => check.passed[index] === 2).map((check) => check.code);
+  }
 
   result(id: string): ProgramResult {
     const done = this.results.get(id);
@@ -67,7 +104,14 @@ export class Evaluation {
     try {
       const output = program.formula(ctx);
       // Three-valued AND: one failed check → not eligible; else one unknown → undetermined; else eligible.
-      const eligible = foldChecks(ctx.checks, count);
+      const { eligible, firstFailed, firstOpen } = foldChecks(ctx.checks, count);
+      const compacted = this.options.compact === true;
+      if (compacted)
+        for (const check of ctx.checks) {
+          check.passed = EMPTY;
+          check.value = undefined;
+          if (typeof check.threshold !== 'number') check.threshold = undefined;
+        }
       const amountNtd = output?.amountNtd;
       if (amountNtd) for (let i = 0; i < count; i++) if (eligible[i] !== ELIGIBLE) amountNtd[i] = 0;
       return {
@@ -78,6 +122,9 @@ export class Evaluation {
         checks: ctx.checks,
         parametersUsed: ctx.parametersUsed,
         undetermined: undefined,
+        firstFailed,
+        firstOpen,
+        compacted,
       };
     } catch (error) {
       if (error instanceof ParameterUnknownError || error instanceof ParameterNotInForceError) {
@@ -105,44 +152,68 @@ export class Evaluation {
       checks: ctx.checks,
       parametersUsed: ctx.parametersUsed,
       undetermined,
+      firstFailed: new Uint8Array(count),
+      firstOpen: new Uint8Array(count),
+      compacted: false,
     };
   }
 }
+
+const EMPTY = new Uint8Array(0);
 
 /*
  * Three-valued AND of every check, over the whole population: one failed check → not eligible; else one
  * unknown → undetermined; else eligible. A city month folds hundreds of checks over millions of entities,
  * so it is done four entities at a time: each outcome byte (0 failed, 1 passed, 2 unknown) is recoded to
  * 0 / 3 / 1, where the AND of outcomes is the bitwise AND, and recoded back to eligibility at the end.
+ * On the way it notes each entity's first failed and first open check (1 + its index; at most 255 checks).
  */
-function foldChecks(checks: readonly RecordedCheck[], count: number): Uint8Array {
+function foldChecks(
+  checks: readonly RecordedCheck[],
+  count: number,
+): { eligible: Uint8Array; firstFailed: Uint8Array; firstOpen: Uint8Array } {
   const eligible = new Uint8Array(count);
+  const firstFailed = new Uint8Array(count);
+  const firstOpen = new Uint8Array(count);
   const words = count >>> 2;
   const folded = new Uint32Array(eligible.buffer, 0, words).fill(0x03030303);
+  const failedWords = new Uint32Array(firstFailed.buffer, 0, words);
+  const openWords = new Uint32Array(firstOpen.buffer, 0, words);
   for (let i = words * 4; i < count; i++) eligible[i] = 3;
-  for (const check of checks) {
-    const outcome = check.passed;
+  const ONES = 0x01010101;
+  for (let k = 0; k < checks.length; k++) {
+    const outcome = checks[k]!.passed;
+    const mark = k + 1;
     let w = 0;
     if (outcome.byteOffset % 4 === 0) {
       const x = new Uint32Array(outcome.buffer, outcome.byteOffset, words);
       for (; w < words; w++) {
         const v = x[w]!;
-        folded[w]! &= ((v | (v >>> 1)) & 0x01010101) | ((v & 0x01010101) << 1);
+        const f = folded[w]!;
+        // per byte: failed here and not before; open here and nothing failed or open before
+        const failedNow = ~(v | (v >>> 1)) & (f | (f >>> 1)) & ONES;
+        const openNow = (v >>> 1) & f & (f >>> 1) & ONES;
+        if (failedNow) failedWords[w]! |= failedNow * mark;
+        if (openNow) openWords[w]! |= openNow * mark;
+        folded[w] = f & (((v | (v >>> 1)) & ONES) | ((v & ONES) << 1));
       }
     }
     for (let i = w * 4; i < count; i++) {
       const v = outcome[i]!;
-      eligible[i]! &= ((v | (v >>> 1)) & 1) | ((v & 1) << 1);
+      const f = eligible[i]!;
+      if (v === 0 && f !== 0) firstFailed[i] = mark;
+      else if (v === 2 && f === 3) firstOpen[i] = mark;
+      eligible[i] = f & (((v | (v >>> 1)) & 1) | ((v & 1) << 1));
     }
   }
   // Back to eligibility codes: 3 → 1 eligible, 1 → 2 undetermined, 0 → 0.
   for (let w = 0; w < words; w++) {
     const v = folded[w]!;
-    folded[w] = ((v >>> 1) & 0x01010101) | ((v & ~(v >>> 1) & 0x01010101) << 1);
+    folded[w] = ((v >>> 1) & ONES) | ((v & ~(v >>> 1) & ONES) << 1);
   }
   for (let i = words * 4; i < count; i++) {
     const v = eligible[i]!;
     eligible[i] = ((v >>> 1) & 1) | ((v & ~(v >>> 1) & 1) << 1);
   }
-  return eligible;
+  return { eligible, firstFailed, firstOpen };
 }

@@ -8,7 +8,6 @@ import {
   PROGRAMS,
   UNDETERMINED,
 } from '@safetynet/rules';
-import { undeterminedReasonCodes } from '@safetynet/rules/engine/explain';
 import { HOUSEHOLD_FACTS } from '@safetynet/rules/engine/facts';
 import type { Database } from '../db/database.ts';
 import { inBulkTransaction } from './bulk-transaction.ts';
@@ -42,7 +41,8 @@ export function evaluateCity(
   onProgram?: (done: number, total: number) => void,
 ): CityEvaluation {
   const started = performance.now();
-  const evaluation = new Evaluation(population, parameters, PROGRAMS);
+  // Compact: each entity keeps its first failed and open condition, not every check (a city fits in memory).
+  const evaluation = new Evaluation(population, parameters, PROGRAMS, { compact: true });
   programs.forEach((id, n) => {
     evaluation.result(id);
     onProgram?.(n + 1, programs.length);
@@ -107,7 +107,7 @@ export async function storeCityEvaluation(
           const amount = result.amountNtd ? String(result.amountNtd[i]) : '\\N';
           text += `${evaluationId}\t${id}\t${result.entity}\t${entityIds[i]}\tt\t${amount}\t\n`;
         } else if (state === UNDETERMINED) {
-          const open = undeterminedReasonCodes(evaluation, id, i).join(' ');
+          const open = evaluation.openCodes(id, i).join(' ');
           text += `${evaluationId}\t${id}\t${result.entity}\t${entityIds[i]}\t\\N\t\\N\t${open}\n`;
         }
         if (text.length > 4_000_000) {
