@@ -22,6 +22,17 @@ export function householdSpecialCircumstance(ctx: ProgramContext): Uint8Array {
   });
 }
 
+/** 1 for a household whose applicant is in one of the situations (not `none`); one read-only array. */
+export function householdInSpecialCircumstance(ctx: ProgramContext): Uint8Array {
+  return ctx.variable('household-in-special-circumstance', () => {
+    const situation = householdSpecialCircumstance(ctx);
+    const n = situation.length;
+    const inOne = new Uint8Array(n);
+    for (let k = 0; k < n; k++) inOne[k] = +(situation[k] !== SC_NONE);
+    return inOne;
+  });
+}
+
 /**
  * D0050075 第7條第1項、第10條第1項、第12-1條: the child allowance and the childcare allowance are for
  * 「第四條第一項第一款至第三款、第五款或第六款」 only (not 第4款 unmarried pregnancy, not 第7款 sudden hardship).

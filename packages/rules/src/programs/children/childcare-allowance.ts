@@ -76,7 +76,7 @@ export const childcareAllowance = defineProgram({
         zh: '兒童設籍本市',
         en: 'the child is registered in the city',
       },
-      Uint8Array.from(p.registeredInCity),
+      p.registeredInCity.slice(),
     );
 
     // Reference §4.1: the allowance is for children not in public or quasi-public childcare (those receive

@@ -74,7 +74,7 @@ export const childcareCityTopUp = defineProgram({
         zh: '兒童設籍本市',
         en: 'the child is registered in the city',
       },
-      Uint8Array.from(p.registeredInCity),
+      p.registeredInCity.slice(),
     );
     // 「父或母一方設籍本市」: the household's applicant or spouse.
     const parentRegistered = new Uint8Array(ctx.households.count);

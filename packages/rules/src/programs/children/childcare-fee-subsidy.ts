@@ -81,7 +81,7 @@ export const childcareFeeSubsidy = defineProgram({
         zh: '兒童設籍本市',
         en: 'the child is registered in the city',
       },
-      Uint8Array.from(p.registeredInCity),
+      p.registeredInCity.slice(),
     );
 
     // 001 四(三)5(2)「將幼兒交由準公共保母或托嬰中心照顧」 (and public centres and homes); before the 準公共

@@ -41,7 +41,7 @@ export const newbornGiftPack = defineProgram({
         zh: '於本市辦理出生登記或初設戶籍',
         en: 'the birth is registered in the city',
       },
-      Uint8Array.from(p.registeredInCity),
+      p.registeredInCity.slice(),
     );
     return undefined;
   },

@@ -29,8 +29,15 @@ export const placedChildNhiPremium = defineProgram({
     const p = ctx.persons;
     ctx.check(
       { code: 'registered-in-city', reference: '000 陸一(三)', zh: '設籍本市', en: 'registered in the city' },
-      Uint8Array.from(p.registeredInCity),
+      p.registeredInCity.slice(),
     );
+    const placement = p.placement;
+    const n = p.count;
+    const placed = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = placement[i];
+      placed[i] = +(t === FOSTER || t === KINSHIP || t === CHILD_INSTITUTION);
+    }
     ctx.check(
       {
         code: 'placed-in-foster-care-or-institution',
@@ -38,7 +45,7 @@ export const placedChildNhiPremium = defineProgram({
         zh: '收容安置於寄養家庭或兒少安置機構',
         en: 'placed in a foster family or a children’s institution',
       },
-      Uint8Array.from(p.placement, (t) => +(t === FOSTER || t === KINSHIP || t === CHILD_INSTITUTION)),
+      placed,
     );
     ctx.compare(
       {
@@ -58,8 +65,8 @@ export const placedChildNhiPremium = defineProgram({
         zh: '監護人無力負擔健保費',
         en: 'the guardian cannot pay the premium',
       },
-      Uint8Array.from(p.guardianUnableToPayPremium),
+      p.guardianUnableToPayPremium.slice(),
     );
-    return { amountNtd: Int32Array.from(p.nhiPremiumNtd) };
+    return { amountNtd: new Int32Array(p.nhiPremiumNtd) };
   },
 });

@@ -12,11 +12,19 @@ import { householdIncome, householdIncomePerCapita } from '../../variables/house
 export function singleParentFamily(ctx: ProgramContext): void {
   const p = ctx.persons;
   const h = ctx.households;
-  const applicantSingle = ctx.variable('single-parent-applicant', () => {
+  // Per-person arrays computed once per evaluation and shared, read-only, by the programs that record them.
+  const applicantSingle = ctx.variable('single-parent-applicant-per-person', () => {
+    const household = p.household;
+    const role = p.role;
+    const singleParent = p.singleParent;
+    const registeredInCity = p.registeredInCity;
+    const n = household.length;
     const single = new Uint8Array(h.count);
-    for (let i = 0; i < p.count; i++)
-      if (p.role[i] === 0 && p.singleParent[i] && p.registeredInCity[i]) single[p.household[i]!] = 1;
-    return single;
+    for (let i = 0; i < n; i++)
+      if (role[i] === 0 && singleParent[i] && registeredInCity[i]) single[household[i]!] = 1;
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = single[household[i]!]!;
+    return out;
   });
   ctx.check(
     {
@@ -25,19 +33,31 @@ export function singleParentFamily(ctx: ProgramContext): void {
       zh: '申請人為設籍本市、獨自扶養子女之單親家長',
       en: 'the applicant is a single parent raising the children alone, registered in the city',
     },
-    Uint8Array.from(p.household, (k) => applicantSingle[k]!),
+    applicantSingle,
   );
   const multiple = ctx.paramOrNaN('children.single-parent.income-multiple-of-minimum-living-cost');
   const limit = multiple * ctx.param('social-assistance.minimum-living-cost');
   const income = householdIncome(ctx);
   const perCapita = householdIncomePerCapita(ctx);
-  const passed = new Uint8Array(p.count);
-  const shown = new Float64Array(p.count);
-  for (let i = 0; i < p.count; i++) {
-    const k = p.household[i]!;
-    shown[i] = perCapita[k]!;
-    passed[i] = Number.isNaN(limit) ? UNKNOWN : +(income[k]! <= limit * h.memberCount[k]!);
-  }
+  // The parameters are those in force on the period's first day, the same for every program of the evaluation.
+  const { passed, shown } = ctx.variable('single-parent-income-test-per-person', () => {
+    const household = p.household;
+    const memberCount = h.memberCount;
+    const n = household.length;
+    const passed = new Uint8Array(n);
+    const shown = new Float64Array(n);
+    if (Number.isNaN(limit)) {
+      passed.fill(UNKNOWN);
+      for (let i = 0; i < n; i++) shown[i] = perCapita[household[i]!]!;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const k = household[i]!;
+        shown[i] = perCapita[k]!;
+        passed[i] = +(income[k]! <= limit * memberCount[k]!);
+      }
+    }
+    return { passed, shown };
+  });
   ctx.check(
     {
       code: 'income-per-capita-within-single-parent-limit',

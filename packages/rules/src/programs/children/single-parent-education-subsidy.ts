@@ -32,7 +32,12 @@ export const singleParentEducationSubsidy = defineProgram({
   ],
   formula(ctx) {
     const p = ctx.persons;
+    const n = p.count;
     singleParentFamily(ctx);
+    const role = p.role;
+    const child = CHILD_ROLE;
+    const childRole = new Uint8Array(n);
+    for (let i = 0; i < n; i++) childRole[i] = +(role[i] === child);
     ctx.check(
       {
         code: 'child-of-applicant',
@@ -40,7 +45,7 @@ export const singleParentEducationSubsidy = defineProgram({
         zh: '為申請人之子女',
         en: 'a child of the applicant',
       },
-      Uint8Array.from(p.role, (r) => +(r === CHILD_ROLE)),
+      childRole,
     );
     ctx.compare(
       { code: 'aged-under-25', reference: '000 肆二(十二)2', zh: '未滿25歲', en: 'aged under 25' },
@@ -48,6 +53,10 @@ export const singleParentEducationSubsidy = defineProgram({
       '<',
       25,
     );
+    const schoolLevel = p.schoolLevel;
+    const dayProgram = p.dayProgram;
+    const universityDay = new Uint8Array(n);
+    for (let i = 0; i < n; i++) universityDay[i] = +(schoolLevel[i] === UNIVERSITY && dayProgram[i] === 1);
     ctx.check(
       {
         code: 'university-day-programme',
@@ -55,9 +64,12 @@ export const singleParentEducationSubsidy = defineProgram({
         zh: '就讀大學或與大學同等學歷日間部',
         en: 'at university (or equivalent) in a day programme',
       },
-      Uint8Array.from(p.schoolLevel, (level, i) => +(level === UNIVERSITY && p.dayProgram[i] === 1)),
+      universityDay,
     );
     const cap = ctx.param('children.single-parent.education-subsidy-cap');
-    return { amountNtd: Int32Array.from(p.tuitionFeesNtd, (fees) => Math.min(fees, cap)) };
+    const fees = p.tuitionFeesNtd;
+    const amountNtd = new Int32Array(n);
+    for (let i = 0; i < n; i++) amountNtd[i] = Math.min(fees[i]!, cap);
+    return { amountNtd };
   },
 });

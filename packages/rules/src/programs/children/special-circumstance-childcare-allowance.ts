@@ -46,7 +46,7 @@ export const specialCircumstanceChildcareAllowance = defineProgram({
         zh: '進入私立托教機構',
         en: 'in a private childcare setting or preschool',
       },
-      Uint8Array.from(ctx.persons.inPrivateChildcare),
+      ctx.persons.inPrivateChildcare.slice(),
     );
     const amount = ctx.param('children.special-circumstance.childcare-allowance-amount');
     return { amountNtd: new Int32Array(ctx.count).fill(amount) };

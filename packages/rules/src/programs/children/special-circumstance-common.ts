@@ -9,6 +9,23 @@ export const CHILD_ROLE = 3;
 export const LINEAL_RELATIVE_ROLE = 2;
 
 /**
+ * 1 for a person whose role is `child` or `lineal_relative` (the applicant's child or grandchild); one
+ * read-only array per evaluation: pass it to a check as is, copy it before changing it.
+ */
+export function childOrGrandchildOfApplicant(ctx: ProgramContext): Uint8Array {
+  return ctx.variable('child-or-grandchild-of-applicant', () => {
+    const role = ctx.persons.role;
+    const n = role.length;
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = role[i];
+      out[i] = +(r === CHILD_ROLE || r === LINEAL_RELATIVE_ROLE);
+    }
+    return out;
+  });
+}
+
+/**
  * The checks every special-circumstance benefit for a child records: the household is a special-circumstance
  * family (special-circumstance-status), the person is the applicant's child or grandchild, and — for the
  * child allowance and the childcare allowance (D0050075 第7條第1項、第10條第1項) — the situation is one of
@@ -31,9 +48,17 @@ export function specialCircumstanceChild(
     'household',
   );
   if (onlyArticles1To3And5And6) {
-    const situation = householdSpecialCircumstance(ctx);
-    const allowed = new Uint8Array(p.count);
-    for (let i = 0; i < p.count; i++) allowed[i] = +situationAllowsChildBenefits(situation[p.household[i]!]!);
+    // One read-only array per evaluation, shared by the programs that record this check.
+    const allowed = ctx.variable('special-circumstance-allows-child-benefits-per-person', () => {
+      const situation = householdSpecialCircumstance(ctx);
+      const allowsOf = new Uint8Array(256);
+      for (let s = 0; s < 256; s++) allowsOf[s] = +situationAllowsChildBenefits(s);
+      const household = p.household;
+      const n = household.length;
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = allowsOf[situation[household[i]!]!]!;
+      return out;
+    });
     ctx.check(
       {
         code: 'situation-of-article-4-items-1-3-5-6',
@@ -44,7 +69,6 @@ export function specialCircumstanceChild(
       allowed,
     );
   }
-  const role = p.role;
   ctx.check(
     {
       code: 'child-or-grandchild-of-applicant',
@@ -52,6 +76,6 @@ export function specialCircumstanceChild(
       zh: '為申請人之子女或孫子女',
       en: 'a child or grandchild of the applicant',
     },
-    Uint8Array.from(role, (r) => +(r === CHILD_ROLE || r === LINEAL_RELATIVE_ROLE)),
+    childOrGrandchildOfApplicant(ctx),
   );
 }

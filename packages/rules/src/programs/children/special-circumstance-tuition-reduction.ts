@@ -29,7 +29,12 @@ export const specialCircumstanceTuitionReduction = defineProgram({
   parameters: ['children.special-circumstance.tuition-reduction-percent'],
   formula(ctx) {
     const p = ctx.persons;
+    const n = p.count;
     specialCircumstanceChild(ctx, 'D0050075 第8條第1項', false);
+    const schoolLevel = p.schoolLevel;
+    const seniorHigh = SENIOR_HIGH;
+    const atLeastSeniorHigh = new Uint8Array(n);
+    for (let i = 0; i < n; i++) atLeastSeniorHigh[i] = +(schoolLevel[i]! >= seniorHigh);
     ctx.check(
       {
         code: 'in-senior-high-school-or-above',
@@ -37,9 +42,13 @@ export const specialCircumstanceTuitionReduction = defineProgram({
         zh: '就讀高級中等以上學校',
         en: 'studying at senior high school or above',
       },
-      Uint8Array.from(p.schoolLevel, (level) => +(level >= SENIOR_HIGH)),
+      atLeastSeniorHigh,
     );
     const percent = ctx.param('children.special-circumstance.tuition-reduction-percent');
-    return { amountNtd: Int32Array.from(p.tuitionFeesNtd, (fees) => applyRate(fees, percent, 100)) };
+    const fees = p.tuitionFeesNtd;
+    const rate = applyRate;
+    const amountNtd = new Int32Array(n);
+    for (let i = 0; i < n; i++) amountNtd[i] = rate(fees[i]!, percent, 100);
+    return { amountNtd };
   },
 });

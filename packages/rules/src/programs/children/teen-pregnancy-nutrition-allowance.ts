@@ -27,7 +27,7 @@ export const teenPregnancyNutritionAllowance = defineProgram({
     const n = p.count;
     ctx.check(
       { code: 'pregnant', reference: '001 四(三)19(2)', zh: '懷孕中', en: 'pregnant' },
-      Uint8Array.from(p.pregnant),
+      p.pregnant.slice(),
     );
     ctx.compare(
       {

@@ -1,4 +1,3 @@
-import { FAILED, PASSED } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { VULNERABLE_CHILD_GROUNDS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
@@ -38,7 +37,7 @@ export const vulnerableChildAllowance = defineProgram({
         zh: '設籍本市',
         en: 'registered in the city',
       },
-      Uint8Array.from(p.registeredInCity),
+      p.registeredInCity.slice(),
     );
     ctx.compare(
       {
@@ -53,10 +52,13 @@ export const vulnerableChildAllowance = defineProgram({
     );
     // The mid-low-income ground carries over the status's three-valued outcome (undetermined stays open).
     const midLow = ctx.program('mid-low-income-status').eligible;
-    const ground = new Uint8Array(p.count);
-    for (let i = 0; i < p.count; i++) {
-      const g = p.vulnerableChildGround[i]!;
-      ground[i] = g === NONE ? FAILED : g === MID_LOW_INCOME_IN_HARDSHIP ? midLow[p.household[i]!]! : PASSED;
+    const n = p.count;
+    const household = p.household;
+    const groundOf = p.vulnerableChildGround;
+    const ground = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = groundOf[i]!;
+      ground[i] = g === NONE ? 0 : g === MID_LOW_INCOME_IN_HARDSHIP ? midLow[household[i]!]! : 1; // FAILED, PASSED
     }
     ctx.check(
       {
@@ -69,14 +71,17 @@ export const vulnerableChildAllowance = defineProgram({
     );
     // 同一家庭之兒童或少年僅1人: children of the household who qualify on age and ground.
     const count = new Int32Array(ctx.households.count);
-    for (let i = 0; i < p.count; i++) {
-      if (age[i]! < 18 && ground[i] !== FAILED && p.registeredInCity[i]) {
-        const k = p.household[i]!;
+    const registeredInCity = p.registeredInCity;
+    for (let i = 0; i < n; i++) {
+      if (age[i]! < 18 && ground[i] !== 0 && registeredInCity[i]) {
+        const k = household[i]!;
         count[k] = count[k]! + 1;
       }
     }
     const only = ctx.param('children.single-parent.amount-only-child');
     const each = ctx.param('children.single-parent.amount-each-child');
-    return { amountNtd: Int32Array.from(p.household, (k) => (count[k] === 1 ? only : each)) };
+    const amountNtd = new Int32Array(n);
+    for (let i = 0; i < n; i++) amountNtd[i] = count[household[i]!] === 1 ? only : each;
+    return { amountNtd };
   },
 });

@@ -1,5 +1,6 @@
 import { defineProgram } from '../../engine/program.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
+import { householdValueOfPerson } from '../../variables/per-person.ts';
 
 /**
  * 弱勢家庭兒少餐食券 — meal vouchers for children of vulnerable families (catalog: vulnerable-child-meal-vouchers;
@@ -31,7 +32,7 @@ export const vulnerableChildMealVouchers = defineProgram({
         zh: '設籍本市',
         en: 'registered in the city',
       },
-      Uint8Array.from(p.registeredInCity),
+      p.registeredInCity.slice(),
     );
     ctx.compare(
       {
@@ -52,7 +53,7 @@ export const vulnerableChildMealVouchers = defineProgram({
         zh: '經社工員評估之弱勢家庭（兒少高風險家庭、兒少保護個案等）',
         en: 'the family is assessed by a social worker as vulnerable (high-risk family, child-protection case…)',
       },
-      Uint8Array.from(p.household, (k) => vulnerable[k]!),
+      householdValueOfPerson(ctx, vulnerable),
     );
     return undefined;
   },

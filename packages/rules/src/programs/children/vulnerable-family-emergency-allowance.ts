@@ -1,7 +1,8 @@
 import { defineProgram } from '../../engine/program.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
 import { packedDate } from '../../variables/elapsed.ts';
-import { CHILD_ROLE, LINEAL_RELATIVE_ROLE } from './special-circumstance-common.ts';
+import { householdValueOfPerson } from '../../variables/per-person.ts';
+import { childOrGrandchildOfApplicant } from './special-circumstance-common.ts';
 
 /** Months since year 0 of a day number (y × 12 + m − 1), for "this month and the next five". */
 function monthIndex(day: number): number {
@@ -52,7 +53,7 @@ export const vulnerableFamilyEmergencyAllowance = defineProgram({
         zh: '家庭遭變故經評估扶助中（以6個月為原則）',
         en: 'the family is in a crisis assessed for aid, within its months of aid (six as a rule)',
       },
-      Uint8Array.from(p.household, (k) => inAid[k]!),
+      householdValueOfPerson(ctx, inAid),
     );
     ctx.check(
       {
@@ -61,7 +62,7 @@ export const vulnerableFamilyEmergencyAllowance = defineProgram({
         zh: '為申請人之子女或孫子女',
         en: 'a child or grandchild of the applicant',
       },
-      Uint8Array.from(p.role, (r) => +(r === CHILD_ROLE || r === LINEAL_RELATIVE_ROLE)),
+      childOrGrandchildOfApplicant(ctx),
     );
     ctx.compare(
       {

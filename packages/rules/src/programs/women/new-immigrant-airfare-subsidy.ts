@@ -29,7 +29,11 @@ export const newImmigrantAirfareSubsidy = defineProgram({
   ],
   formula(ctx) {
     const p = ctx.persons;
+    const n = p.count;
     newImmigrantInHardship(ctx);
+    const role = p.role;
+    const isApplicant = new Uint8Array(n);
+    for (let i = 0; i < n; i++) isApplicant[i] = +(role[i] === 0);
     ctx.check(
       {
         code: 'is-the-applicant',
@@ -37,7 +41,7 @@ export const newImmigrantAirfareSubsidy = defineProgram({
         zh: '為申請人（新住民本人）',
         en: 'the applicant (the new immigrant)',
       },
-      Uint8Array.from(p.role, (r) => +(r === 0)),
+      isApplicant,
     );
     const claims = ctx.population.events['home-visit-airfare'];
     const ticket = new Float64Array(p.count);
@@ -59,6 +63,8 @@ export const newImmigrantAirfareSubsidy = defineProgram({
       0,
     );
     const cap = ctx.param('women.new-immigrant-hardship.airfare-cap');
-    return { amountNtd: Int32Array.from(ticket, (t) => Math.min(t, cap)) };
+    const amountNtd = new Int32Array(n);
+    for (let i = 0; i < n; i++) amountNtd[i] = Math.min(ticket[i]!, cap);
+    return { amountNtd };
   },
 });

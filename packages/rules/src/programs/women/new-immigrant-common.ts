@@ -1,7 +1,7 @@
 import type { ProgramContext } from '../../engine/context.ts';
 import { UNKNOWN } from '../../engine/context.ts';
 import { householdIncome, householdIncomePerCapita } from '../../variables/household-income.ts';
-import { householdSpecialCircumstance, SC_NONE } from '../../variables/special-circumstance.ts';
+import { householdInSpecialCircumstance } from '../../variables/special-circumstance.ts';
 
 /**
  * The conditions of 設籍前新住民遭逢特殊境遇之家庭扶助計畫 (000 肆四(四)4：「以協助未設籍新住民遭逢特殊境遇時提供
@@ -13,20 +13,42 @@ import { householdSpecialCircumstance, SC_NONE } from '../../variables/special-c
 export function newImmigrantInHardship(ctx: ProgramContext): void {
   const p = ctx.persons;
   const h = ctx.households;
-  const applicant = new Uint8Array(h.count);
-  for (let i = 0; i < p.count; i++)
-    if (p.role[i] === 0 && p.newImmigrant[i] && !p.registeredInCity[i] && p.residesInCity[i])
-      applicant[p.household[i]!] = 1;
-  const situation = householdSpecialCircumstance(ctx);
   const multiple = ctx.paramOrNaN('women.new-immigrant-hardship.income-multiple-of-minimum-living-cost');
   const limit = multiple * ctx.param('social-assistance.minimum-living-cost');
-  const income = householdIncome(ctx);
-  const means = new Uint8Array(h.count);
-  for (let k = 0; k < h.count; k++)
-    means[k] = Number.isNaN(limit) ? UNKNOWN : +(income[k]! <= limit * h.memberCount[k]!);
-
   const person = ctx.entity === 'person';
-  const spread = (column: Uint8Array) => (person ? Uint8Array.from(p.household, (k) => column[k]!) : column);
+  // Computed once per evaluation and entity (household arrays, or each person's household's values), then
+  // shared read-only by the programs that record these checks; the parameters are the evaluation's.
+  const arrays = ctx.variable(`new-immigrant-hardship-checks-${ctx.entity}`, () => {
+    const household = p.household;
+    const role = p.role;
+    const newImmigrant = p.newImmigrant;
+    const registeredInCity = p.registeredInCity;
+    const residesInCity = p.residesInCity;
+    const memberCount = h.memberCount;
+    const n = household.length;
+    const hn = h.count;
+    const applicant = new Uint8Array(hn);
+    for (let i = 0; i < n; i++)
+      if (role[i] === 0 && newImmigrant[i] && !registeredInCity[i] && residesInCity[i])
+        applicant[household[i]!] = 1;
+    const inCircumstance = householdInSpecialCircumstance(ctx);
+    const income = householdIncome(ctx);
+    const means = new Uint8Array(hn);
+    if (Number.isNaN(limit)) means.fill(UNKNOWN);
+    else for (let k = 0; k < hn; k++) means[k] = +(income[k]! <= limit * memberCount[k]!);
+    const perCapita = householdIncomePerCapita(ctx);
+    if (!person) return { applicant, inCircumstance, means, perCapita };
+    const spread = <T extends Uint8Array | Float64Array>(column: T, out: T): T => {
+      for (let i = 0; i < n; i++) out[i] = column[household[i]!]!;
+      return out;
+    };
+    return {
+      applicant: spread(applicant, new Uint8Array(n)),
+      inCircumstance: spread(inCircumstance, new Uint8Array(n)),
+      means: spread(means, new Uint8Array(n)),
+      perCapita: spread(perCapita, new Float64Array(n)),
+    };
+  });
   ctx.check(
     {
       code: 'applicant-new-immigrant-not-registered-living-in-city',
@@ -34,7 +56,7 @@ export function newImmigrantInHardship(ctx: ProgramContext): void {
       zh: '申請人為尚未設籍之新住民，實際居住本市',
       en: 'the applicant is a new immigrant not yet registered, living in the city',
     },
-    spread(applicant),
+    arrays.applicant,
   );
   ctx.check(
     {
@@ -43,9 +65,8 @@ export function newImmigrantInHardship(ctx: ProgramContext): void {
       zh: '遭逢特殊境遇（特殊境遇家庭扶助條例第4條第1項各款情形之一）',
       en: 'in a special circumstance (one of the situations of D0050075 art. 4(1))',
     },
-    spread(Uint8Array.from(situation, (s) => +(s !== SC_NONE))),
+    arrays.inCircumstance,
   );
-  const perCapita = householdIncomePerCapita(ctx);
   ctx.check(
     {
       code: 'income-per-capita-within-plan-limit',
@@ -53,7 +74,7 @@ export function newImmigrantInHardship(ctx: ProgramContext): void {
       zh: '家庭總收入平均每人每月未超過計畫標準',
       en: 'household income per person per month within the plan’s limit',
     },
-    spread(means),
-    { value: person ? Float64Array.from(p.household, (k) => perCapita[k]!) : perCapita, threshold: limit },
+    arrays.means,
+    { value: arrays.perCapita, threshold: limit },
   );
 }

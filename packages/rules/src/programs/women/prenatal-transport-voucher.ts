@@ -26,7 +26,7 @@ export const prenatalTransportVoucher = defineProgram({
     const n = p.count;
     ctx.check(
       { code: 'pregnant', reference: '001 四(四)1(6)', zh: '懷孕中', en: 'pregnant' },
-      Uint8Array.from(p.pregnant),
+      p.pregnant.slice(),
     );
     // Registered applicants and spouses per household, to find a registered spouse of a new immigrant.
     const registeredPartners = new Int32Array(ctx.households.count);

@@ -9,8 +9,8 @@ import {
   householdMovableProperty,
 } from '../../variables/household-income.ts';
 import {
+  householdInSpecialCircumstance,
   householdSpecialCircumstance,
-  SC_NONE,
   SC_SOLE_CARER,
   SC_SPOUSE_DIED_OR_MISSING,
   SC_UNMARRIED_PREGNANCY,
@@ -61,19 +61,27 @@ export const specialCircumstanceStatus = defineProgram({
     const hasChild = new Uint8Array(h.count);
     const unableToWork = new Uint8Array(h.count).fill(1);
     const female = p.sex;
-    for (let i = 0; i < p.count; i++) {
-      const k = p.household[i]!;
-      const role = p.role[i]!;
+    // Imported constants and columns in locals: the loop runs over every person of the city.
+    const spouseDiedOrMissing = SC_SPOUSE_DIED_OR_MISSING;
+    const unmarriedPregnancy = SC_UNMARRIED_PREGNANCY;
+    const soleCarer = SC_SOLE_CARER;
+    const household = p.household;
+    const roleOf = p.role;
+    const registeredInCity = p.registeredInCity;
+    const n = p.count;
+    for (let i = 0; i < n; i++) {
+      const k = household[i]!;
+      const role = roleOf[i]!;
       if (role === 0) {
-        if (p.registeredInCity[i]) registered[k] = 1;
+        if (registeredInCity[i]) registered[k] = 1;
         const s = situation[k]!;
-        if (s === SC_SPOUSE_DIED_OR_MISSING && age[i]! > 65) widowedAge[k] = 0;
+        if (s === spouseDiedOrMissing && age[i]! > 65) widowedAge[k] = 0;
         // sex: index 1 = F
-        if (s === SC_UNMARRIED_PREGNANCY && female[i] !== 1) pregnantWoman[k] = 0;
-        if (s === SC_SOLE_CARER && able[i]) unableToWork[k] = 0;
+        if (s === unmarriedPregnancy && female[i] !== 1) pregnantWoman[k] = 0;
+        if (s === soleCarer && able[i]) unableToWork[k] = 0;
       } else if ((role === 2 || role === 3) && age[i]! <= 18) hasChild[k] = 1;
     }
-    for (let k = 0; k < h.count; k++) if (situation[k] !== SC_SOLE_CARER) hasChild[k] = 1;
+    for (let k = 0; k < h.count; k++) if (situation[k] !== soleCarer) hasChild[k] = 1;
 
     // 第6條第2項、第7條第5項: applications go to the authority of the household registration, so the applicant
     // must be registered in the city for it to decide.
@@ -93,7 +101,7 @@ export const specialCircumstanceStatus = defineProgram({
         zh: '申請人具特殊境遇家庭扶助條例第4條第1項各款情形之一',
         en: 'the applicant is in one of the situations of D0050075 art. 4(1)',
       },
-      Uint8Array.from(situation, (s) => +(s !== SC_NONE)),
+      householdInSpecialCircumstance(ctx),
       { value: situation },
     );
     // 第1款：「六十五歲以下，其配偶死亡，或失蹤經向警察機關報案協尋未獲達六個月以上。」 (以下 includes 65)
@@ -145,6 +153,10 @@ export const specialCircumstanceStatus = defineProgram({
     const livingCostLimit =
       ctx.param('women.special-circumstance.income-multiple-of-minimum-living-cost') *
       ctx.param('social-assistance.minimum-living-cost');
+    const memberCount = h.memberCount;
+    const hn = h.count;
+    const withinLivingCost = new Uint8Array(hn);
+    for (let k = 0; k < hn; k++) withinLivingCost[k] = +(income[k]! <= livingCostLimit * memberCount[k]!);
     ctx.check(
       {
         code: 'income-per-capita-within-2-5-times-minimum-living-cost',
@@ -152,17 +164,16 @@ export const specialCircumstanceStatus = defineProgram({
         zh: '家庭總收入按全家人口平均分配，每人每月未超過最低生活費2.5倍',
         en: 'household income per person per month is at most 2.5 × the minimum living cost',
       },
-      Uint8Array.from(income, (total, k) => +(total <= livingCostLimit * h.memberCount[k]!)),
+      withinLivingCost,
       { value: perCapita, threshold: livingCostLimit },
     );
     const consumptionLimit =
       ctx.param('women.special-circumstance.income-multiple-of-average-consumption') *
       ctx.paramOrNaN('cross-cutting.average-consumption-per-capita');
-    const withinConsumption = new Uint8Array(h.count);
-    for (let k = 0; k < h.count; k++)
-      withinConsumption[k] = Number.isNaN(consumptionLimit)
-        ? UNKNOWN
-        : +(income[k]! <= consumptionLimit * h.memberCount[k]!);
+    const withinConsumption = new Uint8Array(hn);
+    if (Number.isNaN(consumptionLimit)) withinConsumption.fill(UNKNOWN);
+    else
+      for (let k = 0; k < hn; k++) withinConsumption[k] = +(income[k]! <= consumptionLimit * memberCount[k]!);
     ctx.check(
       {
         code: 'income-per-capita-within-1-5-times-average-consumption',
@@ -175,6 +186,8 @@ export const specialCircumstanceStatus = defineProgram({
     );
 
     const movablePerPerson = ctx.paramOrNaN('women.special-circumstance.movable-property-per-person');
+    const movableLimit = new Float64Array(hn);
+    for (let k = 0; k < hn; k++) movableLimit[k] = memberCount[k]! * movablePerPerson;
     ctx.compare(
       {
         code: 'movable-property-within-limit',
@@ -184,7 +197,7 @@ export const specialCircumstanceStatus = defineProgram({
       },
       householdMovableProperty(ctx),
       '<=',
-      Float64Array.from(h.memberCount, (n) => n * movablePerPerson),
+      movableLimit,
     );
     ctx.compare(
       {
