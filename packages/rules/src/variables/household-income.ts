@@ -11,7 +11,14 @@ export function ableToWork(ctx: ProgramContext): Uint8Array {
   return ctx.variable('able-to-work', () => {
     const age = ageAtPeriodStart(ctx);
     const none = WORK_INABILITY_REASONS.indexOf('none');
-    return Uint8Array.from(age, (a, i) => +(a >= 16 && a < 65 && ctx.persons.workInability[i] === none));
+    const workInability = ctx.persons.workInability;
+    const n = age.length;
+    const able = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const a = age[i]!;
+      able[i] = +(a >= 16 && a < 65 && workInability[i] === none);
+    }
+    return able;
   });
 }
 
@@ -72,7 +79,14 @@ export function householdIncomePerCapita(ctx: ProgramContext): Float64Array {
   return ctx.variable('household-income-per-capita', () => {
     const total = householdIncome(ctx);
     const count = ctx.households.memberCount;
-    return Float64Array.from(total, (t, h) => (count[h]! > 0 ? applyRate(t, 1, count[h]!) : 0));
+    const rate = applyRate;
+    const n = total.length;
+    const perCapita = new Float64Array(n);
+    for (let h = 0; h < n; h++) {
+      const c = count[h]!;
+      perCapita[h] = c > 0 ? rate(total[h]!, 1, c) : 0;
+    }
+    return perCapita;
   });
 }
 

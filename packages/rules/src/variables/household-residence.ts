@@ -13,6 +13,7 @@ export interface HouseholdResidence {
   allInTaiwan: Uint8Array;
 }
 
+/** Read-only arrays, shared by the programs that record them as checks (copy one before changing it). */
 export function householdResidence(ctx: ProgramContext): HouseholdResidence {
   return ctx.variable('household-residence', () => {
     const p = ctx.persons;
@@ -20,11 +21,17 @@ export function householdResidence(ctx: ProgramContext): HouseholdResidence {
     const applicantRegistered = new Uint8Array(n);
     const allResident = new Uint8Array(n).fill(1);
     const allInTaiwan = new Uint8Array(n).fill(1);
-    for (let i = 0; i < p.count; i++) {
-      const household = p.household[i]!;
-      if (p.role[i] === 0 && p.registeredInCity[i]) applicantRegistered[household] = 1;
-      if (!p.residesInCity[i]) allResident[household] = 0;
-      if (p.daysInTaiwanLastYear[i]! <= 183) allInTaiwan[household] = 0;
+    const householdOf = p.household;
+    const role = p.role;
+    const registeredInCity = p.registeredInCity;
+    const residesInCity = p.residesInCity;
+    const daysInTaiwan = p.daysInTaiwanLastYear;
+    const count = p.count;
+    for (let i = 0; i < count; i++) {
+      const household = householdOf[i]!;
+      if (role[i] === 0 && registeredInCity[i]) applicantRegistered[household] = 1;
+      if (!residesInCity[i]) allResident[household] = 0;
+      if (daysInTaiwan[i]! <= 183) allInTaiwan[household] = 0;
     }
     return { applicantRegistered, allResident, allInTaiwan };
   });

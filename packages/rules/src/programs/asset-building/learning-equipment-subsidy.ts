@@ -43,7 +43,7 @@ export const learningEquipmentSubsidy = defineProgram({
         zh: '為戶內子女',
         en: 'a child of the household',
       },
-      Uint8Array.from(childOfHousehold(ctx)),
+      childOfHousehold(ctx).slice(),
     );
     // 「就讀高中職以上在學子女」
     ctx.compare(

@@ -44,7 +44,7 @@ export const tutoringSubsidy = defineProgram({
         zh: '為戶內子女',
         en: 'a child of the household',
       },
-      Uint8Array.from(childOfHousehold(ctx)),
+      childOfHousehold(ctx).slice(),
     );
     // 「就讀國中三年級、高中三年級或五專五年級」
     const finalYear = new Uint8Array(p.count);

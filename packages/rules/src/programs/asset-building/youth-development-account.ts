@@ -49,7 +49,7 @@ export const youthDevelopmentAccount = defineProgram({
         zh: '屬列冊低收入戶或中低收入戶',
         en: 'in a registered low-income or mid-low-income household',
       },
-      Uint8Array.from(personInLowOrMidLowIncome(ctx)),
+      personInLowOrMidLowIncome(ctx).slice(),
     );
     ctx.check(
       {
@@ -58,7 +58,7 @@ export const youthDevelopmentAccount = defineProgram({
         zh: '為戶內第二代子女',
         en: 'a child (second generation) of the household',
       },
-      Uint8Array.from(childOfHousehold(ctx)),
+      childOfHousehold(ctx).slice(),
     );
 
     // Month of participation: 0 in the month of joining, 35 in the last month of the third year.

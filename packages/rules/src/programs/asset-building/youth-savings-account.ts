@@ -37,7 +37,7 @@ export const youthSavingsAccount = defineProgram({
         zh: '屬本市列冊低收入戶或中低收入戶',
         en: 'in a registered low-income or mid-low-income household',
       },
-      Uint8Array.from(personInLowOrMidLowIncome(ctx)),
+      personInLowOrMidLowIncome(ctx).slice(),
     );
     ctx.check(
       {
@@ -46,7 +46,7 @@ export const youthSavingsAccount = defineProgram({
         zh: '為戶內子女',
         en: 'a child of the household',
       },
-      Uint8Array.from(childOfHousehold(ctx)),
+      childOfHousehold(ctx).slice(),
     );
     // 「就讀大三及大四」
     const year34 = new Uint8Array(p.count);
@@ -71,7 +71,7 @@ export const youthSavingsAccount = defineProgram({
         zh: '已加入存薪當young計畫',
         en: 'has joined the programme',
       },
-      Uint8Array.from(joinedAssetAccount(ctx)),
+      joinedAssetAccount(ctx).slice(),
     );
     const rate = ctx.paramOrNaN(RATE);
     const unknown = Number.isNaN(rate);

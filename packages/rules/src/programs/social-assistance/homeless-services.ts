@@ -34,7 +34,7 @@ export const homelessServices = defineProgram({
         zh: '街友（遊民）',
         en: 'homeless',
       },
-      Uint8Array.from(ctx.persons.homeless),
+      ctx.persons.homeless.slice(),
     );
     return undefined;
   },

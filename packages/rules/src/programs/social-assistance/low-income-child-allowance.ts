@@ -47,7 +47,7 @@ export const lowIncomeChildAllowance = defineProgram({
         zh: '為戶內子女',
         en: 'a child of the household',
       },
-      Uint8Array.from(childOfHousehold(ctx)),
+      childOfHousehold(ctx).slice(),
     );
     // D0050001 第2條：「本法所稱兒童及少年，指未滿十八歲之人」
     const age = ageAtPeriodStart(ctx);

@@ -5,6 +5,7 @@ import {
   householdIncomePerCapita,
   householdMovableProperty,
 } from '../../variables/household-income.ts';
+import { householdResidence } from '../../variables/household-residence.ts';
 
 /**
  * 低收入戶資格 — low-income household status (catalog: low-income-status; 000 參(二); 001 三(一)).
@@ -30,16 +31,9 @@ export const lowIncomeStatus = defineProgram({
     'social-assistance.low-income.immovable-property-per-household',
   ],
   formula(ctx) {
-    const { persons: p, households: h } = ctx;
-    const applicantRegistered = new Uint8Array(h.count);
-    const allResident = new Uint8Array(h.count).fill(1);
-    const allInTaiwan = new Uint8Array(h.count).fill(1);
-    for (let i = 0; i < p.count; i++) {
-      const household = p.household[i]!;
-      if (p.role[i] === 0 && p.registeredInCity[i]) applicantRegistered[household] = 1;
-      if (!p.residesInCity[i]) allResident[household] = 0;
-      if (p.daysInTaiwanLastYear[i]! <= 183) allInTaiwan[household] = 0;
-    }
+    const h = ctx.households;
+    // Shared with mid-low-income-status, read-only.
+    const { applicantRegistered, allResident, allInTaiwan } = householdResidence(ctx);
     ctx.check(
       {
         code: 'applicant-registered-in-city',
@@ -71,6 +65,10 @@ export const lowIncomeStatus = defineProgram({
     // Exact test: total ≤ cost × members (a rounded per-capita figure could pass a household 1 NTD over).
     const minimumLivingCost = ctx.param('social-assistance.minimum-living-cost');
     const income = householdIncome(ctx);
+    const memberCount = h.memberCount;
+    const hn = h.count;
+    const withinMinimum = new Uint8Array(hn);
+    for (let k = 0; k < hn; k++) withinMinimum[k] = +(income[k]! <= minimumLivingCost * memberCount[k]!);
     ctx.check(
       {
         code: 'income-per-capita-at-most-minimum-living-cost',
@@ -78,12 +76,13 @@ export const lowIncomeStatus = defineProgram({
         zh: '家庭總收入平均分配全家人口，每人每月在最低生活費以下',
         en: 'household income per person per month is at most the minimum living cost',
       },
-      Uint8Array.from(income, (total, k) => +(total <= minimumLivingCost * h.memberCount[k]!)),
+      withinMinimum,
       { value: householdIncomePerCapita(ctx), threshold: minimumLivingCost },
     );
 
     const movableLimitPerPerson = ctx.paramOrNaN('social-assistance.low-income.movable-property-per-person');
-    const movableLimit = Float64Array.from(h.memberCount, (n) => n * movableLimitPerPerson);
+    const movableLimit = new Float64Array(hn);
+    for (let k = 0; k < hn; k++) movableLimit[k] = memberCount[k]! * movableLimitPerPerson;
     ctx.compare(
       {
         code: 'movable-property-within-limit',

@@ -44,7 +44,7 @@ export const lowIncomeStudentAllowance = defineProgram({
         zh: '為戶內子女',
         en: 'a child of the household',
       },
-      Uint8Array.from(childOfHousehold(ctx)),
+      childOfHousehold(ctx).slice(),
     );
     // 「就讀高中以上子女」
     ctx.compare(

@@ -45,7 +45,7 @@ export const lowIncomeStudentTransport = defineProgram({
         zh: '為戶內子女',
         en: 'a child of the household',
       },
-      Uint8Array.from(childOfHousehold(ctx)),
+      childOfHousehold(ctx).slice(),
     );
     // 「25 歲以下」: aged 25 or under on the first day of the month.
     const maxAge = ctx.param(`${P}.max-age`);
@@ -74,7 +74,7 @@ export const lowIncomeStudentTransport = defineProgram({
         zh: '就讀日間部',
         en: 'in a day programme',
       },
-      Uint8Array.from(p.dayProgram),
+      p.dayProgram.slice(),
     );
     return undefined;
   },

@@ -58,7 +58,7 @@ export const midLowIncomeStatus = defineProgram({
         zh: '申請人設籍本市',
         en: 'the applicant is registered in the city',
       },
-      Uint8Array.from(residence.applicantRegistered),
+      residence.applicantRegistered,
     );
     // 第4條第6項「其申請戶之戶內人口均應實際居住於戶籍所在地之直轄市、縣（市），且最近一年居住國內超過一百八十三日」
     ctx.check(
@@ -68,7 +68,7 @@ export const midLowIncomeStatus = defineProgram({
         zh: '戶內人口均實際居住本市',
         en: 'every member actually lives in the city',
       },
-      Uint8Array.from(residence.allResident),
+      residence.allResident,
     );
     ctx.check(
       {
@@ -77,7 +77,7 @@ export const midLowIncomeStatus = defineProgram({
         zh: '戶內人口最近一年居住國內均超過183日',
         en: 'every member lived in Taiwan more than 183 days in the last year',
       },
-      Uint8Array.from(residence.allInTaiwan),
+      residence.allInTaiwan,
     );
 
     // 「每人每月不超過最低生活費一點五倍」: the city announces the limit in whole NTD (113: 14,419 × 1.5 =

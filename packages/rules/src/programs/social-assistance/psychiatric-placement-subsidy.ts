@@ -34,7 +34,7 @@ export const psychiatricPlacementSubsidy = defineProgram({
         zh: '罹患精神疾病',
         en: 'has a mental illness',
       },
-      Uint8Array.from(p.mentalIllness),
+      p.mentalIllness.slice(),
     );
     // 「委託公私立精神醫療養護院所收容照顧」
     const placed = new Uint8Array(p.count);

@@ -31,7 +31,7 @@ export const workRelief = defineProgram({
         zh: '屬本市列冊低收入戶或中低收入戶',
         en: 'in a registered low-income or mid-low-income household',
       },
-      Uint8Array.from(personInLowOrMidLowIncome(ctx)),
+      personInLowOrMidLowIncome(ctx).slice(),
     );
     // 「市民」
     ctx.check(
@@ -41,7 +41,7 @@ export const workRelief = defineProgram({
         zh: '設籍本市',
         en: 'registered in the city',
       },
-      Uint8Array.from(p.registeredInCity),
+      p.registeredInCity.slice(),
     );
     // 「具有工作能力者」
     ctx.check(
@@ -51,7 +51,7 @@ export const workRelief = defineProgram({
         zh: '有工作能力（16歲以上未滿65歲，且無不能工作之事由）',
         en: 'able to work (16 to 64, with no reason unable to work)',
       },
-      Uint8Array.from(ableToWork(ctx)),
+      ableToWork(ctx).slice(),
     );
     return undefined;
   },
