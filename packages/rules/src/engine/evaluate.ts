@@ -113,7 +113,8 @@ export class Evaluation {
           if (typeof check.threshold !== 'number') check.threshold = undefined;
         }
       const amountNtd = output?.amountNtd;
-      if (amountNtd) for (let i = 0; i < count; i++) if (eligible[i] !== ELIGIBLE) amountNtd[i] = 0;
+      // 1 = ELIGIBLE, as a literal: this loop runs over a city for every cash program.
+      if (amountNtd) for (let i = 0; i < count; i++) if (eligible[i] !== 1) amountNtd[i] = 0;
       return {
         program,
         entity: program.entity,

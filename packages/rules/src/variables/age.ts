@@ -33,20 +33,31 @@ export function civil(dayNumber: number): number {
   return y * 10_000 + m * 100 + d;
 }
 
+/** Every person's birth date as yyyymmdd, once per evaluation (ages on several days reuse it). */
+function birthCivil(ctx: ProgramContext): Int32Array {
+  return ctx.variable('birth-date-civil', () => {
+    const birthDates = ctx.persons.birthDate;
+    const civilDates = new Int32Array(birthDates.length);
+    for (let i = 0; i < birthDates.length; i++) civilDates[i] = civil(birthDates[i]!);
+    return civilDates;
+  });
+}
+
 /** Ages of every person on a day. */
-function agesOn(birthDates: Int32Array, day: number): Int32Array {
-  const ages = new Int32Array(birthDates.length);
+function agesOn(ctx: ProgramContext, day: number): Int32Array {
+  const births = birthCivil(ctx);
+  const ages = new Int32Array(births.length);
   const on = civil(day);
-  for (let i = 0; i < birthDates.length; i++) ages[i] = ageOnCivil(civil(birthDates[i]!), on);
+  for (let i = 0; i < births.length; i++) ages[i] = ageOnCivil(births[i]!, on);
   return ages;
 }
 
 /** Age of every person on the first day of the period. */
 export function ageAtPeriodStart(ctx: ProgramContext): Int32Array {
-  return ctx.variable('age-at-period-start', () => agesOn(ctx.persons.birthDate, ctx.periodStartDay));
+  return ctx.variable('age-at-period-start', () => agesOn(ctx, ctx.periodStartDay));
 }
 
 /** Age of every person on the last day of the period. */
 export function ageAtPeriodEnd(ctx: ProgramContext): Int32Array {
-  return ctx.variable('age-at-period-end', () => agesOn(ctx.persons.birthDate, ctx.periodEndDay));
+  return ctx.variable('age-at-period-end', () => agesOn(ctx, ctx.periodEndDay));
 }

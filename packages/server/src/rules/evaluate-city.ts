@@ -57,13 +57,18 @@ export function evaluateCity(
     const undetermined = new Float64Array(DISTRICT_CODES.length);
     const amount = new Float64Array(DISTRICT_CODES.length);
     const count = result.eligible.length;
+    const states = result.eligible;
+    const amounts = result.amountNtd;
+    const district = households.district;
+    const householdOf = result.entity === 'person' ? persons.household : undefined;
+    // Literal codes (1 eligible, 2 undetermined): imported bindings would be read per entity.
     for (let i = 0; i < count; i++) {
-      const state = result.eligible[i];
-      if (state !== ELIGIBLE && state !== UNDETERMINED) continue;
-      const d = households.district[result.entity === 'person' ? persons.household[i]! : i]!;
-      if (state === ELIGIBLE) {
+      const state = states[i]!;
+      if (state === 0) continue;
+      const d = district[householdOf ? householdOf[i]! : i]!;
+      if (state === 1) {
         eligible[d]! += 1;
-        if (result.amountNtd) amount[d]! += result.amountNtd[i]!;
+        if (amounts) amount[d]! += amounts[i]!;
       } else undetermined[d]! += 1;
     }
     for (let d = 0; d < DISTRICT_CODES.length; d++) {
