@@ -1,6 +1,6 @@
 import { isIsoMonth } from '@safetynet/core/calendar';
 import { Evaluation } from './engine/evaluate.ts';
-import { type ExplainedResult, explainResult } from './engine/explain.ts';
+import { type ExplainedResult, Explainer } from './engine/explain.ts';
 import {
   buildPopulation,
   type EventFacts,
@@ -9,6 +9,7 @@ import {
   type PersonFacts,
 } from './engine/facts.ts';
 import type { ProgramDefinition } from './engine/program.ts';
+import type { ParameterValue } from './parameters/parameter.ts';
 import type { ParameterSet } from './parameters/parameter-set.ts';
 import { PROGRAMS } from './programs/index.ts';
 
@@ -21,16 +22,43 @@ export interface CalculateRequest {
   programs?: string[];
 }
 
-export interface CalculateResponse {
-  results: ExplainedResult[];
-  parameters: {
-    id: string;
-    value: number | 'unknown';
-    effectiveFrom: string;
-    source: string;
-    confidence: string;
-  }[];
+/** A parameter used, as the response shows it. */
+export interface ParameterUsed {
+  id: string;
+  value: number | 'unknown';
+  effectiveFrom: string;
+  source: string;
+  confidence: string;
 }
+
+export interface CalculateResponse {
+  /**
+   * Every entity's result of each program asked for, then the results they depend on that were not asked
+   * for (`requested: false`), each once: a condition that is another program's result refers to it.
+   */
+  results: ExplainedResult[];
+  /** The parameters of every program in `results`, as in force in the period, by id. */
+  parameters: ParameterUsed[];
+}
+
+/** A parameter value's entry, made once per value (the values live as long as their parameter set). */
+const usedEntries = new WeakMap<ParameterValue, ParameterUsed>();
+function usedEntry(id: string, value: ParameterValue): ParameterUsed {
+  let entry = usedEntries.get(value);
+  if (entry === undefined || entry.id !== id) {
+    entry = {
+      id,
+      value: value.value,
+      effectiveFrom: value.from,
+      source: value.source.reference,
+      confidence: value.source.confidence,
+    };
+    usedEntries.set(value, entry);
+  }
+  return entry;
+}
+
+const byId = (a: ParameterUsed, b: ParameterUsed) => a.id.localeCompare(b.id);
 
 /** Evaluates a case (a population of one or a few households) with full explanations. */
 export function calculate(
@@ -55,21 +83,13 @@ export function calculate(
     request.events ?? [],
   );
   const evaluation = new Evaluation(population, parameters, programs);
-  const results: ExplainedResult[] = [];
-  const used = new Map<string, CalculateResponse['parameters'][number]>();
-  for (const id of ids) {
-    const result = evaluation.result(id);
-    const count = result.entity === 'person' ? population.persons.count : population.households.count;
-    for (let i = 0; i < count; i++) results.push(explainResult(evaluation, id, i));
-    for (const [parameterId, entry] of result.parametersUsed) {
-      used.set(parameterId, {
-        id: parameterId,
-        value: entry.value,
-        effectiveFrom: entry.from,
-        source: entry.source.reference,
-        confidence: entry.source.confidence,
-      });
-    }
+  const explainer = new Explainer(evaluation, new Set(ids));
+  for (const id of ids) explainer.addProgram(id);
+  const results = explainer.finish();
+  const used = new Map<string, ParameterUsed>();
+  for (const result of explainer.programs) {
+    for (const [parameterId, value] of result.parametersUsed)
+      used.set(parameterId, usedEntry(parameterId, value));
   }
-  return { results, parameters: [...used.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+  return { results, parameters: [...used.values()].sort(byId) };
 }

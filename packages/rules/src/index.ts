@@ -1,6 +1,13 @@
-export { type CalculateRequest, type CalculateResponse, calculate } from './calculate.ts';
+export { type CalculateRequest, type CalculateResponse, calculate, type ParameterUsed } from './calculate.ts';
 export { ELIGIBLE, Evaluation, NOT_ELIGIBLE, type ProgramResult, UNDETERMINED } from './engine/evaluate.ts';
-export { type ExplainedResult, explainResult, failedReasonCodes, type Reason } from './engine/explain.ts';
+export {
+  type ExplainedResult,
+  Explainer,
+  explainResult,
+  failedReasonCodes,
+  type Reason,
+  type ResultRef,
+} from './engine/explain.ts';
 export { type FactSpec, type FactType, NO_DAY } from './engine/fact-spec.ts';
 export {
   buildPopulation,

@@ -8,16 +8,22 @@ interface ReasonJson {
   message: { zh: string; en: string };
   threshold: number | null;
   value: number | null;
-  because?: ResultJson;
+  /** Another result of the response, which this condition is. */
+  because?: ResultRefJson;
 }
 
-interface ResultJson {
+interface ResultRefJson {
   program: string;
   entity: 'person' | 'household';
   id: string;
+}
+
+interface ResultJson extends ResultRefJson {
   eligible: boolean | null;
   amountNtd: number | null;
   reasons: ReasonJson[];
+  /** false for a result listed only because another depends on it. */
+  requested: boolean;
 }
 
 export interface CalculationJson {
@@ -44,7 +50,16 @@ function verdict(result: ResultJson): string {
   return result.amountNtd === null ? state : `${state} · 金額 amount NT$ ${number(result.amountNtd)}`;
 }
 
-function resultLines(result: ResultJson, indent: string, lines: string[]): void {
+const keyOf = (ref: ResultRefJson) => `${ref.program}\u0000${ref.entity}\u0000${ref.id}`;
+
+/** Writes a result's reasons; a reason that is another result is followed by that result's own, indented. */
+function resultLines(
+  result: ResultJson,
+  indent: string,
+  lines: string[],
+  byRef: ReadonlyMap<string, ResultJson>,
+  shown: ReadonlySet<string> = new Set([keyOf(result)]),
+): void {
   for (const reason of result.reasons) {
     // The rules already prefix an unmet condition with 不符： / not met: .
     const figures = [
@@ -58,11 +73,17 @@ function resultLines(result: ResultJson, indent: string, lines: string[]): void 
         `${figures ? ` — ${figures}` : ''} [${reason.reference}]`,
     );
     if (reason.because) {
-      const name = PROGRAMS.get(reason.because.program);
-      lines.push(
-        `${indent}    ↳ ${name ? `${name.nameZh} ${name.nameEn}` : reason.because.program}: ${verdict(reason.because)}`,
-      );
-      resultLines(reason.because, `${indent}      `, lines);
+      const ref = reason.because;
+      const name = PROGRAMS.get(ref.program);
+      const title = name ? `${name.nameZh} ${name.nameEn}` : ref.program;
+      const dependency = byRef.get(keyOf(ref));
+      if (!dependency || shown.has(keyOf(ref))) {
+        // Not in the response (or already being shown above): name it without its reasons.
+        lines.push(`${indent}    ↳ ${title} (${ref.program}) — ${ref.id}`);
+        continue;
+      }
+      lines.push(`${indent}    ↳ ${title}: ${verdict(dependency)}`);
+      resultLines(dependency, `${indent}      `, lines, byRef, new Set([...shown, keyOf(ref)]));
     }
   }
 }
@@ -75,14 +96,17 @@ function resultLines(result: ResultJson, indent: string, lines: string[]): void 
 export function explainText(response: CalculationJson, period?: string): string {
   const lines: string[] = [];
   if (period) lines.push(`期間 Period ${period}`, '');
+  const byRef = new Map(response.results.map((result) => [keyOf(result), result]));
+  // Results listed only because another depends on them are shown under it, where they are a reason.
   for (const result of response.results) {
+    if (result.requested === false) continue;
     const program = PROGRAMS.get(result.program);
     const entity = result.entity === 'person' ? '個人 person' : '家戶 household';
     lines.push(
       `${program ? `${program.nameZh} ${program.nameEn}` : result.program} (${result.program}) — ${entity} ${result.id}`,
       `  ${verdict(result)}`,
     );
-    resultLines(result, '    ', lines);
+    resultLines(result, '    ', lines, byRef);
     lines.push('');
   }
   if (response.parameters.length) {

@@ -128,44 +128,58 @@ export const CalculateBody = Type.Object(
 
 const Message = Type.Object({ zh: Type.String(), en: Type.String() });
 
-const ResultFields = {
+/**
+ * A value or null, as OpenAPI 3.0 writes it (`nullable`): the response serializer writes these directly,
+ * where a union (anyOf) would check every value against each branch.
+ */
+const Nullable = <T extends 'boolean' | 'integer' | 'number'>(type: T, options: { description: string }) =>
+  Type.Unsafe<(T extends 'boolean' ? boolean : number) | null>({ type, nullable: true, ...options });
+
+const ResultRefFields = {
   program: Type.String({ description: '方案代碼 Program id', example: 'low-income-status' }),
   entity: Type.String({ enum: ['person', 'household'] }),
   id: Type.String({ description: '個人或家戶編號（同請求） The person or household id of the request' }),
-  eligible: Type.Union([Type.Boolean(), Type.Null()], {
-    description: '是否符合；null 表示無法判定（參數未知） Eligible; null when it cannot be determined',
-  }),
-  amountNtd: Type.Union([Type.Integer(), Type.Null()], {
-    description: '每期金額（現金給付方案） Amount per period for cash programs (NTD); null for others',
-  }),
 };
+
+export const ResultRef = Type.Object(ResultRefFields, {
+  description:
+    '此條件為另一方案之結果時，指向 results 中該結果（方案、個人或家戶），其理由列於該處，不重複 ' +
+    'When the condition is another program’s result: which result of `results` it is (program, entity, id); ' +
+    'its reasons are there, not repeated here',
+  example: { program: 'low-income-status', entity: 'household', id: 'h1' },
+});
 
 const Reason = Type.Object({
   code: Type.String({ example: 'income-per-capita-at-most-minimum-living-cost' }),
-  passed: Type.Union([Type.Boolean(), Type.Null()], {
+  passed: Nullable('boolean', {
     description: '是否符合；null 表示無法判定 Met; null when it cannot be determined',
   }),
   reference: Type.String({ description: '法令依據 Legal reference', example: 'D0050078 第4條第1項' }),
   message: Message,
-  threshold: Type.Union([Type.Number(), Type.Null()], {
+  threshold: Nullable('number', {
     description: '門檻（無或未知時為 null） The threshold compared with; null when none or unknown',
   }),
-  value: Type.Union([Type.Number(), Type.Null()], {
+  value: Nullable('number', {
     description: '本案數值（無或未知時為 null） The case’s value; null when none or unknown',
   }),
-  because: Type.Optional(
-    Type.Object(
-      {},
-      {
-        additionalProperties: true,
-        description:
-          '此條件為另一方案之結果時，該結果及其理由（同 results 之項目） When the condition is another program’s result: that result, explained (a result like those in results)',
-      },
-    ),
-  ),
+  because: Type.Optional(ResultRef),
 });
 
-export const CalculationResult = Type.Object({ ...ResultFields, reasons: Type.Array(Reason) });
+export const CalculationResult = Type.Object({
+  ...ResultRefFields,
+  eligible: Nullable('boolean', {
+    description: '是否符合；null 表示無法判定（參數未知） Eligible; null when it cannot be determined',
+  }),
+  amountNtd: Nullable('integer', {
+    description: '每期金額（現金給付方案） Amount per period for cash programs (NTD); null for others',
+  }),
+  reasons: Type.Array(Reason),
+  requested: Type.Boolean({
+    description:
+      '是否為請求之方案；false 表示僅因所請求之結果依賴它而列出 Whether its program was asked for; false for a ' +
+      'result listed only because a result asked for depends on it (a `because` refers to it)',
+  }),
+});
 export type CalculationResultJson = Static<typeof CalculationResult>;
 
 export const ParameterUsed = Type.Object({
@@ -177,7 +191,12 @@ export const ParameterUsed = Type.Object({
 });
 
 export const CalculateResponseSchema = Type.Object({
-  results: Type.Array(CalculationResult),
+  results: Type.Array(CalculationResult, {
+    description:
+      '每一所請求方案之每一個人或家戶之結果，其後為其所依賴而未請求之結果；每個結果只出現一次 ' +
+      'Each program asked for, for each person or household, then the results they depend on that were ' +
+      'not asked for (`requested: false`); every result appears once, conditions refer to it by `because`',
+  }),
   parameters: Type.Array(ParameterUsed, {
     description: '計算所用參數（本期間生效值） The parameters used, as in force in the period',
   }),

@@ -46,7 +46,19 @@ interface ReasonJson {
   message: { zh: string; en: string };
   threshold: number | null;
   value: number | null;
+  because?: { program: string; entity: string; id: string };
 }
+
+interface ResultJson {
+  program: string;
+  entity: string;
+  id: string;
+  eligible: boolean | null;
+  requested: boolean;
+  reasons: ReasonJson[];
+}
+
+const keyOf = (r: { program: string; entity: string; id: string }) => `${r.program} ${r.entity} ${r.id}`;
 
 test(`calculate: a 4-person household, every condition explained with its reference (${testEngine})`, async () => {
   const { status, body } = await calculate(FOUR_PERSON_HOUSEHOLD);
@@ -56,6 +68,7 @@ test(`calculate: a 4-person household, every condition explained with its refere
   assert.equal(result.program, 'low-income-status');
   assert.equal(result.entity, 'household');
   assert.equal(result.id, 'h1');
+  assert.equal(result.requested, true);
   assert.equal(typeof result.eligible, 'boolean');
   const income = result.reasons.find(
     (r: ReasonJson) => r.code === 'income-per-capita-at-most-minimum-living-cost',
@@ -87,6 +100,56 @@ test(`calculate: without a program list, every program for every person or house
     const count = body.results.filter((r: { program: string }) => r.program === id).length;
     assert.equal(count, program.entity === 'person' ? 4 : 1, id);
   }
+  // Every program was asked for: each result once, and every `because` refers to one of them.
+  const keys = new Set(body.results.map(keyOf));
+  assert.equal(keys.size, body.results.length, 'no result twice');
+  for (const result of body.results as ResultJson[]) {
+    assert.equal(result.requested, true, result.program);
+    for (const reason of result.reasons)
+      if (reason.because) assert.ok(keys.has(keyOf(reason.because)), `${result.program}: ${reason.code}`);
+  }
+  assert.ok(
+    body.results.some((r: ResultJson) => r.reasons.some((reason) => reason.because)),
+    'some program depends on another',
+  );
+});
+
+test(`calculate: a condition that is another program's result refers to it, listed once and marked not asked for (${testEngine})`, async () => {
+  const { status, body } = await calculate({
+    ...FOUR_PERSON_HOUSEHOLD,
+    programs: ['low-income-student-allowance'],
+  });
+  assert.equal(status, 200);
+  const results = body.results as ResultJson[];
+  const asked = results.filter((r) => r.program === 'low-income-student-allowance');
+  assert.deepEqual(
+    asked.map((r) => [r.id, r.requested]),
+    Object.keys(FOUR_PERSON_HOUSEHOLD.persons).map((id) => [id, true]),
+  );
+  // Each person's condition refers to the household's low-income status, explained once, after them.
+  assert.deepEqual(
+    results.slice(asked.length).map((r) => [r.program, r.entity, r.id, r.requested]),
+    [['low-income-status', 'household', 'h1', false]],
+  );
+  const household = results[asked.length]!;
+  assert.ok(household.reasons.some((r) => r.code === 'income-per-capita-at-most-minimum-living-cost'));
+  for (const person of asked) {
+    const reason = person.reasons.find((r) => r.code === 'low-income-household')!;
+    assert.deepEqual(reason.because, { program: 'low-income-status', entity: 'household', id: 'h1' });
+    assert.equal(reason.passed, household.eligible);
+  }
+  // The parameters of the result depended on are listed too.
+  assert.ok(body.parameters.some((p: { id: string }) => p.id === 'social-assistance.minimum-living-cost'));
+  // Asked for as well: listed once, as asked for.
+  const both = await calculate({
+    ...FOUR_PERSON_HOUSEHOLD,
+    programs: ['low-income-student-allowance', 'low-income-status'],
+  });
+  const statuses = (both.body.results as ResultJson[]).filter((r) => r.program === 'low-income-status');
+  assert.deepEqual(
+    statuses.map((r) => r.requested),
+    [true],
+  );
 });
 
 test(`calculate: the parameters given at start-up are the ones used (${testEngine})`, async () => {

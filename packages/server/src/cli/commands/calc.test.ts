@@ -61,6 +61,24 @@ test('calc --explain: each program, the verdict, each reason ✓/✗/? with valu
   );
 });
 
+test('calc --explain: a condition that is another program’s result is followed by that result’s reasons', async () => {
+  const dependent = file(
+    'dependent.json',
+    JSON.stringify({ ...FOUR_PERSON_HOUSEHOLD, programs: ['low-income-student-allowance'] }),
+  );
+  const { code, out } = await calc(dependent, '--explain');
+  assert.equal(code, 0);
+  const sections = out.split('\n\n').filter((s) => s.includes('(low-income-student-allowance)'));
+  assert.equal(sections.length, 4, 'one per person');
+  for (const section of sections) {
+    assert.match(section, /屬列冊低收入戶 in a registered low-income household/);
+    assert.match(section, /↳ 低收入戶資格 Low-income household status: [✓✗?]/);
+    // The household's reasons, looked up among the results, under the person's condition.
+    assert.match(section, /\n {10}[✓✗?] .*值 value 7,000 \/ 門檻 threshold [\d,]+ \[D0050078 第4條第1項\]/);
+  }
+  assert.doesNotMatch(out, /\(low-income-status\) — 家戶 household h1/, 'not listed again on its own');
+});
+
 test('a bad case file: one line naming the problem, exit code 2, no stack', async () => {
   const cases: [string, string, RegExp][] = [
     ['not JSON', file('broken.json', '{"period": '), /broken\.json: 不是有效的 JSON not valid JSON/],

@@ -1,19 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  type CalculateRequest,
-  calculate,
-  type ExplainedResult,
-  type ParameterSet,
-  PROGRAMS,
-  type Reason,
-} from '@safetynet/rules';
+import { type CalculateRequest, calculate, type ParameterSet, PROGRAMS } from '@safetynet/rules';
 import type { ParameterValue } from '@safetynet/rules/parameters/parameter';
 import { Type } from 'typebox';
 import { RegistryError } from '../../registry/errors.ts';
 import {
   CalculateBody,
   CalculateResponseSchema,
-  type CalculationResultJson,
   ParameterDetail,
   ParameterQuery,
   ParameterSummary,
@@ -24,32 +16,6 @@ import {
 /** What the rules routes need: the parameters, loaded once when the server starts. */
 export interface RulesContext {
   parameters: ParameterSet;
-}
-
-/** A number for JSON: an unknown (NaN) or absent value is null, never a silently wrong number. */
-const finite = (n: number | undefined): number | null => (n === undefined || Number.isNaN(n) ? null : n);
-
-function reasonJson(reason: Reason) {
-  return {
-    code: reason.code,
-    passed: reason.passed,
-    reference: reason.reference,
-    message: reason.message,
-    threshold: finite(reason.threshold),
-    value: finite(reason.value),
-    ...(reason.because ? { because: resultJson(reason.because) } : {}),
-  };
-}
-
-export function resultJson(result: ExplainedResult): CalculationResultJson {
-  return {
-    program: result.program,
-    entity: result.entity,
-    id: result.id,
-    eligible: result.eligible,
-    amountNtd: result.amountNtd,
-    reasons: result.reasons.map(reasonJson),
-  };
 }
 
 function programJson(id: string) {
@@ -98,18 +64,20 @@ export const rulesRoutes =
           summary: '試算 Calculate eligibility and amounts for a case, with every reason explained',
           description:
             '一個案件（一或數戶）於一個月份之各方案資格、金額與理由（含法令依據、數值與門檻）。' +
+            '條件為另一方案之結果時，以 because 指向 results 中該結果（未請求者亦列出，requested 為 false）。' +
             'Eligibility and amounts of each program for a case (one or a few households) in a month, each ' +
-            'condition with its legal reference, the case’s value and the threshold. Persons and households ' +
-            'are keyed by ids of your choosing. Unknown fields and impossible values (a birth date after the ' +
-            'period, a negative income, an unknown program) are a 400 naming the field.',
+            'condition with its legal reference, the case’s value and the threshold. A condition that is ' +
+            'another program’s result refers to that result by `because` ({program, entity, id}); every ' +
+            'result is in `results` once, those only depended on with `requested: false`. Persons and ' +
+            'households are keyed by ids of your choosing. Unknown fields and impossible values (a birth ' +
+            'date after the period, a negative income, an unknown program) are a 400 naming the field.',
           body: CalculateBody,
           response: { 200: CalculateResponseSchema },
         },
       },
-      async (request) => {
-        const response = calculate(request.body as unknown as CalculateRequest, parameters);
-        return { results: response.results.map(resultJson), parameters: response.parameters };
-      },
+      // The rules' explanation is already shaped as the response (nulls for unknown numbers, references
+      // for dependencies): the response schema serializes it as is.
+      async (request) => calculate(request.body as unknown as CalculateRequest, parameters),
     );
 
     app.get(
