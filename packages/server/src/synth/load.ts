@@ -102,6 +102,9 @@ export async function loadSyntheticCity(
       await query(`SET LOCAL work_mem = '256MB'`);
     }
     await recreateSecondaryStructures(query, deferred);
+    // Statistics for the planner now, not when autovacuum gets round to it (the embedded engine has none):
+    // without them the as-of queries over fresh tables are planned as if each held a few hundred rows.
+    await query(`ANALYZE ${REGISTRY_TABLES.join(', ')}`);
   };
   const columnsOf = (table: SynthTable) =>
     (table === 'person'
