@@ -58,7 +58,16 @@ function usedEntry(id: string, value: ParameterValue): ParameterUsed {
   return entry;
 }
 
-const byId = (a: ParameterUsed, b: ParameterUsed) => a.id.localeCompare(b.id);
+/** A parameter set's ids in the order the response lists them, sorted once per set (a set does not change). */
+const listedOrder = new WeakMap<ParameterSet, string[]>();
+function orderOf(parameters: ParameterSet): string[] {
+  let order = listedOrder.get(parameters);
+  if (order === undefined) {
+    order = parameters.ids().sort((a, b) => a.localeCompare(b));
+    listedOrder.set(parameters, order);
+  }
+  return order;
+}
 
 /** Evaluates a case (a population of one or a few households) with full explanations. */
 export function calculate(
@@ -86,10 +95,14 @@ export function calculate(
   const explainer = new Explainer(evaluation, new Set(ids));
   for (const id of ids) explainer.addProgram(id);
   const results = explainer.finish();
-  const used = new Map<string, ParameterUsed>();
+  const used = new Map<string, ParameterValue>();
   for (const result of explainer.programs) {
-    for (const [parameterId, value] of result.parametersUsed)
-      used.set(parameterId, usedEntry(parameterId, value));
+    for (const [parameterId, value] of result.parametersUsed) used.set(parameterId, value);
   }
-  return { results, parameters: [...used.values()].sort(byId) };
+  const listed: ParameterUsed[] = [];
+  for (const parameterId of orderOf(parameters)) {
+    const value = used.get(parameterId);
+    if (value !== undefined) listed.push(usedEntry(parameterId, value));
+  }
+  return { results, parameters: listed };
 }
