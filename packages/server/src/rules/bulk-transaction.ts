@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../db/database.ts';
+import { withPoolTransaction } from '../db/pool-transaction.ts';
 
 /** Statements and COPY writes of one transaction, on either engine. */
 export interface BulkWriter {
@@ -14,10 +15,8 @@ export async function inBulkTransaction(database: Database, work: (writer: BulkW
   const statement = (table: string, columns: readonly string[]) =>
     `COPY ${table} (${columns.join(', ')}) FROM STDIN`;
   if (database.pool) {
-    const client = await database.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await work({
+    await withPoolTransaction(database.pool, (client) =>
+      work({
         async query(text, values) {
           await client.query(text, values);
         },
@@ -27,14 +26,8 @@ export async function inBulkTransaction(database: Database, work: (writer: BulkW
           stream.end();
           await once(stream, 'finish');
         },
-      });
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      }),
+    );
   } else if (database.pglite) {
     await database.pglite.transaction(async (tx) => {
       await work({

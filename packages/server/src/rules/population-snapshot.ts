@@ -4,6 +4,7 @@ import type { Population } from '@safetynet/rules';
 import { defaultHouseholdColumns, defaultPersonColumns, noEvents } from '@safetynet/rules/engine/population';
 import { to as copyTo } from 'pg-copy-streams';
 import type { Database } from '../db/database.ts';
+import { withPoolTransaction } from '../db/pool-transaction.ts';
 import { CopyLineReader } from './copy-parse.ts';
 import { type SnapshotQuery, snapshotQueries } from './snapshot-queries.ts';
 
@@ -29,20 +30,12 @@ async function runCopy(
 ): Promise<void> {
   const text = `COPY (${query.sql}) TO STDOUT`;
   if (database.pool) {
-    const client = await database.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withPoolTransaction(database.pool, async (client) => {
       await client.query(SETTINGS);
       const stream = client.query(copyTo(text));
       stream.on('data', sink);
       await once(stream, 'end');
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   } else if (database.pglite) {
     const pglite = database.pglite;
     await pglite.transaction(async (tx) => {

@@ -6,9 +6,9 @@ import {
   type SynthTable,
 } from '@safetynet/core/synth/generate';
 import { sql } from 'kysely';
-import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../db/database.ts';
+import { withPoolTransaction } from '../db/pool-transaction.ts';
 import { resolveIdKeys } from '../identity/id-keys.ts';
 import { writeCityInWorker } from './city-worker.ts';
 import { dropSecondaryStructures, recreateSecondaryStructures } from './deferred-indexes.ts';
@@ -113,24 +113,16 @@ export async function loadSyntheticCity(
     ).join(', ');
 
   if (database.pool) {
-    const client: PoolClient = await database.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await loadAll(
+    await withPoolTransaction(database.pool, (client) =>
+      loadAll(
         async (table, bytes) => {
           const stream = client.query(copyFrom(`COPY ${table} (${columnsOf(table)}) FROM STDIN`));
           stream.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
           await once(stream, 'finish');
         },
         (text) => client.query(text),
-      );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      ),
+    );
   } else if (database.pglite) {
     const pglite = database.pglite;
     // Through Kysely's connection, so no other query interleaves with the transaction.
