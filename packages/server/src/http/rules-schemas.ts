@@ -190,17 +190,97 @@ export const ParameterUsed = Type.Object({
   confidence: Type.String({ enum: ['A', 'B', 'C'] }),
 });
 
-export const CalculateResponseSchema = Type.Object({
-  results: Type.Array(CalculationResult, {
-    description:
-      '每一所請求方案之每一個人或家戶之結果，其後為其所依賴而未請求之結果；每個結果只出現一次 ' +
-      'Each program asked for, for each person or household, then the results they depend on that were ' +
-      'not asked for (`requested: false`); every result appears once, conditions refer to it by `because`',
-  }),
-  parameters: Type.Array(ParameterUsed, {
-    description: '計算所用參數（本期間生效值） The parameters used, as in force in the period',
-  }),
-});
+/**
+ * An answer for the example household asked for low-income-student-allowance, shortened to the son and two
+ * reasons each: his condition refers to the household's low-income status, listed once after the results
+ * asked for.
+ */
+const DEPENDENCY_EXAMPLE = {
+  results: [
+    {
+      program: 'low-income-student-allowance',
+      entity: 'person',
+      id: 'son',
+      eligible: false,
+      amountNtd: 0,
+      reasons: [
+        {
+          code: 'low-income-household',
+          passed: true,
+          reference: 'D0050078 第10條第1項',
+          message: { zh: '屬列冊低收入戶', en: 'in a registered low-income household' },
+          threshold: null,
+          value: null,
+          because: { program: 'low-income-status', entity: 'household', id: 'h1' },
+        },
+        {
+          code: 'child-of-household',
+          passed: true,
+          reference: '001 三(一)1',
+          message: { zh: '為戶內子女', en: 'a child of the household' },
+          threshold: null,
+          value: null,
+        },
+      ],
+      requested: true,
+    },
+    {
+      program: 'low-income-status',
+      entity: 'household',
+      id: 'h1',
+      eligible: true,
+      amountNtd: null,
+      reasons: [
+        {
+          code: 'applicant-registered-in-city',
+          passed: true,
+          reference: '000 參(二)1',
+          message: { zh: '申請人設籍本市', en: 'the applicant is registered in the city' },
+          threshold: null,
+          value: null,
+        },
+        {
+          code: 'income-per-capita-at-most-minimum-living-cost',
+          passed: true,
+          reference: 'D0050078 第4條第1項',
+          message: {
+            zh: '家庭總收入平均分配全家人口，每人每月在最低生活費以下',
+            en: 'household income per person per month is at most the minimum living cost',
+          },
+          threshold: 14_419,
+          value: 7_000,
+        },
+      ],
+      requested: false,
+    },
+  ],
+  parameters: [
+    {
+      id: 'social-assistance.minimum-living-cost',
+      value: 14_419,
+      effectiveFrom: '2024-01-01',
+      source:
+        'http://all-moda.com/%E9%AB%98%E9%9B%84%E4%B8%AD%E4%BD%8E%E6%94%B6%E5%85%A5%E6%88%B6%E8%B3%87%E6%A0%BC/',
+      confidence: 'B',
+    },
+  ],
+};
+
+export const CalculateResponseSchema = Type.Object(
+  {
+    results: Type.Array(CalculationResult, {
+      description:
+        '每一所請求方案之每一個人或家戶之結果，其後為其所依賴而未請求之結果；每個結果只出現一次 ' +
+        'Each program asked for, for each person or household, then the results they depend on that were ' +
+        'not asked for (`requested: false`); every result appears once, conditions refer to it by `because`',
+    }),
+    parameters: Type.Array(ParameterUsed, {
+      description:
+        '計算所用參數（本期間生效值，含所依賴之結果者） The parameters used, as in force in the period (those of the results depended on too)',
+    }),
+  },
+  { example: DEPENDENCY_EXAMPLE },
+);
 
 export const ProgramSchema = Type.Object({
   id: Type.String({ description: '方案目錄代碼 Catalog id', example: 'low-income-status' }),

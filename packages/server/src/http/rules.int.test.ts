@@ -315,6 +315,21 @@ test(`OpenAPI: every fact documented with its description and example, and the r
   const media = spec.paths['/api/v1/calculate'].post.requestBody.content['application/json'];
   assert.deepEqual(media.examples.fourPersonHousehold.value, FOUR_PERSON_HOUSEHOLD);
   assert.equal(Object.keys(media.examples.fourPersonHousehold.value.persons).length, 4);
+  // The response's example is a shortened real answer.
+  const example = spec.paths['/api/v1/calculate'].post.responses['200'].content['application/json'].schema
+    .example as { results: ResultJson[] };
+  const real = (await calculate({ ...FOUR_PERSON_HOUSEHOLD, programs: ['low-income-student-allowance'] }))
+    .body.results as ResultJson[];
+  for (const shown of example.results) {
+    const actual = real.find((r) => keyOf(r) === keyOf(shown))!;
+    assert.deepEqual({ ...shown, reasons: [] }, { ...actual, reasons: [] }, keyOf(shown));
+    for (const reason of shown.reasons)
+      assert.deepEqual(
+        reason,
+        actual.reasons.find((r) => r.code === reason.code),
+        reason.code,
+      );
+  }
   const body = media.schema;
   const documented = (
     what: string,
