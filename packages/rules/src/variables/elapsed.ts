@@ -8,7 +8,11 @@
  * count as ages (see core/calendar.ts `ageOn`).
  */
 
-/** y·10000 + m·100 + d of a day number (days since 1970-01-01), proleptic Gregorian. */
+/**
+ * y·10000 + m·100 + d of a day number (days since 1970-01-01), proleptic Gregorian, by integer arithmetic
+ * (H. Hinnant's civil-from-days): ages over a city are millions of these, and a Date each would dominate
+ * the time.
+ */
 export function packedDate(day: number): number {
   const z = day + 719_468;
   const era = Math.floor(z / 146_097);
