@@ -1,7 +1,7 @@
 import { FAILED, PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
-import { childOfHousehold } from '../../variables/child-of-household.ts';
+import { requireLowIncomeChild } from '../social-assistance/common.ts';
 
 const HOURS = 'asset-building.learning-equipment-subsidy.service-hours';
 const SENIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('senior_high');
@@ -26,25 +26,7 @@ export const learningEquipmentSubsidy = defineProgram({
   parameters: [HOURS],
   formula(ctx) {
     const p = ctx.persons;
-    ctx.requireProgram(
-      {
-        code: 'low-income-household',
-        reference: '000 參(一)4(2)',
-        zh: '屬列冊低收入戶',
-        en: 'in a registered low-income household',
-      },
-      'low-income-status',
-      'household',
-    );
-    ctx.check(
-      {
-        code: 'child-of-household',
-        reference: '000 參(一)4(2)',
-        zh: '為戶內子女',
-        en: 'a child of the household',
-      },
-      childOfHousehold(ctx).slice(),
-    );
+    requireLowIncomeChild(ctx, '000 參(一)4(2)');
     // 「就讀高中職以上在學子女」
     ctx.compare(
       {

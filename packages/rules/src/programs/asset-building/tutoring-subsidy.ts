@@ -1,7 +1,7 @@
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
-import { childOfHousehold } from '../../variables/child-of-household.ts';
+import { requireLowIncomeChild } from '../social-assistance/common.ts';
 
 const CAP = 'asset-building.tutoring-subsidy.cap-per-year';
 const JUNIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('junior_high');
@@ -27,25 +27,7 @@ export const tutoringSubsidy = defineProgram({
   parameters: [CAP],
   formula(ctx) {
     const p = ctx.persons;
-    ctx.requireProgram(
-      {
-        code: 'low-income-household',
-        reference: '000 參(一)4(1)',
-        zh: '屬列冊低收入戶',
-        en: 'in a registered low-income household',
-      },
-      'low-income-status',
-      'household',
-    );
-    ctx.check(
-      {
-        code: 'child-of-household',
-        reference: '000 參(一)4(1)',
-        zh: '為戶內子女',
-        en: 'a child of the household',
-      },
-      childOfHousehold(ctx).slice(),
-    );
+    requireLowIncomeChild(ctx, '000 參(一)4(1)');
     // 「就讀國中三年級、高中三年級或五專五年級」
     const finalYear = new Uint8Array(p.count);
     for (let i = 0; i < p.count; i++) {

@@ -1,8 +1,7 @@
-import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
-import { childOfHousehold } from '../../variables/child-of-household.ts';
+import { flatMonthlyAmount, requireLowIncomeChild } from './common.ts';
 
 const AMOUNT = 'social-assistance.low-income-child-allowance.amount-per-child';
 const SENIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('senior_high');
@@ -30,25 +29,7 @@ export const lowIncomeChildAllowance = defineProgram({
   parameters: [AMOUNT],
   formula(ctx) {
     const p = ctx.persons;
-    ctx.requireProgram(
-      {
-        code: 'low-income-household',
-        reference: 'D0050078 第10條第1項',
-        zh: '屬列冊低收入戶',
-        en: 'in a registered low-income household',
-      },
-      'low-income-status',
-      'household',
-    );
-    ctx.check(
-      {
-        code: 'child-of-household',
-        reference: '001 三(一)1',
-        zh: '為戶內子女',
-        en: 'a child of the household',
-      },
-      childOfHousehold(ctx).slice(),
-    );
+    requireLowIncomeChild(ctx, 'D0050078 第10條第1項', '001 三(一)1');
     // D0050001 第2條：「本法所稱兒童及少年，指未滿十八歲之人」
     const age = ageAtPeriodStart(ctx);
     ctx.compare(
@@ -68,18 +49,7 @@ export const lowIncomeChildAllowance = defineProgram({
       '<',
       SENIOR_HIGH,
     );
-    const perChild = ctx.paramOrNaN(AMOUNT);
-    const unknown = Number.isNaN(perChild);
-    ctx.check(
-      {
-        code: 'monthly-amount-known',
-        reference: 'D0050078 第11條',
-        zh: '本期每人每月補助金額已公告',
-        en: 'the monthly amount in force is known',
-      },
-      new Uint8Array(p.count).fill(unknown ? UNKNOWN : PASSED),
-      { threshold: perChild },
-    );
-    return { amountNtd: new Int32Array(p.count).fill(unknown ? 0 : perChild) };
+    // D0050078 第11條: the monthly amount the city sets by class.
+    return { amountNtd: flatMonthlyAmount(ctx, AMOUNT) };
   },
 });

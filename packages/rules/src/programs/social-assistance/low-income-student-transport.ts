@@ -1,7 +1,7 @@
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
-import { childOfHousehold } from '../../variables/child-of-household.ts';
+import { requireLowIncomeChild } from './common.ts';
 
 const P = 'social-assistance.low-income-student-transport';
 const SENIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('senior_high');
@@ -28,25 +28,7 @@ export const lowIncomeStudentTransport = defineProgram({
     const p = ctx.persons;
     ctx.param(`${P}.free-rides-per-month`); // the benefit itself, recorded for the explanation
     // 「補助低收入戶…子女」
-    ctx.requireProgram(
-      {
-        code: 'low-income-household',
-        reference: '000 參(四)',
-        zh: '屬列冊低收入戶',
-        en: 'in a registered low-income household',
-      },
-      'low-income-status',
-      'household',
-    );
-    ctx.check(
-      {
-        code: 'child-of-household',
-        reference: '000 參(四)',
-        zh: '為戶內子女',
-        en: 'a child of the household',
-      },
-      childOfHousehold(ctx).slice(),
-    );
+    requireLowIncomeChild(ctx, '000 參(四)');
     // 「25 歲以下」: aged 25 or under on the first day of the month.
     const maxAge = ctx.param(`${P}.max-age`);
     ctx.compare(
