@@ -1,16 +1,15 @@
-import { FAILED, PASSED, UNKNOWN } from '../../engine/context.ts';
+import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { CHILDCARE_SETTINGS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
-import { householdTaxRatePct } from '../../variables/household-tax-rate.ts';
 import {
   householdWelfareTier,
   TIER_GENERAL,
   TIER_LOW_INCOME,
   TIER_MID_LOW_INCOME,
-  TIER_UNKNOWN,
 } from '../../variables/household-welfare-tier.ts';
 import { householdValueOfPerson } from '../../variables/per-person.ts';
+import { childRegisteredInCity, meansTestByTierOrTaxRate } from './childcare-common.ts';
 
 /**
  * 育兒津貼（未滿2歲） — allowance for a child under 2 (catalog: childcare-allowance; 000 肆二(六); 001 四(三)2).
@@ -69,15 +68,7 @@ export const childcareAllowance = defineProgram({
       { value: age, threshold: 2 },
     );
 
-    ctx.check(
-      {
-        code: 'registered-in-city',
-        reference: '000 肆二(六)1',
-        zh: '兒童設籍本市',
-        en: 'the child is registered in the city',
-      },
-      p.registeredInCity.slice(),
-    );
+    childRegisteredInCity(ctx, '000 肆二(六)1');
 
     // Reference §4.1: the allowance is for children not in public or quasi-public childcare (those receive
     // the childcare fee subsidy instead).
@@ -119,32 +110,9 @@ export const childcareAllowance = defineProgram({
     // 「低收入戶每名兒童每月補助5,000元…，中低收入戶每名兒童每月補助4,000元，兒童之父母(或監護人)經稅捐稽徵
     // 機關核定之最近一年之綜合所得總額合計未達申報標準或綜合所得稅稅率未達20%者，每名兒童每月補助2,500元」
     const tierOf = householdWelfareTier(ctx);
-    const taxRate = householdTaxRatePct(ctx);
     if (ctx.param('children.childcare-allowance.means-tested') === 1) {
       const limit = ctx.param('children.childcare-allowance.tax-rate-limit-pct');
-      const passed = new Uint8Array(n);
-      const shown = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const h = p.household[i]!;
-        const tier = tierOf[h];
-        shown[i] = taxRate[h]!;
-        passed[i] =
-          tier === TIER_LOW_INCOME || tier === TIER_MID_LOW_INCOME || taxRate[h]! < limit
-            ? PASSED
-            : tier === TIER_UNKNOWN
-              ? UNKNOWN
-              : FAILED;
-      }
-      ctx.check(
-        {
-          code: 'low-or-mid-low-income-or-tax-rate-below-limit',
-          reference: '000 肆二(六)1',
-          zh: '低收入戶、中低收入戶，或父母綜合所得稅稅率未達規定比率',
-          en: 'a low- or mid-low-income household, or the parents’ income-tax rate below the limit',
-        },
-        passed,
-        { value: shown, threshold: limit },
-      );
+      meansTestByTierOrTaxRate(ctx, '000 肆二(六)1', limit, true);
     }
 
     const low = ctx.paramOrNaN('children.childcare-allowance.amount-low-income');

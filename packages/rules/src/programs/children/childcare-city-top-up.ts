@@ -3,6 +3,7 @@ import { defineProgram } from '../../engine/program.ts';
 import { CHILDCARE_SETTINGS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
 import { householdValueOfPerson } from '../../variables/per-person.ts';
+import { childRegisteredInCity } from './childcare-common.ts';
 
 /**
  * 高雄準公共托育加碼補助 — Kaohsiung top-up for quasi-public childcare (catalog: childcare-city-top-up;
@@ -67,15 +68,7 @@ export const childcareCityTopUp = defineProgram({
       underLimit,
       { value: age, threshold: ageLimit },
     );
-    ctx.check(
-      {
-        code: 'registered-in-city',
-        reference: '001 四(三)5(2)',
-        zh: '兒童設籍本市',
-        en: 'the child is registered in the city',
-      },
-      p.registeredInCity.slice(),
-    );
+    childRegisteredInCity(ctx, '001 四(三)5(2)');
     // 「父或母一方設籍本市」: the household's applicant or spouse.
     const parentRegistered = new Uint8Array(ctx.households.count);
     for (let i = 0; i < n; i++) {

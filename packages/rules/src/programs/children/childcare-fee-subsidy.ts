@@ -1,15 +1,10 @@
-import { FAILED, PASSED, UNKNOWN } from '../../engine/context.ts';
+import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { CHILDCARE_SETTINGS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
-import { householdTaxRatePct } from '../../variables/household-tax-rate.ts';
-import {
-  householdWelfareTier,
-  TIER_GENERAL,
-  TIER_LOW_INCOME,
-  TIER_MID_LOW_INCOME,
-} from '../../variables/household-welfare-tier.ts';
+import { householdWelfareTier } from '../../variables/household-welfare-tier.ts';
 import { householdValueOfPerson } from '../../variables/per-person.ts';
+import { childRegisteredInCity, meansTestByTierOrTaxRate } from './childcare-common.ts';
 
 /**
  * 托育費用補助（含準公共） — childcare fee subsidy (catalog: childcare-fee-subsidy; 000 肆二(八)3; 001 四(三)5(2)).
@@ -74,15 +69,7 @@ export const childcareFeeSubsidy = defineProgram({
       { value: age, threshold: ageLimit },
     );
 
-    ctx.check(
-      {
-        code: 'registered-in-city',
-        reference: '001 四(三)5(2)',
-        zh: '兒童設籍本市',
-        en: 'the child is registered in the city',
-      },
-      p.registeredInCity.slice(),
-    );
+    childRegisteredInCity(ctx, '001 四(三)5(2)');
 
     // 001 四(三)5(2)「將幼兒交由準公共保母或托嬰中心照顧」 (and public centres and homes); before the 準公共
     // scheme (2018-08), any registered carer or licensed centre (000 肆二(八)3).
@@ -129,31 +116,8 @@ export const childcareFeeSubsidy = defineProgram({
     const tierOf = householdWelfareTier(ctx);
     const meansTested = ctx.paramOrNaN(`${P}means-tested`);
     if (meansTested !== 0) {
-      const taxRate = householdTaxRatePct(ctx);
       const limit = ctx.param(`${P}tax-rate-limit-pct`);
-      const passed = new Uint8Array(n);
-      const shown = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const h = p.household[i]!;
-        const tier = tierOf[h];
-        shown[i] = taxRate[h]!;
-        passed[i] =
-          tier === TIER_LOW_INCOME || tier === TIER_MID_LOW_INCOME || taxRate[h]! < limit
-            ? PASSED
-            : tier === TIER_GENERAL && meansTested === 1
-              ? FAILED
-              : UNKNOWN;
-      }
-      ctx.check(
-        {
-          code: 'low-or-mid-low-income-or-tax-rate-below-limit',
-          reference: '000 肆二(八)3',
-          zh: '低收入戶、中低收入戶，或父母綜合所得稅稅率未達規定比率',
-          en: 'a low- or mid-low-income household, or the parents’ income-tax rate below the limit',
-        },
-        passed,
-        { value: shown, threshold: limit },
-      );
+      meansTestByTierOrTaxRate(ctx, '000 肆二(八)3', limit, meansTested === 1);
     }
 
     // 001 四(三)5(2)「每月補助5,500元至1萬2,500元不等之托育費用，第2名子女每月再加發1,000元，第3名以上子女
