@@ -1,6 +1,6 @@
 import { defineProgram } from '../../engine/program.ts';
-import { completedMonths } from '../../variables/elapsed.ts';
 import { newImmigrantInHardship } from './new-immigrant-common.ts';
+import { emergencyLivingAid } from './special-circumstance-common.ts';
 
 /**
  * 設籍前新住民特殊境遇家庭扶助 — hardship aid for new immigrants not yet registered (catalog:
@@ -34,47 +34,8 @@ export const newImmigrantHardshipAid = defineProgram({
     'women.special-circumstance.emergency-aid-application-months',
   ],
   formula(ctx) {
-    const h = ctx.households;
     newImmigrantInHardship(ctx);
-    const events = ctx.population.events['special-circumstance-emergency'];
-    const monthlyPerPerson =
-      ctx.param('women.special-circumstance.emergency-aid-multiple-of-minimum-living-cost') *
-      ctx.param('social-assistance.minimum-living-cost');
-    const maxMonths = ctx.param('women.special-circumstance.emergency-aid-months');
-    const window = ctx.param('women.special-circumstance.emergency-aid-application-months');
-    const applied = new Uint8Array(h.count);
-    const inTime = new Uint8Array(h.count);
-    const amount = new Int32Array(h.count);
-    for (let e = 0; e < events.count; e++) {
-      const day = events.date[e]!;
-      if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
-      const k = events.owner[e]!;
-      applied[k] = 1;
-      if (day < events.occurredOn[e]! || completedMonths(events.occurredOn[e]!, day) >= window) continue;
-      inTime[k] = 1;
-      amount[k] =
-        amount[k]! +
-        Math.round(monthlyPerPerson * h.memberCount[k]!) * Math.min(events.months[e]!, maxMonths);
-    }
-    for (let k = 0; k < h.count; k++) if (!applied[k]) inTime[k] = 1;
-    ctx.check(
-      {
-        code: 'applied-this-month',
-        reference: 'D0050075 第6條第2項',
-        zh: '本月申請緊急生活扶助',
-        en: 'emergency aid was applied for this month',
-      },
-      applied,
-    );
-    ctx.check(
-      {
-        code: 'applied-within-6-months',
-        reference: 'D0050075 第6條第2項',
-        zh: '於事實發生後六個月內申請',
-        en: 'applied within six months after the situation arose',
-      },
-      inTime,
-    );
-    return { amountNtd: amount };
+    // D0050075 第6條: the emergency living aid for the applications dated in the month.
+    return { amountNtd: emergencyLivingAid(ctx) };
   },
 });

@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { completedMonths } from '../../variables/elapsed.ts';
+import { emergencyLivingAid } from './special-circumstance-common.ts';
 
 /**
  * 特殊境遇家庭緊急生活扶助 — special-circumstance emergency aid (catalog: special-circumstance-emergency-allowance;
@@ -31,7 +31,6 @@ export const specialCircumstanceEmergencyAllowance = defineProgram({
     'women.special-circumstance.emergency-aid-application-months',
   ],
   formula(ctx) {
-    const h = ctx.households;
     ctx.requireProgram(
       {
         code: 'special-circumstance-family',
@@ -43,50 +42,7 @@ export const specialCircumstanceEmergencyAllowance = defineProgram({
       'household',
     );
 
-    const events = ctx.population.events['special-circumstance-emergency'];
-    const monthlyPerPerson =
-      ctx.param('women.special-circumstance.emergency-aid-multiple-of-minimum-living-cost') *
-      ctx.param('social-assistance.minimum-living-cost');
-    const maxMonths = ctx.param('women.special-circumstance.emergency-aid-months');
-    const window = ctx.param('women.special-circumstance.emergency-aid-application-months');
-    const applied = new Uint8Array(h.count);
-    const inTime = new Uint8Array(h.count);
-    const amount = new Int32Array(h.count);
-    const monthsShown = new Float64Array(h.count).fill(Number.NaN);
-    for (let e = 0; e < events.count; e++) {
-      const day = events.date[e]!;
-      if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
-      const k = events.owner[e]!;
-      applied[k] = 1;
-      const since = completedMonths(events.occurredOn[e]!, day);
-      monthsShown[k] = since;
-      // 「事實發生後六個月內」: from the day it arose until the day before the same day six months later.
-      if (day < events.occurredOn[e]! || since >= window) continue;
-      inTime[k] = 1;
-      const months = Math.min(events.months[e]!, maxMonths);
-      amount[k] = amount[k]! + Math.round(monthlyPerPerson * h.memberCount[k]!) * months;
-    }
-    // Without an application this month only `applied-this-month` fails.
-    for (let k = 0; k < h.count; k++) if (!applied[k]) inTime[k] = 1;
-    ctx.check(
-      {
-        code: 'applied-this-month',
-        reference: 'D0050075 第6條第2項',
-        zh: '本月申請緊急生活扶助',
-        en: 'emergency aid was applied for this month',
-      },
-      applied,
-    );
-    ctx.check(
-      {
-        code: 'applied-within-6-months',
-        reference: 'D0050075 第6條第2項',
-        zh: '於事實發生後六個月內申請',
-        en: 'applied within six months after the situation arose',
-      },
-      inTime,
-      { value: monthsShown, threshold: window },
-    );
-    return { amountNtd: amount };
+    // D0050075 第6條: the emergency living aid for the applications dated in the month.
+    return { amountNtd: emergencyLivingAid(ctx) };
   },
 });
