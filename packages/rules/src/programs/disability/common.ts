@@ -215,3 +215,31 @@ export function known(values: Float64Array): Uint8Array {
   for (let i = 0; i < values.length; i++) out[i] = Number.isNaN(values[i]!) ? UNKNOWN : PASSED;
   return out;
 }
+
+/**
+ * A subsidy of the rent where there is one, else of the loan interest, each up to its maximum: the amount
+ * per entity. Records `subsidy-amount-known` (a maximum unknown for the year leaves the amount undetermined)
+ * under the reference and the Chinese wording given.
+ */
+export function rentOrInterestUpTo(
+  ctx: ProgramContext,
+  rent: Float64Array,
+  interest: Float64Array,
+  rentMax: number,
+  interestMax: number,
+  spec: { reference: string; zh: string },
+): Int32Array {
+  const count = rent.length;
+  const rentKnown = Number.isNaN(rentMax) ? UNKNOWN : PASSED;
+  const interestKnown = Number.isNaN(interestMax) ? UNKNOWN : PASSED;
+  const amount = new Int32Array(count);
+  const known = new Uint8Array(count);
+  for (let k = 0; k < count; k++) {
+    const renting = rent[k]! > 0;
+    const max = renting ? rentMax : interestMax;
+    known[k] = renting ? rentKnown : interestKnown;
+    if (!Number.isNaN(max)) amount[k] = Math.min(renting ? rent[k]! : interest[k]!, max);
+  }
+  ctx.check({ code: 'subsidy-amount-known', ...spec, en: 'the subsidy amount is known' }, known);
+  return amount;
+}

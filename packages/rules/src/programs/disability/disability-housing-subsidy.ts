@@ -1,6 +1,5 @@
-import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
-import { eitherPositive } from './common.ts';
+import { eitherPositive, rentOrInterestUpTo } from './common.ts';
 
 /**
  * 身心障礙者租屋補貼及購屋貸款利息補貼 — rent subsidy and mortgage-interest subsidy for persons with
@@ -51,23 +50,11 @@ export const disabilityHousingSubsidy = defineProgram({
     );
     const rentMax = ctx.paramOrNaN('disability.housing-subsidy.rent-subsidy-max');
     const interestMax = ctx.paramOrNaN('disability.housing-subsidy.mortgage-interest-subsidy-max');
-    const amount = new Int32Array(h.count);
-    const known = new Uint8Array(h.count);
-    for (let k = 0; k < h.count; k++) {
-      const renting = h.rentNtd[k]! > 0;
-      const max = renting ? rentMax : interestMax;
-      known[k] = Number.isNaN(max) ? UNKNOWN : PASSED;
-      if (!Number.isNaN(max)) amount[k] = Math.min(renting ? h.rentNtd[k]! : h.mortgageInterestNtd[k]!, max);
-    }
-    ctx.check(
-      {
-        code: 'subsidy-amount-known',
+    return {
+      amountNtd: rentOrInterestUpTo(ctx, h.rentNtd, h.mortgageInterestNtd, rentMax, interestMax, {
         reference: '000 肆三(十八)',
         zh: '補貼金額標準已知',
-        en: 'the subsidy amount is known',
-      },
-      known,
-    );
-    return { amountNtd: amount };
+      }),
+    };
   },
 });

@@ -1,6 +1,5 @@
-import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
-import { eitherPositive, holdsCertificate, registeredInCity } from './common.ts';
+import { eitherPositive, holdsCertificate, registeredInCity, rentOrInterestUpTo } from './common.ts';
 
 /**
  * 身心障礙者停車位租金及貸款利息補助 — parking-space rent or loan-interest subsidy for persons with disabilities
@@ -40,24 +39,11 @@ export const disabilityParkingSubsidy = defineProgram({
     );
     const rentMax = ctx.paramOrNaN('disability.parking-subsidy.rent-subsidy-max');
     const interestMax = ctx.paramOrNaN('disability.parking-subsidy.loan-interest-subsidy-max');
-    const amount = new Int32Array(p.count);
-    const known = new Uint8Array(p.count);
-    for (let i = 0; i < p.count; i++) {
-      const renting = p.parkingRentNtd[i]! > 0;
-      const max = renting ? rentMax : interestMax;
-      known[i] = Number.isNaN(max) ? UNKNOWN : PASSED;
-      if (!Number.isNaN(max))
-        amount[i] = Math.min(renting ? p.parkingRentNtd[i]! : p.parkingLoanInterestNtd[i]!, max);
-    }
-    ctx.check(
-      {
-        code: 'subsidy-amount-known',
+    return {
+      amountNtd: rentOrInterestUpTo(ctx, p.parkingRentNtd, p.parkingLoanInterestNtd, rentMax, interestMax, {
         reference: '000 肆三(十九)',
         zh: '補助金額標準已知',
-        en: 'the subsidy amount is known',
-      },
-      known,
-    );
-    return { amountNtd: amount };
+      }),
+    };
   },
 });
