@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { type CalculateRequest, calculate, type ParameterSet, PROGRAMS } from '@safetynet/rules';
+import {
+  type CalculateRequest,
+  type CalculateResponse,
+  calculate,
+  type ParameterSet,
+  PROGRAMS,
+} from '@safetynet/rules';
 import type { ParameterValue } from '@safetynet/rules/parameters/parameter';
 import { Type } from 'typebox';
 import { RegistryError } from '../../registry/errors.ts';
+import { calculationJson } from '../calculation-json.ts';
 import {
   CalculateBody,
   CalculateResponseSchema,
@@ -74,9 +81,12 @@ export const rulesRoutes =
           body: CalculateBody,
           response: { 200: CalculateResponseSchema },
         },
+        // The schema documents the answer; it is written by calculationJson, which reuses the fixed text
+        // of each condition between requests.
+        serializerCompiler: () => (data) => calculationJson(data as CalculateResponse),
       },
       // The rules' explanation is already shaped as the response (nulls for unknown numbers, references
-      // for dependencies): the response schema serializes it as is.
+      // for dependencies): it is written as is.
       async (request) => calculate(request.body as unknown as CalculateRequest, parameters),
     );
 
