@@ -32,6 +32,8 @@ export function addEvidence(
         : 0;
   const perCapitaFloor = status === 'mid_low_income' ? MINIMUM_LIVING_COST_2023 : 0;
   let householdBudget = status ? random.int(perCapitaFloor, perCapitaCap - 1) * members : 0;
+  // What the members earn and draw, to put the household where its register (or none) says (see below).
+  let householdIncome = 0;
 
   made.forEach(({ personId, age }, index) => {
     const isApplicant = index === 0;
@@ -119,6 +121,7 @@ export function addEvidence(
           ? Math.min(householdBudget, random.int(8_000, 26_400))
           : Math.round(random.logNormal(38_000, 0.55));
         if (status) householdBudget -= earned;
+        householdIncome += earned;
         chunk.income_evidence.push([evidenceId(), personId, yearStart, null, SOURCE, 'earned', earned]);
       }
     }
@@ -130,6 +133,7 @@ export function addEvidence(
           ? Math.round(random.logNormal(12_000, 0.7))
           : 0;
       if (status) householdBudget -= pension;
+      householdIncome += pension;
       if (pension > 0)
         chunk.income_evidence.push([evidenceId(), personId, yearStart, null, SOURCE, 'pension', pension]);
       if (random.chance(0.013) && age >= 75) {
@@ -212,4 +216,29 @@ export function addEvidence(
       ]);
     }
   });
+  // Households on no register are nearly all above the mid-low-income line: the registers hold most of those
+  // under it (assumption: 1 in 40 stays under, households that qualify and have not applied). Without this,
+  // seniors without a pension and households without an earner put five times the registered number under
+  // the low-income line when the rules are applied to the evidence.
+  const lowLine = MINIMUM_LIVING_COST_2023 * members;
+  const midLowLine = Math.ceil(MINIMUM_LIVING_COST_2023 * 1.5) * members;
+  // A mid-low-income household is above the low-income line (its budget is a cap, not what it earns).
+  const topUp =
+    status === 'mid_low_income' && householdIncome <= lowLine
+      ? lowLine - householdIncome + random.int(1, Math.floor((midLowLine - lowLine) / 2))
+      : !status && householdIncome < midLowLine && random.chance(0.975)
+        ? midLowLine - householdIncome + random.int(1_000, 12_000)
+        : 0;
+  if (topUp > 0) {
+    const applicant = made[0]!;
+    chunk.income_evidence.push([
+      evidenceId(),
+      applicant.personId,
+      yearStart,
+      null,
+      SOURCE,
+      applicant.age >= 65 ? 'pension' : 'other',
+      topUp,
+    ]);
+  }
 }

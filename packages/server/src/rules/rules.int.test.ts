@@ -166,3 +166,32 @@ test(`POST /api/v1/simulate answers with deltas, and names a bad override (${tes
     await app.close();
   }
 });
+
+test(`the synthetic city's evidence puts about as many households under the lines as its registers hold (${testEngine})`, async () => {
+  const info = (await latestSnapshot(database, PERIOD))!;
+  const { evaluation } = evaluateCity(await loadSnapshot(database, info), parameters);
+  const eligible = (id: string) =>
+    evaluation.result(id).eligible.filter((state) => state === ELIGIBLE).length;
+  const registered = (status: string) =>
+    count(`SELECT count(*) AS n FROM status_register WHERE status = '${status}'
+      AND valid_from <= '2024-06-30' AND (valid_to IS NULL OR valid_to > '2024-06-30')`);
+  const lowIncome = await registered('low_income');
+  const midLowOrLow = lowIncome + (await registered('mid_low_income'));
+  assert.ok(lowIncome > 10);
+  // The rules find the registered households plus a few that have not applied; mid-low-income status also
+  // holds for low-income households (D0050078 第4-1條 does not exclude them).
+  const ratio = (found: number, onRegister: number) => found / onRegister;
+  assert.ok(
+    ratio(eligible('low-income-status'), lowIncome) >= 0.8,
+    `low-income ${eligible('low-income-status')} / ${lowIncome}`,
+  );
+  assert.ok(
+    ratio(eligible('low-income-status'), lowIncome) <= 1.6,
+    `low-income ${eligible('low-income-status')} / ${lowIncome}`,
+  );
+  const midLow = eligible('mid-low-income-status');
+  assert.ok(
+    ratio(midLow, midLowOrLow) >= 0.8 && ratio(midLow, midLowOrLow) <= 1.6,
+    `mid-low ${midLow} / ${midLowOrLow}`,
+  );
+});
