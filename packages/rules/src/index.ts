@@ -1,5 +1,12 @@
 export { type CalculateRequest, type CalculateResponse, calculate, type ParameterUsed } from './calculate.ts';
-export { ELIGIBLE, Evaluation, NOT_ELIGIBLE, type ProgramResult, UNDETERMINED } from './engine/evaluate.ts';
+export {
+  ELIGIBLE,
+  Evaluation,
+  type EvaluationOptions,
+  NOT_ELIGIBLE,
+  type ProgramResult,
+  UNDETERMINED,
+} from './engine/evaluate.ts';
 export {
   type ExplainedResult,
   Explainer,
