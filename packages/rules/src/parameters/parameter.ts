@@ -74,7 +74,22 @@ export function entryOn(parameter: Parameter, date: IsoDate): ParameterValue | u
 /** The number in force on `date`; throws when none is in force yet or the value is unknown. */
 export function valueOn(parameter: Parameter, date: IsoDate): number {
   const entry = entryOn(parameter, date);
-  if (!entry) throw new ParameterNotInForceError(parameter.id, date);
-  if (entry.value === 'unknown') throw new ParameterUnknownError(parameter.id, date, entry.source.note);
+  if (!entry) throw withoutStack(() => new ParameterNotInForceError(parameter.id, date));
+  if (entry.value === 'unknown')
+    throw withoutStack(() => new ParameterUnknownError(parameter.id, date, entry.source.note));
   return entry.value;
+}
+
+/**
+ * These errors are expected outcomes (the engine turns them into "undetermined"), thrown for every program
+ * that needs an unknown value on every evaluation: capturing a stack for each would cost more than the rule.
+ */
+function withoutStack<E extends Error>(make: () => E): E {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
