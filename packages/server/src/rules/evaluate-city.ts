@@ -28,12 +28,52 @@ export interface ProgramTotal {
 export interface CityEvaluation {
   evaluation: Evaluation;
   totals: ProgramTotal[];
-  /** Time spent evaluating the programs (the rules alone, no database). */
+  /** Time spent evaluating the programs and totalling them (the rules alone, no database). */
   computeMs: number;
 }
 
 const DISTRICT_CODES = HOUSEHOLD_FACTS.district.type.values;
 
+/** Recipients, undetermined and amounts of one program's result per district (0 = unknown). */
+export function programTotals(
+  program: string,
+  result: { entity: 'person' | 'household'; eligible: Uint8Array; amountNtd: Int32Array | undefined },
+  population: Population,
+): ProgramTotal[] {
+  const { persons, households } = population;
+  const eligible = new Float64Array(DISTRICT_CODES.length);
+  const undetermined = new Float64Array(DISTRICT_CODES.length);
+  const amount = new Float64Array(DISTRICT_CODES.length);
+  const count = result.eligible.length;
+  const states = result.eligible;
+  const amounts = result.amountNtd;
+  const district = households.district;
+  const householdOf = result.entity === 'person' ? persons.household : undefined;
+  // Literal codes (1 eligible, 2 undetermined): imported bindings would be read per entity.
+  for (let i = 0; i < count; i++) {
+    const state = states[i]!;
+    if (state === 0) continue;
+    const d = district[householdOf ? householdOf[i]! : i]!;
+    if (state === 1) {
+      eligible[d]! += 1;
+      if (amounts) amount[d]! += amounts[i]!;
+    } else undetermined[d]! += 1;
+  }
+  const totals: ProgramTotal[] = [];
+  for (let d = 0; d < DISTRICT_CODES.length; d++) {
+    if (eligible[d] === 0 && undetermined[d] === 0) continue;
+    totals.push({
+      program,
+      district: d === 0 ? null : DISTRICT_CODES[d]!,
+      eligible: eligible[d]!,
+      undetermined: undetermined[d]!,
+      amountNtd: amount[d]!,
+    });
+  }
+  return totals;
+}
+
+/** Every program over a population for a month, with recipients and amounts per program and district. */
 export function evaluateCity(
   population: Population,
   parameters: ParameterSet,
@@ -47,42 +87,8 @@ export function evaluateCity(
     evaluation.result(id);
     onProgram?.(n + 1, programs.length);
   });
-  const computeMs = performance.now() - started;
-  const totals: ProgramTotal[] = [];
-  const { persons, households } = population;
-  for (const id of programs) {
-    const result = evaluation.result(id);
-    // Per district (index into the household's district fact; 0 = unknown).
-    const eligible = new Float64Array(DISTRICT_CODES.length);
-    const undetermined = new Float64Array(DISTRICT_CODES.length);
-    const amount = new Float64Array(DISTRICT_CODES.length);
-    const count = result.eligible.length;
-    const states = result.eligible;
-    const amounts = result.amountNtd;
-    const district = households.district;
-    const householdOf = result.entity === 'person' ? persons.household : undefined;
-    // Literal codes (1 eligible, 2 undetermined): imported bindings would be read per entity.
-    for (let i = 0; i < count; i++) {
-      const state = states[i]!;
-      if (state === 0) continue;
-      const d = district[householdOf ? householdOf[i]! : i]!;
-      if (state === 1) {
-        eligible[d]! += 1;
-        if (amounts) amount[d]! += amounts[i]!;
-      } else undetermined[d]! += 1;
-    }
-    for (let d = 0; d < DISTRICT_CODES.length; d++) {
-      if (eligible[d] === 0 && undetermined[d] === 0) continue;
-      totals.push({
-        program: id,
-        district: d === 0 ? null : DISTRICT_CODES[d]!,
-        eligible: eligible[d]!,
-        undetermined: undetermined[d]!,
-        amountNtd: amount[d]!,
-      });
-    }
-  }
-  return { evaluation, totals, computeMs };
+  const totals = programs.flatMap((id) => programTotals(id, evaluation.result(id), population));
+  return { evaluation, totals, computeMs: performance.now() - started };
 }
 
 /** Stores a city evaluation: the run, its totals, and a row per eligible or undetermined entity. */
