@@ -182,13 +182,19 @@ function foldChecks(
   const openWords = new Uint32Array(firstOpen.buffer, 0, words);
   for (let i = words * 4; i < count; i++) eligible[i] = 3;
   const ONES = 0x01010101;
+  // Words where all four entities already failed change no more: only the live ones are folded.
+  const live = new Int32Array(words);
+  for (let w = 0; w < words; w++) live[w] = w;
+  let liveCount = words;
   for (let k = 0; k < checks.length; k++) {
     const outcome = checks[k]!.passed;
     const mark = k + 1;
-    let w = 0;
-    if (outcome.byteOffset % 4 === 0) {
+    const aligned = outcome.byteOffset % 4 === 0;
+    if (aligned) {
       const x = new Uint32Array(outcome.buffer, outcome.byteOffset, words);
-      for (; w < words; w++) {
+      let kept = 0;
+      for (let n = 0; n < liveCount; n++) {
+        const w = live[n]!;
         const v = x[w]!;
         const f = folded[w]!;
         // per byte: failed here and not before; open here and nothing failed or open before
@@ -196,10 +202,13 @@ function foldChecks(
         const openNow = (v >>> 1) & f & (f >>> 1) & ONES;
         if (failedNow) failedWords[w]! |= failedNow * mark;
         if (openNow) openWords[w]! |= openNow * mark;
-        folded[w] = f & (((v | (v >>> 1)) & ONES) | ((v & ONES) << 1));
+        const next = f & (((v | (v >>> 1)) & ONES) | ((v & ONES) << 1));
+        folded[w] = next;
+        if (next !== 0) live[kept++] = w;
       }
+      liveCount = kept;
     }
-    for (let i = w * 4; i < count; i++) {
+    for (let i = aligned ? words * 4 : 0; i < count; i++) {
       const v = outcome[i]!;
       const f = eligible[i]!;
       if (v === 0 && f !== 0) firstFailed[i] = mark;
