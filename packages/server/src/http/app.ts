@@ -13,6 +13,7 @@ import { HouseholdRepository } from '../registry/households.ts';
 import { PersonRepository } from '../registry/persons.ts';
 import { SnapshotCache } from '../rules/simulate.ts';
 import { registerProblemHandlers } from './problem.ts';
+import { householdProgramsRoutes } from './routes/household-programs.ts';
 import { householdRoutes } from './routes/households.ts';
 import { personRoutes } from './routes/persons.ts';
 import { rulesRoutes } from './routes/rules.ts';
@@ -160,7 +161,9 @@ export async function buildServer({
       await api.register(personRoutes(context));
       await api.register(householdRoutes(context));
       await api.register(rulesRoutes({ parameters }));
-      await api.register(simulateRoutes({ parameters, snapshots: new SnapshotCache(database) }));
+      const snapshots = new SnapshotCache(database);
+      await api.register(simulateRoutes({ parameters, snapshots }));
+      await api.register(householdProgramsRoutes({ parameters, snapshots }));
     },
     { prefix: '/api/v1' },
   );

@@ -195,3 +195,37 @@ test(`the synthetic city's evidence puts about as many households under the line
     `mid-low ${midLow} / ${midLowOrLow}`,
   );
 });
+
+test(`GET /api/v1/households/{id}/programs explains a stored household's programs, as the city run decides them (${testEngine})`, async () => {
+  const keys = resolveIdKeys(process.env, database);
+  const app = await buildServer({ database, protector: new IdProtector(keys) });
+  try {
+    const info = (await latestSnapshot(database, PERIOD))!;
+    const population = await loadSnapshot(database, info);
+    const { evaluation } = evaluateCity(population, parameters);
+    const lowIncome = evaluation.result('low-income-status').eligible;
+    const k = lowIncome.indexOf(ELIGIBLE);
+    assert.ok(k >= 0);
+    const householdId = population.households.id[k]!;
+    const ok = await app.inject({ url: `/api/v1/households/${householdId}/programs?period=${PERIOD}` });
+    assert.equal(ok.statusCode, 200, ok.body);
+    const body = ok.json();
+    assert.equal(body.snapshotId, info.snapshotId);
+    assert.ok(householdId in body.case.households);
+    const status = body.results.find(
+      (r: { program: string; id: string }) => r.program === 'low-income-status' && r.id === householdId,
+    );
+    assert.equal(status.eligible, true);
+    assert.ok(status.reasons.length > 3);
+    assert.equal(new Set(body.results.map((r: { program: string }) => r.program)).size, PROGRAMS.size);
+    const missing = await app.inject({
+      url: `/api/v1/households/00000000-0000-4000-8000-000000000000/programs?period=${PERIOD}`,
+    });
+    assert.equal(missing.statusCode, 404);
+    assert.match(missing.json().detail, /戶籍快照/);
+    const badMonth = await app.inject({ url: `/api/v1/households/${householdId}/programs?period=2024-13` });
+    assert.equal(badMonth.statusCode, 400);
+  } finally {
+    await app.close();
+  }
+});
