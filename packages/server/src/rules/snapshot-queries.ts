@@ -39,7 +39,7 @@ export interface SnapshotQuery {
 /** The queries for the registry as on `on`; every line is keyed by a person (or household) uuid. */
 export function snapshotQueries(on: string): SnapshotQuery[] {
   if (!isIsoDate(on)) throw new Error(`not a date: ${on}`);
-  const districtIndex = indexOf('h.district_code', HOUSEHOLD_FACTS.district.type.values);
+  const districtIndex = indexOf('x.district_code', HOUSEHOLD_FACTS.district.type.values);
   return [
     {
       // Persons alive on the date with their household, grouped by household, applicant first.
@@ -55,20 +55,28 @@ export function snapshotQueries(on: string): SnapshotQuery[] {
         'residesInCity',
         'district',
       ],
-      sql: `SELECT m.household_id, m.person_id, ${indexOf('m.role', MEMBER_ROLES)},
-          ${day('p.birth_date')}, (p.sex = 'F')::int, (p.registered_district_code IS NOT NULL)::int,
-          coalesce(${day('p.city_registration_date')}, ${day('p.birth_date')}),
-          (p.residence_district_code IS NOT NULL)::int, ${districtIndex}
-        FROM ${asOf('household_membership', 'membership_id', on, 'household_id, person_id, role')} m
-        JOIN ${asOf(
+      // A person alive on the date in no household (a homeless person, most often) is a household of one,
+      // keyed by the person's own id, in the district they live or are registered in.
+      sql: `WITH m AS ${asOf('household_membership', 'membership_id', on, 'household_id, person_id, role')},
+        p AS (SELECT * FROM ${asOf(
           'person_version',
           'person_id',
           on,
           'person_id, birth_date, sex, registered_district_code, city_registration_date, residence_district_code, death_date',
-        )} p USING (person_id)
-        JOIN ${asOf('household_version', 'household_id', on, 'household_id, district_code')} h USING (household_id)
-        WHERE p.death_date IS NULL OR p.death_date > DATE '${on}'
-        ORDER BY m.household_id, m.role = 'applicant' DESC, m.person_id`,
+        )} alive WHERE death_date IS NULL OR death_date > DATE '${on}'),
+        h AS ${asOf('household_version', 'household_id', on, 'household_id, district_code')},
+        placed AS (
+          SELECT m.household_id, m.person_id, ${indexOf('m.role', MEMBER_ROLES)} AS role, h.district_code
+          FROM m JOIN h USING (household_id)
+          UNION ALL
+          SELECT p.person_id, p.person_id, 0, coalesce(p.residence_district_code, p.registered_district_code)
+          FROM p WHERE NOT EXISTS (SELECT 1 FROM m JOIN h USING (household_id) WHERE m.person_id = p.person_id))
+        SELECT x.household_id, x.person_id, x.role,
+          ${day('p.birth_date')}, (p.sex = 'F')::int, (p.registered_district_code IS NOT NULL)::int,
+          coalesce(${day('p.city_registration_date')}, ${day('p.birth_date')}),
+          (p.residence_district_code IS NOT NULL)::int, ${districtIndex}
+        FROM placed x JOIN p USING (person_id)
+        ORDER BY x.household_id, x.role <> 0, x.person_id`,
     },
     {
       // D0050078 第5-1條: work income (wages, business), income from property, other income; monthly.
