@@ -112,7 +112,7 @@ export class ProgramContext {
     threshold: number | ArrayLike<number>,
   ): Uint8Array {
     const passed = compareValues(value, op, threshold, this.count);
-    this.checks.push({ ...spec, entity: this.entity, passed, value, threshold, dependsOn: undefined });
+    this.checks.push(recorded(spec, this.entity, passed, value, threshold, undefined));
     return passed;
   }
 
@@ -125,14 +125,7 @@ export class ProgramContext {
     passed: Uint8Array,
     shown: { value?: ArrayLike<number>; threshold?: number | ArrayLike<number> } = {},
   ): Uint8Array {
-    this.checks.push({
-      ...spec,
-      entity: this.entity,
-      passed,
-      value: shown.value,
-      threshold: shown.threshold,
-      dependsOn: undefined,
-    });
+    this.checks.push(recorded(spec, this.entity, passed, shown.value, shown.threshold, undefined));
     return passed;
   }
 
@@ -151,16 +144,34 @@ export class ProgramContext {
       for (let i = 0; i < household.length; i++) passed[i] = dependency[household[i]!]!;
     } else
       throw new Error('a household program cannot require a person program; aggregate it in the formula');
-    this.checks.push({
-      ...spec,
-      entity: this.entity,
-      passed,
-      value: undefined,
-      threshold: undefined,
-      dependsOn: id,
-    });
+    this.checks.push(recorded(spec, this.entity, passed, undefined, undefined, id));
     return passed;
   }
+}
+
+/**
+ * A recorded check, always built in the same shape (a spread of each program's own literal would give
+ * hundreds of shapes, and every read of a check a slow lookup).
+ */
+function recorded(
+  spec: CheckSpec,
+  entity: Entity,
+  passed: Uint8Array,
+  value: ArrayLike<number> | undefined,
+  threshold: number | ArrayLike<number> | undefined,
+  dependsOn: string | undefined,
+): RecordedCheck {
+  return {
+    code: spec.code,
+    reference: spec.reference,
+    zh: spec.zh,
+    en: spec.en,
+    entity,
+    passed,
+    value,
+    threshold,
+    dependsOn,
+  };
 }
 
 /** `value op threshold` per entity: PASSED, FAILED, or UNKNOWN where either side is NaN (an unknown). */
