@@ -1,9 +1,5 @@
 import type { ProgramContext } from '../engine/context.ts';
-import { packedDate as packedDate_ } from './elapsed.ts';
-
-// A module-level copy of the imported function: called per person, an imported binding costs an accessor
-// call under the module loader, a local constant does not.
-const civil = packedDate_;
+import { packedDate as civil } from './elapsed.ts';
 
 /**
  * Completed years of age on a day number, per 民法第121條、第124條 (see core/calendar.ts `ageOn`): one

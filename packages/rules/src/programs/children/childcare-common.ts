@@ -2,16 +2,10 @@ import { FAILED, PASSED, type ProgramContext, UNKNOWN } from '../../engine/conte
 import { householdTaxRatePct } from '../../variables/household-tax-rate.ts';
 import {
   householdWelfareTier,
-  TIER_GENERAL as TIER_GENERAL_,
-  TIER_LOW_INCOME as TIER_LOW_INCOME_,
-  TIER_MID_LOW_INCOME as TIER_MID_LOW_INCOME_,
+  TIER_GENERAL,
+  TIER_LOW_INCOME,
+  TIER_MID_LOW_INCOME,
 } from '../../variables/household-welfare-tier.ts';
-
-// Module-level copies of imported constants: read in per-person loops, an imported binding costs an
-// accessor call under the module loader, a local constant does not.
-const TIER_GENERAL = TIER_GENERAL_;
-const TIER_LOW_INCOME = TIER_LOW_INCOME_;
-const TIER_MID_LOW_INCOME = TIER_MID_LOW_INCOME_;
 
 /** 兒童設籍本市: the child is registered in the city. Recorded as a check of the calling program. */
 export function childRegisteredInCity(ctx: ProgramContext, reference: string): Uint8Array {

@@ -8,10 +8,7 @@ export const ADL_MODERATE = ADL_IMPAIRMENT_LEVELS.indexOf('moderate');
 export const ADL_SEVERE = ADL_IMPAIRMENT_LEVELS.indexOf('severe');
 export const NOT_PLACED = PLACEMENT_FACTS.indexOf('none');
 
-/**
- * Check outcomes as local constants: an imported binding read inside a loop over the city can cost a call
- * per read once modules are transformed, so loops here and in the programs use these module-local copies.
- */
+/** Short names for the check outcomes, as this group's loops use them. */
 export const PASS: number = PASSED;
 export const FAIL: number = FAILED;
 export const OPEN: number = UNKNOWN;

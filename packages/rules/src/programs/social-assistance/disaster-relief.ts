@@ -1,22 +1,12 @@
-import { FAILED as FAILED_, PASSED as PASSED_, UNKNOWN as UNKNOWN_ } from '../../engine/context.ts';
-import { NO_DAY as NO_DAY_ } from '../../engine/fact-spec.ts';
+import { FAILED, PASSED, UNKNOWN } from '../../engine/context.ts';
+import { NO_DAY } from '../../engine/fact-spec.ts';
 import { defineProgram } from '../../engine/program.ts';
 import {
   householdWelfareTier,
-  TIER_LOW_INCOME as TIER_LOW_INCOME_,
-  TIER_MID_LOW_INCOME as TIER_MID_LOW_INCOME_,
-  TIER_UNKNOWN as TIER_UNKNOWN_,
+  TIER_LOW_INCOME,
+  TIER_MID_LOW_INCOME,
+  TIER_UNKNOWN,
 } from '../../variables/household-welfare-tier.ts';
-
-// Module-level copies of imported constants: read in per-entity loops, an imported binding costs an
-// accessor call under the module loader, a local constant does not.
-const FAILED = FAILED_;
-const PASSED = PASSED_;
-const UNKNOWN = UNKNOWN_;
-const NO_DAY = NO_DAY_;
-const TIER_LOW_INCOME = TIER_LOW_INCOME_;
-const TIER_MID_LOW_INCOME = TIER_MID_LOW_INCOME_;
-const TIER_UNKNOWN = TIER_UNKNOWN_;
 
 /**
  * 災害救助 — disaster relief (catalog: disaster-relief; 000 參(十一); 001 三(四)). Encoded per household: the

@@ -1,19 +1,12 @@
-import { PASSED as PASSED_, UNKNOWN as UNKNOWN_ } from '../../engine/context.ts';
+import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { EVENT_TYPES } from '../../facts/events.ts';
 import { completedMonths } from '../../variables/elapsed.ts';
 import {
   householdWelfareTier,
-  TIER_LOW_INCOME as TIER_LOW_INCOME_,
-  TIER_UNKNOWN as TIER_UNKNOWN_,
+  TIER_LOW_INCOME,
+  TIER_UNKNOWN,
 } from '../../variables/household-welfare-tier.ts';
-
-// Module-level copies of imported constants: read in per-entity loops, an imported binding costs an
-// accessor call under the module loader, a local constant does not.
-const PASSED = PASSED_;
-const UNKNOWN = UNKNOWN_;
-const TIER_LOW_INCOME = TIER_LOW_INCOME_;
-const TIER_UNKNOWN = TIER_UNKNOWN_;
 
 const SITUATIONS = EVENT_TYPES.emergency.fields.situation.type.values;
 const DEATH = SITUATIONS.indexOf('death-no-burial-means');

@@ -1,9 +1,5 @@
 import type { ProgramContext } from '../../engine/context.ts';
-import { completedMonths as completedMonths_ } from '../../variables/elapsed.ts';
-
-// A module-level copy of the imported function: called per event, an imported binding costs an accessor
-// call under the module loader, a local constant does not.
-const completedMonths = completedMonths_;
+import { completedMonths } from '../../variables/elapsed.ts';
 
 /**
  * 緊急生活扶助 on the standards of D0050075 第6條, per household, for the applications
