@@ -11,7 +11,6 @@ export {
   type ExplainedResult,
   Explainer,
   explainResult,
-  failedReasonCodes,
   type Reason,
   type ResultRef,
 } from './engine/explain.ts';

@@ -1,4 +1,4 @@
-import { type Entity, FAILED, PASSED, type RecordedCheck, UNKNOWN } from './context.ts';
+import { type Entity, PASSED, type RecordedCheck, UNKNOWN } from './context.ts';
 import { ELIGIBLE, type Evaluation, type ProgramResult, UNDETERMINED } from './evaluate.ts';
 
 /** Another result of the same explanation: the program and the person or household it is for. */
@@ -227,18 +227,4 @@ export function explainResult(evaluation: Evaluation, programId: string, index: 
   const explainer = new Explainer(evaluation, new Set([programId]));
   explainer.add(programId, index);
   return explainer.finish()[0]!;
-}
-
-/** Codes of the conditions an entity did not meet (what a population run stores per entity). */
-export function failedReasonCodes(evaluation: Evaluation, programId: string, index: number): string[] {
-  const result = evaluation.result(programId);
-  if (result.undetermined) return ['parameter-unknown'];
-  return result.checks.filter((check) => check.passed[index] === FAILED).map((check) => check.code);
-}
-
-/** Codes of the conditions that could not be determined for an entity. */
-export function undeterminedReasonCodes(evaluation: Evaluation, programId: string, index: number): string[] {
-  const result = evaluation.result(programId);
-  if (result.undetermined) return ['parameter-unknown'];
-  return result.checks.filter((check) => check.passed[index] === UNKNOWN).map((check) => check.code);
 }
