@@ -56,16 +56,20 @@ export async function readRegistryPopulation(database: Database, period: string)
   const personIds: string[] = [];
   const rows: number[] = [];
   let lastHousehold = '';
-  const memberColumns = membersQuery!.columns.length - 2;
-  const members = new CopyLineReader(2, memberColumns, (keys, numbers) => {
+  // After the two keys, the person columns, then the household's district (see snapshot-queries.ts).
+  const memberNames = membersQuery!.columns.slice(2);
+  const districtAt = memberNames.indexOf('district');
+  const personNames = memberNames.filter((name) => name !== 'district');
+  const stride = 1 + personNames.length;
+  const members = new CopyLineReader(2, memberNames.length, (keys, numbers) => {
     if (keys[0] !== lastHousehold) {
       lastHousehold = keys[0]!;
       householdIds.push(lastHousehold);
-      householdDistrict.push(numbers[6]!);
+      householdDistrict.push(numbers[districtAt]!);
     }
     personIds.push(keys[1]!);
     rows.push(householdIds.length - 1);
-    for (let n = 0; n < 6; n++) rows.push(numbers[n]!);
+    for (let n = 0; n < memberNames.length; n++) if (n !== districtAt) rows.push(numbers[n]!);
   });
   await Promise.all([
     runCopy(database, membersQuery!, (chunk) => members.push(chunk)).then(() => members.end()),
@@ -77,17 +81,15 @@ export async function readRegistryPopulation(database: Database, period: string)
   const h = defaultHouseholdColumns(householdIds.length);
   p.id = personIds;
   h.id = householdIds;
+  const personColumns = personNames.map(
+    (name) => (p as unknown as Record<string, Int32Array | Uint8Array>)[name]!,
+  );
   const index = new Map<string, number>();
   for (let i = 0; i < count; i++) {
-    const at = i * 7;
+    const at = i * stride;
     const household = rows[at]!;
     p.household[i] = household;
-    p.role[i] = rows[at + 1]!;
-    p.birthDate[i] = rows[at + 2]!;
-    p.sex[i] = rows[at + 3]!;
-    p.registeredInCity[i] = rows[at + 4]!;
-    p.registeredSince[i] = rows[at + 5]!;
-    p.residesInCity[i] = rows[at + 6]!;
+    for (let n = 0; n < personColumns.length; n++) personColumns[n]![i] = rows[at + 1 + n]!;
     if (h.memberCount[household] === 0) h.memberStart[household] = i;
     h.memberCount[household] = h.memberCount[household]! + 1;
     index.set(personIds[i]!, i);
@@ -100,7 +102,7 @@ export async function readRegistryPopulation(database: Database, period: string)
       .map((name) => (p as unknown as Record<string, Float64Array>)[name]!);
     const reader = new CopyLineReader(1, targets.length, (keys, numbers) => {
       const i = index.get(keys[0]!);
-      if (i === undefined) return; // dead, or in no household on the date
+      if (i === undefined) return; // not alive on the date
       for (let n = 0; n < targets.length; n++) {
         const value = numbers[n]!;
         if (!Number.isNaN(value)) targets[n]![i] = value;
