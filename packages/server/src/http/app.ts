@@ -11,7 +11,7 @@ import type { IdProtector } from '../identity/id-protector.ts';
 import { RegistryCommands } from '../registry/commands.ts';
 import { HouseholdRepository } from '../registry/households.ts';
 import { PersonRepository } from '../registry/persons.ts';
-import { SnapshotCache } from '../rules/simulate.ts';
+import { SnapshotCache } from '../rules/snapshot-store.ts';
 import { registerProblemHandlers } from './problem.ts';
 import { householdProgramsRoutes } from './routes/household-programs.ts';
 import { householdRoutes } from './routes/households.ts';

@@ -1,7 +1,6 @@
 import { type ParameterOverride, type ParameterSet, type Population, PROGRAMS } from '@safetynet/rules';
-import type { Database } from '../db/database.ts';
 import { evaluateCity, type ProgramTotal } from './evaluate-city.ts';
-import { latestSnapshot, loadSnapshot, makeSnapshot, type SnapshotInfo } from './snapshot-store.ts';
+import type { SnapshotInfo } from './snapshot-store.ts';
 
 /**
  * What-if: every program over the stored population of a month, with the parameters as they are and
@@ -29,26 +28,6 @@ export interface SimulationResult {
     program: string;
     districts: (Comparison & { district: string | null })[];
   })[];
-}
-
-/** The last loaded snapshot, kept while the server runs: a city is loaded once, not per request. */
-export class SnapshotCache {
-  private current: { info: SnapshotInfo; population: Population } | undefined;
-  private loading: Promise<{ info: SnapshotInfo; population: Population }> | undefined;
-
-  constructor(private readonly database: Database) {}
-
-  async population(period: string): Promise<{ info: SnapshotInfo; population: Population }> {
-    const info = (await latestSnapshot(this.database, period)) ?? (await makeSnapshot(this.database, period));
-    if (this.current?.info.snapshotId === info.snapshotId) return this.current;
-    this.loading ??= loadSnapshot(this.database, info).then((population) => ({ info, population }));
-    try {
-      this.current = await this.loading;
-    } finally {
-      this.loading = undefined;
-    }
-    return this.current;
-  }
 }
 
 const zero = (): Figures => ({ recipients: 0, undetermined: 0, amountNtd: 0 });

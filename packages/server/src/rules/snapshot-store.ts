@@ -190,3 +190,27 @@ export async function loadSnapshot(database: Database, info: SnapshotInfo): Prom
     fill(householdColumns[name]!, stored.get(`household.${name}`));
   return { period: info.period, persons: p, households: h, events: noEvents() };
 }
+
+/** The month's newest snapshot, taken now if it has none. */
+export async function snapshotFor(database: Database, period: string): Promise<SnapshotInfo> {
+  return (await latestSnapshot(database, period)) ?? (await makeSnapshot(database, period));
+}
+
+/** The last loaded snapshot, kept while the server runs: a city is loaded once, not per request. */
+export class SnapshotCache {
+  private current: { info: SnapshotInfo; population: Population } | undefined;
+  private loading: { snapshotId: string; done: Promise<Population> } | undefined;
+
+  constructor(private readonly database: Database) {}
+
+  async population(period: string): Promise<{ info: SnapshotInfo; population: Population }> {
+    const info = await snapshotFor(this.database, period);
+    if (this.current?.info.snapshotId === info.snapshotId) return this.current;
+    // Requests for the same snapshot while it loads wait for the one load.
+    if (this.loading?.snapshotId !== info.snapshotId)
+      this.loading = { snapshotId: info.snapshotId, done: loadSnapshot(this.database, info) };
+    const population = await this.loading.done;
+    this.current = { info, population };
+    return this.current;
+  }
+}

@@ -10,7 +10,7 @@ import {
 import { caseOfHousehold } from '@safetynet/rules/engine/case-of';
 import { Type } from 'typebox';
 import { RegistryError } from '../../registry/errors.ts';
-import type { SnapshotCache } from '../../rules/simulate.ts';
+import type { SnapshotCache } from '../../rules/snapshot-store.ts';
 import { calculationJson } from '../calculation-json.ts';
 import { CalculateResponseSchema } from '../rules-schemas.ts';
 

@@ -3,7 +3,8 @@ import { isIsoDate, isIsoMonth } from '@safetynet/core/calendar';
 import { type ParameterOverride, type ParameterSet, PROGRAMS } from '@safetynet/rules';
 import { Type } from 'typebox';
 import { RegistryError } from '../../registry/errors.ts';
-import { type SnapshotCache, simulate } from '../../rules/simulate.ts';
+import { simulate } from '../../rules/simulate.ts';
+import type { SnapshotCache } from '../../rules/snapshot-store.ts';
 
 /** `POST /api/v1/simulate`: what-if parameter overrides → recipients and cost deltas over the stored city. */
 export interface SimulateContext {
