@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as registry from './migrations/0001_registry.ts';
 import * as rules from './migrations/0002_rules.ts';
+import * as identity from './migrations/0003_identity.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
@@ -8,6 +9,7 @@ import type { Schema } from './schema.ts';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_registry': registry,
   '0002_rules': rules,
+  '0003_identity': identity,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {

@@ -155,6 +155,15 @@ export interface Schema {
   program_evaluation: ProgramEvaluationTable;
   program_total: ProgramTotalTable;
   program_result: ProgramResultTable;
+  team: TeamTable;
+  account: AccountTable;
+  session: SessionTable;
+  api_client: ApiClientTable;
+  caseload_assignment: CaseloadAssignmentTable;
+  protection_case: ProtectionCaseTable;
+  break_glass_grant: BreakGlassGrantTable;
+  security_alert: SecurityAlertTable;
+  audit_entry: AuditEntryTable;
 }
 
 /** migrations/0002_rules.ts */
@@ -219,3 +228,122 @@ export const DATED_TABLES = {
 
 export type DatedTable = keyof typeof DATED_TABLES;
 export type Row<T extends keyof Schema> = Selectable<Schema[T]>;
+
+/** migrations/0003_identity.ts */
+export interface TeamTable {
+  team_id: string;
+  name_zh: string;
+  name_en: string;
+  district_code: string | null;
+}
+
+type JsonList = ColumnType<string[], string, string>;
+
+export interface AccountTable {
+  account_id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string | null;
+  /** JSON arrays: written as JSON text, read as arrays. */
+  districts: JsonList;
+  programs: JsonList;
+  team_id: string | null;
+  intake: Generated<boolean>;
+  facility_ref: string | null;
+  person_id: string | null;
+  oidc_subject: string | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: Date | null;
+  password_changed_at: Date | null;
+  disabled_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface SessionTable {
+  session_hash: Buffer;
+  account_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  ended_at: Date | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiClientTable {
+  client_id: string;
+  name: string;
+  token_hash: Buffer;
+  token_prefix: string;
+  scopes: JsonList;
+  districts: JsonList;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+export interface CaseloadAssignmentTable {
+  assignment_id: string;
+  household_id: string;
+  worker_account_id: string;
+  assigned_by: string | null;
+  started_at: Generated<Date>;
+  ended_at: Date | null;
+}
+
+export type ProtectionKind = 'child' | 'domestic-violence' | 'elder' | 'disability' | 'sexual-assault';
+export type ProtectionStatus = 'reported' | 'assigned' | 'closed';
+
+export interface ProtectionCaseTable {
+  case_id: string;
+  kind: ProtectionKind;
+  subject_person_id: string | null;
+  district_code: string;
+  status: ProtectionStatus;
+  summary: string;
+  reported_by: string;
+  reported_at: Generated<Date>;
+  assigned_worker_id: string | null;
+  assigned_by: string | null;
+  assigned_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface BreakGlassGrantTable {
+  grant_id: string;
+  account_id: string;
+  case_id: string;
+  reason: string;
+  granted_at: Date;
+  expires_at: Date;
+}
+
+export interface SecurityAlertTable {
+  alert_id: string;
+  kind: 'break-glass' | 'account-locked';
+  raised_at: Generated<Date>;
+  account_id: string | null;
+  record_type: string | null;
+  record_id: string | null;
+  detail: string;
+}
+
+export interface AuditEntryTable {
+  seq: Int8;
+  at: Date;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string;
+  role: string;
+  action: string;
+  record_type: string;
+  record_id: string | null;
+  ip: string | null;
+  purpose: string | null;
+  details: string;
+  prev_hash: Buffer;
+  hash: Buffer;
+}

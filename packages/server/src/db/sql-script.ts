@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * Runs a migration script statement by statement (prepared statements take one command each, on both
- * engines). Statements end with `;` at the end of a line; scripts here hold no function bodies.
+ * engines). Statements end with `;` at the end of a line; a function body
+ * stays on one line.
  */
 export async function runScript(db: Kysely<unknown>, script: string): Promise<void> {
   const statements = script

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { KAOHSIUNG_DISTRICTS } from '@safetynet/core/districts';
 import { withCheckDigit } from '@safetynet/core/identity/id-number';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.ts';
@@ -7,12 +8,22 @@ import { MIGRATIONS } from '../db/migrate.ts';
 import { openTestDatabase, testEngine } from '../db/test-database.ts';
 import { generateIdKeys, IdProtector } from '../identity/id-protector.ts';
 import { buildServer, routeTable } from './app.ts';
+import { addAccount, type Client, signedIn } from './test-clients.ts';
 
 let database: Database;
 let app: FastifyInstance;
+let clerk: Client;
 before(async () => {
   database = await openTestDatabase();
-  app = await buildServer({ database, protector: new IdProtector(generateIdKeys('test')) });
+  const protector = new IdProtector(generateIdKeys('test'));
+  app = await buildServer({ database, protector });
+  // A clerk of every district: this file tests the registry itself (scopes: authz.int.test.ts).
+  await addAccount(database, protector, {
+    username: 'city-clerk',
+    role: 'district-clerk',
+    districts: KAOHSIUNG_DISTRICTS.map((d) => d.code),
+  });
+  clerk = await signedIn(app, 'city-clerk');
 });
 after(async () => {
   await app.close();
@@ -20,13 +31,10 @@ after(async () => {
 });
 
 const post = async (url: string, payload: unknown) => {
-  const response = await app.inject({ method: 'POST', url: `/api/v1${url}`, payload: payload as object });
-  return { status: response.statusCode, body: response.json() };
+  const { status, body } = await clerk.post(url, payload);
+  return { status, body };
 };
-const get = async (url: string) => {
-  const response = await app.inject({ method: 'GET', url: `/api/v1${url}` });
-  return { status: response.statusCode, body: response.json(), headers: response.headers };
-};
+const get = (url: string) => clerk.get(url);
 
 const mother = withCheckDigit('E22345678');
 const son = withCheckDigit('E11111111');
@@ -229,7 +237,12 @@ test(`bad input: problem details naming the field, in both languages, nothing wr
     ['/households', { districtCode: '64000080', validFrom: '2020-01-01', members: [] }, 'body.members'],
   ];
   for (const [url, payload, field] of cases) {
-    const response = await app.inject({ method: 'POST', url: `/api/v1${url}`, payload: payload as object });
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/v1${url}`,
+      payload: payload as object,
+      headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrfToken },
+    });
     assert.equal(response.statusCode, 400, `${field}: ${response.body}`);
     assert.match(response.headers['content-type'] as string, /application\/problem\+json/);
     const problem = response.json();
@@ -243,7 +256,7 @@ test(`bad input: problem details naming the field, in both languages, nothing wr
   const broken = await app.inject({
     method: 'POST',
     url: '/api/v1/persons',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: clerk.cookie, 'x-csrf-token': clerk.csrfToken },
     payload: '{"idNumber":',
   });
   assert.equal(broken.statusCode, 400);

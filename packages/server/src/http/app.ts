@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -8,15 +9,19 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Database } from '../db/database.ts';
 import type { IdProtector } from '../identity/id-protector.ts';
+import { type IdentityOptions, identityServices } from '../identity/services.ts';
 import { RegistryCommands } from '../registry/commands.ts';
 import { HouseholdRepository } from '../registry/households.ts';
 import { PersonRepository } from '../registry/persons.ts';
 import { SnapshotCache } from '../rules/snapshot-store.ts';
+import { registerAuth } from './auth.ts';
 import { registerProblemHandlers } from './problem.ts';
+import { RegistryGuard } from './registry-guard.ts';
 import { householdProgramsRoutes } from './routes/household-programs.ts';
 import { householdRoutes } from './routes/households.ts';
 import { personRoutes } from './routes/persons.ts';
 import { rulesRoutes } from './routes/rules.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { simulateRoutes } from './routes/simulate.ts';
 
 export const VERSION = '0.1.0';
@@ -39,6 +44,8 @@ export interface ServerOptions {
   /** The rules' parameters (default: the package's parameter files, read once here, not per request). */
   parameters?: ParameterSet;
   logger?: boolean;
+  /** Session, lockout and rate-limit policies and the clock (defaults: production's). */
+  identity?: IdentityOptions;
 }
 
 /** Fastify with the API's validation (the same for every route) and problem-details errors. */
@@ -79,6 +86,7 @@ export async function buildServer({
   protector,
   parameters = loadParameters(),
   logger = false,
+  identity: identityOptions = {},
 }: ServerOptions): Promise<FastifyInstance> {
   const app = baseApp(logger);
   const routes: RouteEntry[] = [];
@@ -99,6 +107,10 @@ export async function buildServer({
       },
     },
   });
+  // Limits are set per route (sign-in, the public endpoints), not globally.
+  await app.register(rateLimit, { global: false });
+  const identity = identityServices(database.db, protector, identityOptions);
+  await registerAuth(app, identity);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -110,6 +122,7 @@ export async function buildServer({
       },
       tags: [
         { name: 'system', description: '系統 System' },
+        { name: 'identity', description: '登入、帳號與稽核 Sign-in, accounts and audit' },
         { name: 'registry', description: '戶籍與人口 Persons and households' },
         { name: 'evidence', description: '佐證資料 Evidence' },
         { name: 'rules', description: '方案規則與試算 Programs, parameters and calculation' },
@@ -124,6 +137,7 @@ export async function buildServer({
     persons: new PersonRepository(database, protector),
     households: new HouseholdRepository(database, protector),
     commands: new RegistryCommands(database, protector),
+    guard: new RegistryGuard(database, identity.audit),
   };
   const started = Date.now();
   await app.register(
@@ -131,6 +145,7 @@ export async function buildServer({
       api.get(
         '/health',
         {
+          config: { policy: 'public:read' },
           schema: {
             tags: ['system'],
             summary: '健康檢查 Health: the server and its database answer',
@@ -160,10 +175,11 @@ export async function buildServer({
       );
       await api.register(personRoutes(context));
       await api.register(householdRoutes(context));
-      await api.register(rulesRoutes({ parameters }));
+      await api.register(rulesRoutes({ parameters, rateLimit: identity.publicRateLimit }));
+      await api.register(sessionRoutes(identity));
       const snapshots = new SnapshotCache(database);
       await api.register(simulateRoutes({ parameters, snapshots }));
-      await api.register(householdProgramsRoutes({ parameters, snapshots }));
+      await api.register(householdProgramsRoutes({ parameters, snapshots, guard: context.guard }));
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,6 @@
 import { FactError } from '@safetynet/rules';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from '../api-error.ts';
 import { RegistryError } from '../registry/errors.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface Problem {
 
 const TITLES: Record<number, [string, string]> = {
   400: ['請求內容有誤', 'Bad request'],
+  401: ['尚未登入或登入已失效', 'Unauthorized'],
+  403: ['沒有權限', 'Forbidden'],
   404: ['找不到資源', 'Not found'],
   405: ['不支援此方法', 'Method not allowed'],
   409: ['與現有資料衝突', 'Conflict'],
@@ -116,7 +119,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         instance: request.url,
       });
     }
-    if (error instanceof RegistryError) {
+    if (error instanceof RegistryError || error instanceof ApiError) {
       const errors = error.field
         ? [{ field: error.field, message_zh: error.zh, message_en: error.en }]
         : undefined;
@@ -136,7 +139,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
           ]
         : status === 400 && error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
           ? ['請求內容不是有效的 JSON', 'the body is not valid JSON']
-          : [TITLES[status]?.[0] ?? '請求有誤', TITLES[status]?.[1] ?? 'request error'];
+          : error.code?.startsWith('FST_CSRF_')
+            ? [
+                'CSRF 驗證碼無效：請於 x-csrf-token 標頭附上登入時取得的驗證碼',
+                'invalid CSRF token: send the token from sign-in (or GET /api/v1/session) in the x-csrf-token header',
+              ]
+            : [TITLES[status]?.[0] ?? '請求有誤', TITLES[status]?.[1] ?? 'request error'];
     return sendProblem(reply, { ...problem(status, zh, en), instance: request.url });
   });
   app.setNotFoundHandler((request, reply) =>

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { normalizeIdNumber } from '@safetynet/core/identity/id-number';
 
 /**
@@ -95,6 +95,14 @@ export class IdProtector {
   /** The blind index of an ID number: equal numbers give equal indexes; nothing else can be read from it. */
   index(idNumber: string): Buffer {
     return createHmac('sha256', this.keys.indexKey).update(normalizeIdNumber(idNumber), 'utf8').digest();
+  }
+
+  /**
+   * A key for another purpose derived from the index key (HKDF), so a deployment keeps one secret less:
+   * e.g. `derivedKey('audit-chain')` seals the audit log's hash chain.
+   */
+  derivedKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.keys.indexKey, Buffer.alloc(0), `safetynet ${purpose}`, 32));
   }
 
   /** Whether a blob was written with an older key (for re-encryption after a rotation). */

@@ -22,6 +22,8 @@ export interface HouseholdSearch {
   asOf: string;
   limit: number;
   offset: number;
+  /** Only households in this set (`SELECT household_id …`, the caller's scope); undefined: all. */
+  within?: RawBuilder<unknown> | undefined;
 }
 
 /** Reads of households (the household aggregate). */
@@ -137,6 +139,7 @@ export class HouseholdRepository {
     });
     let filtered = db.selectFrom(current.as('h'));
     if (query.district) filtered = filtered.where('h.district_code', '=', query.district);
+    if (query.within) filtered = filtered.where(sql<boolean>`h.household_id IN (${query.within})`);
     const [rows, count] = await Promise.all([
       filtered.selectAll('h').orderBy('h.household_id').limit(query.limit).offset(query.offset).execute(),
       filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),

@@ -1,6 +1,6 @@
 import { districtByCode } from '@safetynet/core/districts';
 import { normalizeIdNumber } from '@safetynet/core/identity/id-number';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { asOf } from '../db/as-of.ts';
 import type { Database } from '../db/database.ts';
 import type { Row } from '../db/schema.ts';
@@ -32,6 +32,8 @@ export interface PersonSearch {
   asOf: string;
   limit: number;
   offset: number;
+  /** Only persons in this set (`SELECT person_id …`, the caller's scope); undefined: everyone. */
+  within?: RawBuilder<unknown> | undefined;
 }
 
 type VersionRow = Row<'person_version'> & Pick<Row<'person'>, 'id_number_cipher' | 'id_number_kind'>;
@@ -58,6 +60,16 @@ export class PersonRepository {
       deathDate: row.death_date,
       validFrom: row.valid_from,
     };
+  }
+
+  /** The full ID number of a person (for the reveal route, which logs it), if registered. */
+  async fullIdNumber(personId: string): Promise<string | undefined> {
+    const row = await this.database.db
+      .selectFrom('person')
+      .select('id_number_cipher')
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    return row ? this.protector.open(row.id_number_cipher, personId) : undefined;
   }
 
   /** The person id for an ID number (exact match through the blind index), if registered. */
@@ -101,6 +113,7 @@ export class PersonRepository {
     if (query.district) filtered = filtered.where('v.registered_district_code', '=', query.district);
     if (query.name)
       filtered = filtered.where('v.name_zh', 'like', `${query.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (query.within) filtered = filtered.where(sql<boolean>`v.person_id IN (${query.within})`);
     const [rows, count] = await Promise.all([
       filtered
         .selectAll('v')

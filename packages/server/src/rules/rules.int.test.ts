@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { KAOHSIUNG_DISTRICTS } from '@safetynet/core/districts';
 import { calculate, ELIGIBLE, loadParameters, PROGRAMS, UNDETERMINED } from '@safetynet/rules';
 import { caseOfHousehold } from '@safetynet/rules/engine/case-of';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testEngine } from '../db/test-database.ts';
 import { buildServer } from '../http/app.ts';
+import { addAccount, signedIn } from '../http/test-clients.ts';
 import { resolveIdKeys } from '../identity/id-keys.ts';
 import { IdProtector } from '../identity/id-protector.ts';
 import { loadSyntheticCity } from '../synth/load.ts';
@@ -149,11 +151,15 @@ test(`what-if: a higher minimum living cost never takes a status away, and raise
 
 test(`POST /api/v1/simulate answers with deltas, and names a bad override (${testEngine})`, async () => {
   const keys = resolveIdKeys(process.env, database);
-  const app = await buildServer({ database, protector: new IdProtector(keys) });
+  const protector = new IdProtector(keys);
+  const app = await buildServer({ database, protector });
+  await addAccount(database, protector, { username: 'statistician', role: 'statistician' });
+  const statistician = await signedIn(app, 'statistician');
   try {
     const ok = await app.inject({
       method: 'POST',
       url: '/api/v1/simulate',
+      headers: { cookie: statistician.cookie, 'x-csrf-token': statistician.csrfToken },
       payload: {
         period: PERIOD,
         overrides: [{ id: 'social-assistance.minimum-living-cost', factorPercent: 5 }],
@@ -167,6 +173,7 @@ test(`POST /api/v1/simulate answers with deltas, and names a bad override (${tes
     const bad = await app.inject({
       method: 'POST',
       url: '/api/v1/simulate',
+      headers: { cookie: statistician.cookie, 'x-csrf-token': statistician.csrfToken },
       payload: { period: PERIOD, overrides: [{ id: 'no.such.parameter', value: 1 }] },
     });
     assert.equal(bad.statusCode, 400);
@@ -207,7 +214,14 @@ test(`the synthetic city's evidence puts about as many households under the line
 
 test(`GET /api/v1/households/{id}/programs explains a stored household's programs, as the city run decides them (${testEngine})`, async () => {
   const keys = resolveIdKeys(process.env, database);
-  const app = await buildServer({ database, protector: new IdProtector(keys) });
+  const protector = new IdProtector(keys);
+  const app = await buildServer({ database, protector });
+  await addAccount(database, protector, {
+    username: 'city-clerk',
+    role: 'district-clerk',
+    districts: KAOHSIUNG_DISTRICTS.map((d) => d.code),
+  });
+  const clerk = await signedIn(app, 'city-clerk');
   try {
     const info = (await latestSnapshot(database, PERIOD))!;
     const population = await loadSnapshot(database, info);
@@ -216,7 +230,10 @@ test(`GET /api/v1/households/{id}/programs explains a stored household's program
     const k = lowIncome.indexOf(ELIGIBLE);
     assert.ok(k >= 0);
     const householdId = population.households.id[k]!;
-    const ok = await app.inject({ url: `/api/v1/households/${householdId}/programs?period=${PERIOD}` });
+    const ok = await app.inject({
+      url: `/api/v1/households/${householdId}/programs?period=${PERIOD}`,
+      headers: { cookie: clerk.cookie },
+    });
     assert.equal(ok.statusCode, 200, ok.body);
     const body = ok.json();
     assert.equal(body.snapshotId, info.snapshotId);
@@ -229,10 +246,14 @@ test(`GET /api/v1/households/{id}/programs explains a stored household's program
     assert.equal(new Set(body.results.map((r: { program: string }) => r.program)).size, PROGRAMS.size);
     const missing = await app.inject({
       url: `/api/v1/households/00000000-0000-4000-8000-000000000000/programs?period=${PERIOD}`,
+      headers: { cookie: clerk.cookie },
     });
     assert.equal(missing.statusCode, 404);
-    assert.match(missing.json().detail, /戶籍快照/);
-    const badMonth = await app.inject({ url: `/api/v1/households/${householdId}/programs?period=2024-13` });
+    assert.match(missing.json().detail, /找不到戶/);
+    const badMonth = await app.inject({
+      url: `/api/v1/households/${householdId}/programs?period=2024-13`,
+      headers: { cookie: clerk.cookie },
+    });
     assert.equal(badMonth.statusCode, 400);
   } finally {
     await app.close();

@@ -18,7 +18,9 @@ export async function dropSecondaryStructures(query: Query, tables: string[]): P
   const constraints = await query(`
     SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
     FROM pg_constraint c
-    WHERE c.conrelid::regclass::text IN (${list}) AND c.contype IN ('f', 'u', 'p')
+    WHERE (c.conrelid::regclass::text IN (${list}) AND c.contype IN ('f', 'u', 'p'))
+      -- and other tables' foreign keys into them (accounts, caseloads): they rest on the primary keys
+      OR (c.confrelid::regclass::text IN (${list}) AND c.contype = 'f')
     ORDER BY c.contype = 'f' DESC, c.contype DESC, c.conname`);
   const indexes = await query(`
     SELECT i.tablename AS table, i.indexname AS name, i.indexdef AS definition

@@ -83,8 +83,18 @@ export async function loadSyntheticCity(
     copy: (table: SynthTable, bytes: Uint8Array) => Promise<void>,
     query: (text: string) => Promise<{ rows: Record<string, unknown>[] }>,
   ) => {
-    if (options.replace) await query(`TRUNCATE ${REGISTRY_TABLES.join(', ')}`);
+    if (options.replace) {
+      // What rests on the old city's persons and households goes with it: caseloads, protection cases
+      // and citizen accounts (staff accounts, API clients and the audit log stay).
+      await query(`TRUNCATE caseload_assignment, break_glass_grant, protection_case`);
+      const citizens = `SELECT account_id FROM account WHERE person_id IS NOT NULL`;
+      await query(`DELETE FROM session WHERE account_id IN (${citizens})`);
+      await query(`DELETE FROM security_alert WHERE account_id IN (${citizens})`);
+      await query(`DELETE FROM account WHERE person_id IS NOT NULL`);
+    }
+    // (Truncating after the foreign keys into the registry are dropped: PostgreSQL refuses it before.)
     const deferred = await dropSecondaryStructures(query, REGISTRY_TABLES);
+    if (options.replace) await query(`TRUNCATE ${REGISTRY_TABLES.join(', ')}`);
     for await (const chunk of writeCityInWorker({ scale: options.scale, seed: options.seed, asOf, keys })) {
       for (const { table, bytes, rows: count } of chunk.tables) {
         await copy(table, bytes);

@@ -5,6 +5,7 @@ import type { RegistryCommands } from '../../registry/commands.ts';
 import { RegistryError } from '../../registry/errors.ts';
 import type { HouseholdRepository } from '../../registry/households.ts';
 import type { PersonRepository } from '../../registry/persons.ts';
+import type { RegistryGuard } from '../registry-guard.ts';
 
 /** What route handlers use: the database, the repositories and the commands. */
 export interface RouteContext {
@@ -13,6 +14,7 @@ export interface RouteContext {
   persons: PersonRepository;
   households: HouseholdRepository;
   commands: RegistryCommands;
+  guard: RegistryGuard;
 }
 
 export function today(): string {

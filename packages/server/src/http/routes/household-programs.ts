@@ -12,6 +12,7 @@ import { Type } from 'typebox';
 import { RegistryError } from '../../registry/errors.ts';
 import type { SnapshotCache } from '../../rules/snapshot-store.ts';
 import { calculationJson } from '../calculation-json.ts';
+import type { RegistryGuard } from '../registry-guard.ts';
 import { CalculateResponseSchema } from '../rules-schemas.ts';
 
 /**
@@ -22,6 +23,7 @@ import { CalculateResponseSchema } from '../rules-schemas.ts';
 export interface HouseholdProgramsContext {
   parameters: ParameterSet;
   snapshots: SnapshotCache;
+  guard: RegistryGuard;
 }
 
 const indexes = new WeakMap<Population, Map<string, number>>();
@@ -38,11 +40,13 @@ function householdIndex(population: Population, id: string): number | undefined 
 export function householdProgramsRoutes({
   parameters,
   snapshots,
+  guard,
 }: HouseholdProgramsContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/households/:id/programs',
       {
+        config: { policy: 'eligibility:read' },
         schema: {
           tags: ['rules'],
           summary:
@@ -103,6 +107,7 @@ export function householdProgramsRoutes({
             `unknown program: ${unknown}`,
             'querystring.programs',
           );
+        await guard.household(request, request.params.id, 'eligibility:read');
         const { info, population } = await snapshots.population(period);
         const k = householdIndex(population, request.params.id);
         if (k === undefined)
@@ -113,6 +118,12 @@ export function householdProgramsRoutes({
           );
         const facts = caseOfHousehold(population, k);
         const response = calculate({ period, ...facts, ...(programs ? { programs } : {}) }, parameters);
+        request.auditReads.push({
+          action: 'read-eligibility',
+          recordType: 'household',
+          recordId: request.params.id,
+          details: { period, snapshotId: info.snapshotId },
+        });
         return { period, snapshotId: info.snapshotId, facts, response } as never;
       },
     );

@@ -35,6 +35,7 @@ export const householdRoutes =
     app.get(
       '/households',
       {
+        config: { policy: 'registry:search' },
         schema: {
           tags: ['registry'],
           summary: '搜尋家戶 Search households by district or a member’s ID number',
@@ -67,6 +68,16 @@ export const householdRoutes =
           asOf: request.query.asOf ?? today(),
           limit: pageSize,
           offset,
+          within: ctx.guard.householdsWithin(request, 'registry:search'),
+        });
+        request.auditReads.push({
+          action: 'list',
+          recordType: 'household',
+          recordId: null,
+          details: {
+            ids: result.items.map((item) => item.id),
+            by: { memberIdNumber: Boolean(memberPersonId), district },
+          },
         });
         return { ...result, page, pageSize };
       },
@@ -75,6 +86,7 @@ export const householdRoutes =
     app.get(
       '/households/:id',
       {
+        config: { policy: 'registry:read' },
         schema: {
           tags: ['registry'],
           summary:
@@ -85,6 +97,7 @@ export const householdRoutes =
         },
       },
       async (request) => {
+        await ctx.guard.household(request, request.params.id, 'registry:read');
         const knownAt = request.query.knownAt ? new Date(request.query.knownAt) : undefined;
         const household = await ctx.households.get(
           request.params.id,
@@ -93,6 +106,7 @@ export const householdRoutes =
           knownAt,
         );
         if (!household) throw notFound('household', request.params.id);
+        request.auditReads.push({ action: 'read', recordType: 'household', recordId: request.params.id });
         return household;
       },
     );
@@ -100,6 +114,7 @@ export const householdRoutes =
     app.get(
       '/households/:id/history',
       {
+        config: { policy: 'registry:read' },
         schema: {
           tags: ['registry'],
           summary: '家戶異動紀錄 Every dated change of the household, oldest first',
@@ -108,8 +123,14 @@ export const householdRoutes =
         },
       },
       async (request) => {
+        await ctx.guard.household(request, request.params.id, 'registry:read');
         const items = await ctx.households.history(request.params.id);
         if (!items) throw notFound('household', request.params.id);
+        request.auditReads.push({
+          action: 'read-history',
+          recordType: 'household',
+          recordId: request.params.id,
+        });
         return { items };
       },
     );
@@ -118,6 +139,7 @@ export const householdRoutes =
     app.post(
       '/households',
       {
+        config: { policy: 'registry:write' },
         schema: {
           tags: ['registry'],
           summary: '登錄家戶 Register a household with its members (exactly one applicant)',
@@ -136,11 +158,15 @@ export const householdRoutes =
       },
       async (request, reply) => {
         const body = request.body;
-        const result = await ctx.commands.recordHousehold({
-          ...body,
-          members: body.members.map((m) => ({ personId: m.personId, role: m.role as MemberRole })),
-          source: body.source ?? 'api',
-        });
+        await ctx.guard.districts(request, 'registry:write', [body.districtCode]);
+        const result = await ctx.commands.recordHousehold(
+          {
+            ...body,
+            members: body.members.map((m) => ({ personId: m.personId, role: m.role as MemberRole })),
+            source: body.source ?? 'api',
+          },
+          ctx.guard.trail(request),
+        );
         return reply.code(201).send(result);
       },
     );
@@ -148,6 +174,7 @@ export const householdRoutes =
     app.post(
       '/households/:id/members',
       {
+        config: { policy: 'registry:write' },
         schema: {
           tags: ['registry'],
           summary: '新增成員 Add a member from a date',
@@ -164,11 +191,12 @@ export const householdRoutes =
       },
       async (request, reply) => {
         const body = request.body;
-        const result = await ctx.commands.addMember(request.params.id, {
-          ...body,
-          role: body.role as MemberRole,
-          source: body.source ?? 'api',
-        });
+        await ctx.guard.household(request, request.params.id, 'registry:write');
+        const result = await ctx.commands.addMember(
+          request.params.id,
+          { ...body, role: body.role as MemberRole, source: body.source ?? 'api' },
+          ctx.guard.trail(request),
+        );
         return reply.code(result.created ? 201 : 200).send(result);
       },
     );
@@ -176,6 +204,7 @@ export const householdRoutes =
     app.post(
       '/households/:id/members/:membershipId/end',
       {
+        config: { policy: 'registry:write' },
         schema: {
           tags: ['registry'],
           summary: '成員遷出 End a membership (validTo = the first day no longer a member)',
@@ -187,16 +216,21 @@ export const householdRoutes =
           response: { 200: Type.Object({ created: Type.Boolean() }) },
         },
       },
-      async (request) =>
-        ctx.commands.endMembership(request.params.id, request.params.membershipId, {
-          validTo: request.body.validTo,
-          source: request.body.source ?? 'api',
-        }),
+      async (request) => {
+        await ctx.guard.household(request, request.params.id, 'registry:write');
+        return ctx.commands.endMembership(
+          request.params.id,
+          request.params.membershipId,
+          { validTo: request.body.validTo, source: request.body.source ?? 'api' },
+          ctx.guard.trail(request),
+        );
+      },
     );
 
     app.get(
       '/districts',
       {
+        config: { policy: 'public:read' },
         schema: {
           tags: ['registry'],
           summary: '高雄市38行政區 The 38 districts with their MOI codes',

@@ -25,9 +25,10 @@ export const personRoutes =
     app.get(
       '/persons',
       {
+        config: { policy: 'registry:search' },
         schema: {
           tags: ['registry'],
-          summary: '搜尋個人 Search persons by ID number, name prefix or district',
+          summary: '搜尋個人 Search persons by ID number, name prefix or district (within one’s own scope)',
           querystring: Type.Object(
             {
               idNumber: Type.Optional(
@@ -73,9 +74,19 @@ export const personRoutes =
             asOf: request.query.asOf ?? today(),
             limit: pageSize,
             offset,
+            within: ctx.guard.personsWithin(request, 'registry:search'),
           },
           MASKED_VIEWER,
         );
+        request.auditReads.push({
+          action: 'list',
+          recordType: 'person',
+          recordId: null,
+          details: {
+            ids: result.items.map((item) => item.id),
+            by: { idNumber: Boolean(request.query.idNumber), name: Boolean(request.query.name), district },
+          },
+        });
         return { ...result, page, pageSize };
       },
     );
@@ -83,6 +94,7 @@ export const personRoutes =
     app.get(
       '/persons/:id',
       {
+        config: { policy: 'registry:read' },
         schema: {
           tags: ['registry'],
           summary: '個人資料（指定日期） A person as on a date: details, households, evidence, statuses',
@@ -92,6 +104,7 @@ export const personRoutes =
         },
       },
       async (request) => {
+        await ctx.guard.person(request, request.params.id, 'registry:read');
         const knownAt = request.query.knownAt ? new Date(request.query.knownAt) : undefined;
         const person = await ctx.persons.get(
           request.params.id,
@@ -100,6 +113,7 @@ export const personRoutes =
           knownAt,
         );
         if (!person) throw notFound('person', request.params.id);
+        request.auditReads.push({ action: 'read', recordType: 'person', recordId: request.params.id });
         return person;
       },
     );
@@ -107,6 +121,7 @@ export const personRoutes =
     app.get(
       '/persons/:id/history',
       {
+        config: { policy: 'registry:read' },
         schema: {
           tags: ['registry'],
           summary: '個人異動紀錄 Every dated change about a person, oldest first',
@@ -115,15 +130,47 @@ export const personRoutes =
         },
       },
       async (request) => {
+        await ctx.guard.person(request, request.params.id, 'registry:read');
         const items = await ctx.persons.history(request.params.id);
         if (!items) throw notFound('person', request.params.id);
+        request.auditReads.push({
+          action: 'read-history',
+          recordType: 'person',
+          recordId: request.params.id,
+        });
         return { items };
+      },
+    );
+
+    app.get(
+      '/persons/:id/id-number',
+      {
+        config: { policy: 'id-number:reveal' },
+        schema: {
+          tags: ['registry'],
+          summary:
+            '檢視完整身分證號 The full ID number (the view is written to the audit log; give x-purpose)',
+          params: IdParams,
+          response: { 200: Type.Object({ personId: Uuid, idNumber: Type.String() }) },
+        },
+      },
+      async (request) => {
+        await ctx.guard.person(request, request.params.id, 'id-number:reveal');
+        const idNumber = await ctx.persons.fullIdNumber(request.params.id);
+        if (!idNumber) throw notFound('person', request.params.id);
+        request.auditReads.push({
+          action: 'reveal-id-number',
+          recordType: 'person',
+          recordId: request.params.id,
+        });
+        return { personId: request.params.id, idNumber };
       },
     );
 
     app.post(
       '/persons',
       {
+        config: { policy: 'registry:write' },
         schema: {
           tags: ['registry'],
           summary: '登錄個人 Register a person (the same ID number again returns the registered person)',
@@ -148,11 +195,12 @@ export const personRoutes =
         },
       },
       async (request, reply) => {
-        const result = await ctx.commands.recordPerson({
-          ...request.body,
-          sex: request.body.sex as 'M' | 'F',
-          source: request.body.source ?? 'api',
-        });
+        const { registeredDistrictCode, residenceDistrictCode } = request.body;
+        await ctx.guard.districts(request, 'registry:write', [registeredDistrictCode, residenceDistrictCode]);
+        const result = await ctx.commands.recordPerson(
+          { ...request.body, sex: request.body.sex as 'M' | 'F', source: request.body.source ?? 'api' },
+          ctx.guard.trail(request),
+        );
         return reply.code(result.created ? 201 : 200).send(result);
       },
     );
@@ -160,6 +208,7 @@ export const personRoutes =
     app.post(
       '/persons/:id/changes',
       {
+        config: { policy: 'registry:write' },
         schema: {
           tags: ['registry'],
           summary: '個人異動 A change from a date on (move, name, death): a new dated version',
@@ -186,11 +235,12 @@ export const personRoutes =
       },
       async (request, reply) => {
         const body = request.body;
-        const result = await ctx.commands.recordPersonChange(request.params.id, {
-          ...body,
-          sex: body.sex as 'M' | 'F' | undefined,
-          source: body.source ?? 'api',
-        });
+        await ctx.guard.person(request, request.params.id, 'registry:write');
+        const result = await ctx.commands.recordPersonChange(
+          request.params.id,
+          { ...body, sex: body.sex as 'M' | 'F' | undefined, source: body.source ?? 'api' },
+          ctx.guard.trail(request),
+        );
         return reply.code(result.created ? 201 : 200).send(result);
       },
     );
@@ -199,6 +249,7 @@ export const personRoutes =
       app.post(
         `/persons/:id/evidence/${kind}`,
         {
+          config: { policy: 'registry:write' },
           schema: {
             tags: ['evidence'],
             summary: `登錄佐證資料 Record ${kind} evidence (with evidenceId: a new version of that record)`,
@@ -224,13 +275,19 @@ export const personRoutes =
             string,
             unknown
           > & { validFrom: string };
-          const result = await ctx.commands.recordEvidence(request.params.id, kind, {
-            ...(evidenceId ? { evidenceId: evidenceId as string } : {}),
-            validFrom,
-            validTo: (validTo as string | null | undefined) ?? null,
-            source: (source as string | undefined) ?? 'api',
-            fields,
-          });
+          await ctx.guard.person(request, request.params.id, 'registry:write');
+          const result = await ctx.commands.recordEvidence(
+            request.params.id,
+            kind,
+            {
+              ...(evidenceId ? { evidenceId: evidenceId as string } : {}),
+              validFrom,
+              validTo: (validTo as string | null | undefined) ?? null,
+              source: (source as string | undefined) ?? 'api',
+              fields,
+            },
+            ctx.guard.trail(request),
+          );
           return reply.code(result.created ? 201 : 200).send(result);
         },
       );

@@ -23,6 +23,8 @@ import {
 /** What the rules routes need: the parameters, loaded once when the server starts. */
 export interface RulesContext {
   parameters: ParameterSet;
+  /** @fastify/rate-limit's route config for these public routes (none in the CLI's in-process server). */
+  rateLimit?: object | undefined;
 }
 
 function programJson(id: string) {
@@ -56,7 +58,7 @@ const valueJson = (v: ParameterValue) => ({
 export const rulesRoutes =
   (ctx: RulesContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const { parameters } = ctx;
+    const { parameters, rateLimit } = ctx;
     const parameterOf = (id: string) => {
       if (!parameters.has(id))
         throw new RegistryError(404, `找不到參數：${id}`, `parameter not found: ${id}`);
@@ -66,6 +68,7 @@ export const rulesRoutes =
     app.post(
       '/calculate',
       {
+        config: { policy: 'rules:read', rateLimit },
         schema: {
           tags: ['rules'],
           summary: '試算 Calculate eligibility and amounts for a case, with every reason explained',
@@ -93,6 +96,7 @@ export const rulesRoutes =
     app.get(
       '/programs',
       {
+        config: { policy: 'rules:read', rateLimit },
         schema: {
           tags: ['rules'],
           summary: '方案目錄 Every program encoded as rules, with its legal basis and parameters',
@@ -105,6 +109,7 @@ export const rulesRoutes =
     app.get(
       '/programs/:id',
       {
+        config: { policy: 'rules:read', rateLimit },
         schema: {
           tags: ['rules'],
           summary: '方案 One program by its catalog id',
@@ -118,6 +123,7 @@ export const rulesRoutes =
     app.get(
       '/parameters',
       {
+        config: { policy: 'rules:read', rateLimit },
         schema: {
           tags: ['rules'],
           summary: '參數 Every parameter of the rules with its description and unit',
@@ -135,6 +141,7 @@ export const rulesRoutes =
     app.get(
       '/parameters/:id',
       {
+        config: { policy: 'rules:read', rateLimit },
         schema: {
           tags: ['rules'],
           summary:

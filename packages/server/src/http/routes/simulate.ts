@@ -70,6 +70,7 @@ export function simulateRoutes({ parameters, snapshots }: SimulateContext): Fast
     app.post(
       '/simulate',
       {
+        config: { policy: 'statistics:read' },
         schema: {
           tags: ['rules'],
           summary:

@@ -1,0 +1,100 @@
+import type { Actor, ApiScope, Role } from './actor.ts';
+
+/**
+ * Every permission the API knows, and who holds it. Deny by default: a permission nobody is allowed here
+ * is refused to everyone, and a route must name its permission (the server refuses to start otherwise).
+ *
+ * A permission is the role-level question ("may a district clerk read persons at all?"). Which records
+ * (the clerk's district, the worker's caseload, the citizen's household) is answered by scope.ts, in the
+ * same terms for a single record and for a list query.
+ */
+export const PERMISSIONS = {
+  'public:read': '公開資訊（健康檢查、行政區） Public information (health, districts)',
+  'rules:read': '方案、參數與試算 Programs, parameters and calculations (no personal data stored)',
+  'session:self': '自己的登入與密碼 One\u2019s own session and password',
+  'registry:search': '搜尋個人與戶 Search persons and households',
+  'registry:read': '讀取個人、戶與佐證 Read a person, a household and their evidence',
+  'registry:write': '登錄與異動戶籍與佐證 Record persons, households and evidence',
+  'id-number:reveal': '檢視完整身分證號（留存紀錄） See a full ID number (logged)',
+  'eligibility:read': '讀取某戶的方案資格 Read a household\u2019s program eligibility',
+  'statistics:read': '統計與試算（不含個資） Aggregates and simulations, no personal data',
+  'accounts:manage': '帳號管理 Manage accounts',
+  'api-clients:manage': '介接系統管理 Manage API clients',
+  'audit:read': '查閱稽核紀錄（個資遮蔽） Read the audit log, personal data masked',
+  'audit:verify': '驗證稽核紀錄鏈 Verify the audit log\u2019s hash chain',
+  'alerts:read': '安全警示 Security alerts',
+  'protection:report': '保護案件通報 Report a protection case',
+  'protection:list': '保護案件列表（依知悉需要） List protection cases, need-to-know',
+  'protection:read': '讀取保護案件（依知悉需要） Read a protection case, need-to-know',
+  'protection:assign': '指派保護案件 Assign a protection case',
+  'protection:break-glass': '緊急調閱保護案件（須敘明理由） Break-glass access to a protection case',
+  'caseload:assign': '指派個案量 Assign households to a caseload',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_IDS = Object.keys(PERMISSIONS) as Permission[];
+
+type Holder = (actor: Actor) => boolean;
+
+const everyone: Holder = () => true;
+const signedIn: Holder = (actor) => actor.kind === 'staff' || actor.kind === 'citizen';
+const roles =
+  (...allowed: Role[]): Holder =>
+  (actor) =>
+    actor.kind !== 'anonymous' && actor.kind !== 'client' && (allowed as string[]).includes(actor.role);
+const clientWith =
+  (scope: ApiScope): Holder =>
+  (actor) =>
+    actor.kind === 'client' && actor.scopes.includes(scope);
+const intakeTeam: Holder = (actor) => actor.kind === 'staff' && actor.intake;
+const any =
+  (...holders: Holder[]): Holder =>
+  (actor) =>
+    holders.some((holder) => holder(actor));
+
+/** Who holds each permission: the one table to read when asking "who may do this?". */
+const POLICY: Record<Permission, Holder> = {
+  'public:read': everyone,
+  'rules:read': everyone,
+  'session:self': signedIn,
+  'registry:search': any(
+    roles('district-clerk', 'reviewer', 'social-worker', 'supervisor'),
+    clientWith('registry:read'),
+  ),
+  'registry:read': any(
+    roles('citizen', 'district-clerk', 'reviewer', 'social-worker', 'supervisor'),
+    clientWith('registry:read'),
+  ),
+  'registry:write': roles('district-clerk'),
+  'id-number:reveal': roles('district-clerk', 'reviewer', 'social-worker', 'supervisor'),
+  'eligibility:read': roles('citizen', 'district-clerk', 'reviewer', 'social-worker', 'supervisor'),
+  'statistics:read': any(roles('program-officer', 'statistician'), clientWith('statistics:read')),
+  'accounts:manage': roles('admin'),
+  'api-clients:manage': roles('admin'),
+  'audit:read': roles('auditor'),
+  'audit:verify': roles('auditor', 'admin'),
+  'alerts:read': roles('auditor', 'supervisor', 'admin'),
+  'protection:report': roles(
+    'district-clerk',
+    'reviewer',
+    'program-officer',
+    'social-worker',
+    'supervisor',
+    'provider',
+  ),
+  'protection:list': any(roles('social-worker', 'supervisor'), intakeTeam),
+  'protection:read': any(roles('social-worker', 'supervisor'), intakeTeam),
+  'protection:assign': roles('supervisor'),
+  'protection:break-glass': roles('social-worker', 'supervisor'),
+  'caseload:assign': roles('supervisor'),
+};
+
+/** May this actor do this kind of thing at all? (Which records: scope.ts.) */
+export function permits(actor: Actor, permission: Permission): boolean {
+  const holder = POLICY[permission];
+  return holder?.(actor) === true;
+}
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
