@@ -2,7 +2,9 @@ import { configFromEnv, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildServer } from '../../http/app.ts';
 import { resolveIdKeys } from '../../identity/id-keys.ts';
+import { DEMO_PASSWORD, ensureDemoAccounts } from '../../identity/demo-accounts.ts';
 import { IdProtector } from '../../identity/id-protector.ts';
+import { identityServices } from '../../identity/services.ts';
 import { DEMO_SCALE, loadSyntheticCity } from '../../synth/load.ts';
 import { type Command, UsageError } from '../command.ts';
 import { progressBar } from '../progress.ts';
@@ -15,7 +17,13 @@ export const serveCommand: Command = {
     host: { type: 'string', description: '介面 Interface to listen on (default: HOST or 127.0.0.1)' },
     demo: {
       type: 'boolean',
-      description: '示範模式：空資料庫時先載入示範城市 Load the demo city into an empty database first',
+      description:
+        '示範模式：空資料庫時先載入示範城市，並建立示範帳號（僅內嵌資料庫） Load the demo city into an empty database first, with demo accounts (embedded database only)',
+    },
+    'demo-accounts': {
+      type: 'boolean',
+      description:
+        '建立示範帳號（密碼 demo-password），即使使用 DATABASE_URL Create the demo accounts (password demo-password) even with DATABASE_URL',
     },
   },
   async run(options) {
@@ -43,6 +51,11 @@ export const serveCommand: Command = {
           );
         }
       }
+      // Demo accounts have a published password: never on a production database unless asked for.
+      const demoAccounts =
+        (options.demo && database.engine === 'pglite') || options['demo-accounts']
+          ? await ensureDemoAccounts(identityServices(database.db, protector))
+          : [];
       const app = await buildServer({ database, protector, logger: false });
       const address = await app.listen({ port, host });
       const url = address.replace('127.0.0.1', 'localhost');
@@ -50,6 +63,10 @@ export const serveCommand: Command = {
       console.log(
         `  API docs 文件: ${url}/docs   OpenAPI: ${url}/openapi.json   health: ${url}/api/v1/health`,
       );
+      if (demoAccounts.length > 0) {
+        console.log(`  示範帳號 Demo accounts (password 密碼: ${DEMO_PASSWORD}; POST ${url}/api/v1/session):`);
+        for (const account of demoAccounts) console.log(`    ${account.username.padEnd(18)} ${account.note}`);
+      }
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
