@@ -20,6 +20,7 @@ import { RegistryGuard } from './registry-guard.ts';
 import { householdProgramsRoutes } from './routes/household-programs.ts';
 import { householdRoutes } from './routes/households.ts';
 import { personRoutes } from './routes/persons.ts';
+import { protectionRoutes } from './routes/protection.ts';
 import { rulesRoutes } from './routes/rules.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { simulateRoutes } from './routes/simulate.ts';
@@ -126,6 +127,10 @@ export async function buildServer({
         { name: 'registry', description: '戶籍與人口 Persons and households' },
         { name: 'evidence', description: '佐證資料 Evidence' },
         { name: 'rules', description: '方案規則與試算 Programs, parameters and calculation' },
+        {
+          name: 'protection',
+          description: '保護個案（知悉需要、緊急調閱） Protection cases, need-to-know and break-glass',
+        },
       ],
     },
   });
@@ -177,6 +182,7 @@ export async function buildServer({
       await api.register(householdRoutes(context));
       await api.register(rulesRoutes({ parameters, rateLimit: identity.publicRateLimit }));
       await api.register(sessionRoutes(identity));
+      await api.register(protectionRoutes(identity));
       const snapshots = new SnapshotCache(database);
       await api.register(simulateRoutes({ parameters, snapshots }));
       await api.register(householdProgramsRoutes({ parameters, snapshots, guard: context.guard }));
