@@ -122,6 +122,8 @@ export interface AccountChange {
   unlock?: boolean | undefined;
   /** Sets a new password (the account's sessions end). */
   password?: string | undefined;
+  /** Links the account to an OpenID Connect subject, `<issuer>|<sub>` (null unlinks). */
+  oidcSubject?: string | null | undefined;
 }
 
 export async function changeAccount(
@@ -156,6 +158,16 @@ export async function changeAccount(
       personId: current.person_id,
     };
     await checkCoverage(trx, role, merged);
+    if (change.oidcSubject) {
+      const holder = await identity.accounts.byOidcSubject(change.oidcSubject, trx);
+      if (holder && holder.account_id !== accountId)
+        throw new ApiError(
+          409,
+          '此 OIDC 識別碼已連結其他帳號',
+          'another account is linked to this OIDC subject',
+          'body.oidcSubject',
+        );
+    }
     const now = identity.now();
     const updated = await trx
       .updateTable('account')
@@ -167,6 +179,7 @@ export async function changeAccount(
         team_id: merged.teamId ?? null,
         ...(change.intake === undefined ? {} : { intake: change.intake }),
         ...(change.facilityRef === undefined ? {} : { facility_ref: change.facilityRef }),
+        ...(change.oidcSubject === undefined ? {} : { oidc_subject: change.oidcSubject || null }),
         ...(change.disabled === undefined ? {} : { disabled_at: change.disabled ? now : null }),
         ...(change.unlock ? { locked_until: null, failed_sign_ins: 0 } : {}),
         ...(passwordHash ? { password_hash: passwordHash, password_changed_at: now } : {}),
