@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import { type Actor, ANONYMOUS } from '@safetynet/core/authz/actor';
-import { isPermission, type Permission, permits } from '@safetynet/core/authz/policy';
+import { isPermission, PERMISSIONS, type Permission, permits } from '@safetynet/core/authz/policy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError, forbidden, signInRequired } from '../api-error.ts';
 import type { AuditContext, AuditRecord } from '../audit/audit-log.ts';
@@ -57,6 +57,14 @@ export async function registerAuth(app: FastifyInstance, identity: IdentityServi
       throw new Error(
         `${[route.method].flat().join(',')} ${route.url}: every API route names its permission (config.policy)`,
       );
+    // The OpenAPI description says who may call each route; the public ones need no credential.
+    const who = `權限 Permission: \`${policy}\` — ${PERMISSIONS[policy]}`;
+    const schema = route.schema ?? {};
+    route.schema = {
+      ...schema,
+      description: schema.description ? `${schema.description}\n\n${who}` : who,
+      ...(policy === 'public:read' || policy === 'rules:read' ? { security: [] } : {}),
+    };
   });
 
   await app.register(cookie);
