@@ -18,6 +18,7 @@ import { SnapshotCache } from '../rules/snapshot-store.ts';
 import { registerAuth } from './auth.ts';
 import { registerProblemHandlers } from './problem.ts';
 import { RegistryGuard } from './registry-guard.ts';
+import { accountRoutes } from './routes/accounts.ts';
 import { householdProgramsRoutes } from './routes/household-programs.ts';
 import { householdRoutes } from './routes/households.ts';
 import { oidcRoutes } from './routes/oidc.ts';
@@ -184,6 +185,7 @@ export async function buildServer({
       await api.register(householdRoutes(context));
       await api.register(rulesRoutes({ parameters, rateLimit: identity.publicRateLimit }));
       await api.register(sessionRoutes(identity));
+      await api.register(accountRoutes(identity));
       await api.register(oidcRoutes({ ...context, identity, settings: oidcSettingsFromEnv(process.env) }));
       await api.register(protectionRoutes(identity));
       const snapshots = new SnapshotCache(database);
