@@ -8,7 +8,7 @@ import type { Schema } from '../db/schema.ts';
  * what purpose. Append-only and hash-chained: each entry's hash is an HMAC over its content and the
  * previous entry's hash, keyed with a secret the database does not hold, so someone who can write to the
  * database can still not forge, alter, insert or remove an entry without `safetynet audit verify`
- * noticing (audit-verify.ts). Entries are numbered without gaps under a table lock.
+ * noticing (audit-verify.ts). Entries are numbered without gaps under one lock.
  */
 
 export interface AuditContext {
@@ -34,6 +34,9 @@ export interface AuditTrail {
 }
 
 export const GENESIS_HASH = Buffer.alloc(32);
+
+/** The advisory lock id that serialises appends (any fixed number; this one spells "audit"). */
+const AUDIT_APPEND_LOCK = 0x6175646974;
 
 export interface ChainedContent {
   seq: string;
@@ -93,7 +96,9 @@ export class AuditLog {
     at = new Date(),
   ): Promise<void> {
     if (records.length === 0) return;
-    await sql`LOCK TABLE audit_entry IN EXCLUSIVE MODE`.execute(trx);
+    // A transaction-scoped advisory lock, not LOCK TABLE: that needs UPDATE/DELETE/TRUNCATE rights, which
+    // the application's role does not hold on audit_entry (`safetynet db grant-app-role`).
+    await sql`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
     const last = await trx
       .selectFrom('audit_entry')
       .select(['seq', 'hash'])

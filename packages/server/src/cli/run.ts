@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { type Command, helpText, UsageError } from './command.ts';
+import { auditCommand } from './commands/audit.ts';
 import { calcCommand } from './commands/calc.ts';
+import { dbCommand } from './commands/db-role.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
@@ -17,6 +19,8 @@ const COMMANDS: Command[] = [
   serveCommand,
   calcCommand,
   evaluateCommand,
+  auditCommand,
+  dbCommand,
 ];
 
 function mainHelp(): string {
