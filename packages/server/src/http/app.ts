@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Permission } from '@safetynet/core/authz/policy';
 import { loadParameters, type ParameterSet } from '@safetynet/rules';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -17,12 +18,14 @@ import { HouseholdRepository } from '../registry/households.ts';
 import { PersonRepository } from '../registry/persons.ts';
 import { SnapshotCache } from '../rules/snapshot-store.ts';
 import { registerAuth } from './auth.ts';
-import { registerProblemHandlers } from './problem.ts';
+import { refuseNonFiniteNumbers } from './finite-numbers.ts';
+import { problem, registerProblemHandlers, sendProblem } from './problem.ts';
 import { RegistryGuard } from './registry-guard.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { householdProgramsRoutes } from './routes/household-programs.ts';
 import { householdRoutes } from './routes/households.ts';
+import { meRoutes } from './routes/me.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { personRoutes } from './routes/persons.ts';
 import { protectionRoutes } from './routes/protection.ts';
@@ -35,6 +38,10 @@ export const VERSION = '0.1.0';
 export interface RouteEntry {
   method: string;
   url: string;
+  /** The permission it needs (auth.ts refuses routes without one). */
+  policy: Permission;
+  /** Its request schemas (body, querystring, params), for tests that send it wrong input. */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
 }
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, RouteEntry[]>();
@@ -59,6 +66,16 @@ function baseApp(logger: boolean) {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
+    // Malformed URLs and over-long path parameters, answered by the router itself: problem details too.
+    frameworkErrors: (error, request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      sendProblem(reply, {
+        ...(tooLong
+          ? problem(414, '網址參數過長', 'a path parameter is too long')
+          : problem(400, '網址格式有誤', 'the URL is malformed')),
+        instance: request.url,
+      });
+    },
     ajv: {
       customOptions: {
         removeAdditional: false,
@@ -73,6 +90,7 @@ function baseApp(logger: boolean) {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   registerProblemHandlers(app);
+  refuseNonFiniteNumbers(app);
   return app;
 }
 
@@ -100,7 +118,13 @@ export async function buildServer({
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') routes.push({ method, url: route.url });
+      if (method !== 'HEAD')
+        routes.push({
+          method,
+          url: route.url,
+          policy: route.config?.policy as Permission,
+          schema: (route.schema ?? {}) as RouteEntry['schema'],
+        });
   });
   await app.register(helmet, {
     // The docs page (swagger-ui) runs inline scripts and styles.
@@ -137,6 +161,24 @@ export async function buildServer({
           description: '保護個案（知悉需要、緊急調閱） Protection cases, need-to-know and break-glass',
         },
       ],
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'sn_session',
+            description:
+              'POST /api/v1/session 登入後的工作階段 The session cookie from sign-in; changes also need the x-csrf-token header',
+          },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: '介接系統的存取權杖 An API client’s token (snk_…), with its scopes',
+          },
+        },
+      },
+      // Either credential, or none for the public routes (each route's summary says who may call it).
+      security: [{ session: [] }, { bearer: [] }, {}],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -187,9 +229,10 @@ export async function buildServer({
       await api.register(householdRoutes(context));
       await api.register(rulesRoutes({ parameters, rateLimit: identity.publicRateLimit }));
       await api.register(sessionRoutes(identity));
-      await api.register(auditRoutes({ db: database.db, key: auditChainKey(protector) }));
       await api.register(accountRoutes(identity));
+      await api.register(auditRoutes({ db: database.db, key: auditChainKey(protector) }));
       await api.register(oidcRoutes({ ...context, identity, settings: oidcSettingsFromEnv(process.env) }));
+      await api.register(meRoutes(context));
       await api.register(protectionRoutes(identity));
       const snapshots = new SnapshotCache(database);
       await api.register(simulateRoutes({ parameters, snapshots }));

@@ -32,6 +32,7 @@ const TITLES: Record<number, [string, string]> = {
   405: ['不支援此方法', 'Method not allowed'],
   409: ['與現有資料衝突', 'Conflict'],
   413: ['請求內容過大', 'Payload too large'],
+  414: ['網址過長', 'URI too long'],
   415: ['不支援的內容類型', 'Unsupported media type'],
   429: ['請求過於頻繁', 'Too many requests'],
   500: ['系統發生錯誤', 'Internal error'],
