@@ -1,0 +1,239 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { type Actor, ANONYMOUS, ROLE_IDS } from '@safetynet/core/authz/actor';
+import { permits } from '@safetynet/core/authz/policy';
+import { withCheckDigit } from '@safetynet/core/identity/id-number';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/database.ts';
+import { openTestDatabase, testEngine } from '../db/test-database.ts';
+import { actorOf } from '../identity/accounts.ts';
+import { generateIdKeys, IdProtector } from '../identity/id-protector.ts';
+import { identityServices } from '../identity/services.ts';
+import { RegistryCommands } from '../registry/commands.ts';
+import { buildServer, type RouteEntry, routeTable } from './app.ts';
+import { type MatrixWorld, ROUTE_CASES, type Target } from './authz-matrix-cases.ts';
+import { addAccount, signedIn, TEST_PASSWORD } from './test-clients.ts';
+
+/**
+ * The authorization matrix: every route × every role (and an API client, and nobody) × a record of the
+ * actor's own district, caseload or household and one of another. What each cell must answer is derived
+ * from the policy table and the scopes, not written by hand: a route whose permission the actor lacks is
+ * refused (401 signed out, 403 signed in); a record outside the actor's reach is refused (403); the rest
+ * succeeds. Every route of the route table must have a case in authz-matrix-cases.ts, so a new route
+ * without one fails here.
+ */
+const LINGYA = '64000080';
+const FENGSHAN = '64000120';
+let database: Database;
+let app: FastifyInstance;
+let world: MatrixWorld;
+const callers: { label: string; actor: Actor; headers: () => Promise<Record<string, string>> }[] = [];
+
+before(async () => {
+  database = await openTestDatabase();
+  const protector = new IdProtector(generateIdKeys('test'));
+  app = await buildServer({
+    database,
+    protector,
+    identity: { rateLimits: { signInPerMinute: 10_000, publicPerMinute: 100_000 } },
+  });
+  const commands = new RegistryCommands(database, protector);
+  const person = async (digits: string, district: string | null) =>
+    (
+      await commands.recordPerson({
+        idNumber: withCheckDigit(digits),
+        name: `測試${digits.slice(-2)}`,
+        sex: 'F',
+        birthDate: '1980-01-01',
+        registeredDistrictCode: district,
+        source: 'matrix',
+      })
+    ).personId;
+  const ownPerson = await person('E20000001', LINGYA);
+  const ownMember = await person('E20000002', LINGYA);
+  const otherPerson = await person('S20000003', FENGSHAN);
+  const sparePerson = await person('E20000004', null);
+  const household = (district: string, members: string[]) =>
+    commands.recordHousehold({
+      districtCode: district,
+      validFrom: '2020-01-01',
+      members: members.map((personId, k) => ({ personId, role: k === 0 ? 'applicant' : 'child' })),
+      source: 'matrix',
+    });
+  const own = await household(LINGYA, [ownPerson, ownMember]);
+  const other = await household(FENGSHAN, [otherPerson]);
+  const spare = await household(LINGYA, [sparePerson]);
+  await database.db
+    .insertInto('team')
+    .values([
+      { team_id: 't1', name_zh: '一組', name_en: 'Team 1' },
+      { team_id: 't2', name_zh: '二組', name_en: 'Team 2' },
+    ])
+    .execute();
+
+  const accounts = new Map<string, string>();
+  for (const role of ROLE_IDS) {
+    const account = await addAccount(database, protector, {
+      username: `m-${role}`,
+      role,
+      districts: role === 'district-clerk' || role === 'reviewer' ? [LINGYA] : [],
+      teamId: role === 'social-worker' || role === 'supervisor' ? 't1' : null,
+      personId: role === 'citizen' ? ownPerson : null,
+    });
+    accounts.set(role, account.account_id);
+    const actor = actorOf(account);
+    let session: Record<string, string> | undefined;
+    callers.push({
+      label: role,
+      actor,
+      headers: async () => {
+        if (!session) {
+          const client = await signedIn(app, `m-${role}`);
+          session = { cookie: client.cookie, 'x-csrf-token': client.csrfToken };
+        }
+        return session;
+      },
+    });
+  }
+  const otherWorker = await addAccount(database, protector, {
+    username: 'm-worker-2',
+    role: 'social-worker',
+    teamId: 't2',
+  });
+  await addAccount(database, protector, { username: 'm-signin', role: 'statistician' });
+
+  const identity = identityServices(database.db, protector);
+  const context = { actor: { ...ANONYMOUS, name: 'matrix-setup' }, ip: null, purpose: null };
+  const makeClient = (name: string) =>
+    database.db.transaction().execute(async (trx) => {
+      const created = await identity.apiClients.create(trx, {
+        name,
+        scopes: ['registry:read', 'rules:read', 'statistics:read'],
+        districts: [LINGYA],
+        expiresAt: null,
+        createdBy: accounts.get('admin')!,
+      });
+      await identity.audit.append(trx, context, [
+        { action: 'create', recordType: 'api-client', recordId: created.client.client_id },
+      ]);
+      return created;
+    });
+  const agency = await makeClient('matrix-agency');
+  const revocable = await makeClient('matrix-revocable');
+  const clientActor = (await identity.apiClients.resolve(agency.token))!;
+  callers.push({
+    label: 'api-client',
+    actor: clientActor,
+    headers: async () => ({ authorization: `Bearer ${agency.token}` }),
+  });
+  callers.push({ label: 'anonymous', actor: ANONYMOUS, headers: async () => ({}) });
+
+  const worker = accounts.get('social-worker')!;
+  const assign = (householdId: string) =>
+    database.db
+      .insertInto('caseload_assignment')
+      .values({ assignment_id: randomUUID(), household_id: householdId, worker_account_id: worker })
+      .returning('assignment_id')
+      .executeTakeFirstOrThrow();
+  await assign(own.householdId);
+  const spareAssignment = await assign(spare.householdId);
+  const protectionCase = (workerId: string) =>
+    database.db
+      .insertInto('protection_case')
+      .values({
+        case_id: randomUUID(),
+        kind: 'child',
+        district_code: LINGYA,
+        status: 'assigned',
+        summary: '矩陣測試個案',
+        reported_by: accounts.get('district-clerk')!,
+        assigned_worker_id: workerId,
+        assigned_at: new Date(),
+      })
+      .returning('case_id')
+      .executeTakeFirstOrThrow();
+  world = {
+    own: {
+      personId: ownPerson,
+      householdId: own.householdId,
+      membershipId: own.membershipIds[1]!,
+      caseId: (await protectionCase(worker)).case_id,
+      district: LINGYA,
+    },
+    other: {
+      personId: otherPerson,
+      householdId: other.householdId,
+      membershipId: other.membershipIds[0]!,
+      caseId: (await protectionCase(otherWorker.account_id)).case_id,
+      district: FENGSHAN,
+    },
+    sparePersonId: sparePerson,
+    spareAssignmentId: spareAssignment.assignment_id,
+    workerId: worker,
+    providerAccountId: accounts.get('provider')!,
+    revocableClientId: revocable.client.client_id,
+    signInUsername: 'm-signin',
+    signInPassword: TEST_PASSWORD,
+  };
+});
+after(async () => {
+  await app.close();
+  await database.close();
+});
+
+const key = (route: RouteEntry) => `${route.method} ${route.url.replace('/api/v1', '')}`;
+
+test('every route has a matrix case, and every case a route', () => {
+  const routes = routeTable(app).map(key).sort();
+  assert.deepEqual(routes, Object.keys(ROUTE_CASES).sort());
+});
+
+test(`every role × every route × own and other records: exactly the expected refusals (${testEngine})`, async () => {
+  const failures: string[] = [];
+  let cells = 0;
+  for (const route of routeTable(app)) {
+    const spec = ROUTE_CASES[key(route)]!;
+    const targets: Target[] = spec.scoped ? ['own', 'other'] : ['own'];
+    for (const caller of callers) {
+      for (const target of targets) {
+        const held = permits(caller.actor, route.policy);
+        const expected = !held
+          ? caller.actor.kind === 'anonymous'
+            ? 401
+            : 403
+          : (spec.expect?.(caller.actor, target) ?? (target === 'other' ? 'deny' : 'ok'));
+        const request = spec.request(world, target);
+        const headers =
+          spec.freshSession && caller.actor.kind !== 'anonymous' && caller.actor.kind !== 'client'
+            ? await freshSession(caller.label)
+            : await caller.headers();
+        const response = await app.inject({
+          method: route.method as 'GET',
+          url: `/api/v1${request.url}`,
+          headers,
+          ...(request.body === undefined ? {} : { payload: request.body as object }),
+        });
+        cells++;
+        const status = response.statusCode;
+        const ok =
+          expected === 'ok'
+            ? (status >= 200 && status < 400) || (spec.alsoOk ?? []).includes(status)
+            : expected === 'deny'
+              ? status === 403
+              : status === expected;
+        if (!ok)
+          failures.push(
+            `${caller.label} ${key(route)} [${target}] expected ${expected}, got ${status}: ${response.body.slice(0, 160)}`,
+          );
+      }
+    }
+  }
+  assert.deepEqual(failures, [], `${failures.length} of ${cells} cells`);
+  assert.ok(cells > 600, `${cells} cells`);
+});
+
+async function freshSession(role: string): Promise<Record<string, string>> {
+  const client = await signedIn(app, `m-${role}`);
+  return { cookie: client.cookie, 'x-csrf-token': client.csrfToken };
+}
