@@ -71,6 +71,19 @@ test(`an administrator creates a clerk who can then sign in; the list shows no h
   const entries = await auditEntries('create', 'account', created.body.id);
   assert.equal(entries.length, 1);
   assert.equal(entries[0]?.actor_name, 'root-admin');
+
+  // Linking the account to a single sign-on identity, and a second account to the same one refused.
+  const subject = 'https://sso.example.gov.tw|f-clerk-001';
+  assert.equal((await admin.patch(`/accounts/${created.body.id}`, { oidcSubject: subject })).status, 200);
+  const linked = await database.db
+    .selectFrom('account')
+    .select('oidc_subject')
+    .where('account_id', '=', created.body.id)
+    .executeTakeFirstOrThrow();
+  assert.equal(linked.oidc_subject, subject);
+  const other = listed.body.items.find((a: { username: string }) => a.username === 'lingya-clerk');
+  const taken = await admin.patch(`/accounts/${other.id}`, { oidcSubject: subject });
+  assert.equal(taken.status, 409);
 });
 
 test(`bad accounts: short password 400 naming it, duplicate 409, unknown district 400; non-admins 403 (${testEngine})`, async () => {

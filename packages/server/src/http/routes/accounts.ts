@@ -129,6 +129,16 @@ export const accountRoutes =
               disabled: Type.Optional(Type.Boolean()),
               unlock: Type.Optional(Type.Boolean({ description: 'true: clears a lockout' })),
               password: Type.Optional(Password),
+              oidcSubject: Type.Optional(
+                Nullable(
+                  Type.String({
+                    minLength: 3,
+                    maxLength: 500,
+                    description:
+                      'OIDC 登入身分 `<issuer>|<sub>` (the 403 of an unlinked sign-in shows it); null unlinks',
+                  }),
+                ),
+              ),
             },
             { additionalProperties: false, minProperties: 1 },
           ),
