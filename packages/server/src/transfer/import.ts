@@ -7,6 +7,7 @@ import {
 } from '@safetynet/core/registry-csv/kinds';
 import type { CsvRecord, RowProblem } from '@safetynet/core/registry-csv/validate';
 import { type Kysely, sql } from 'kysely';
+import type { AuditTrail } from '../audit/audit-log.ts';
 import { asOf } from '../db/as-of.ts';
 import type { Database } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
@@ -38,7 +39,7 @@ export async function importFiles(
   database: Database,
   protector: IdProtector,
   files: ParsedFile[],
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; trail?: AuditTrail } = {},
 ): Promise<ImportReport> {
   const ordered = [...files].sort((a, b) => CSV_KIND_NAMES.indexOf(a.kind) - CSV_KIND_NAMES.indexOf(b.kind));
   const report: ImportReport = {
@@ -55,6 +56,16 @@ export async function importFiles(
       const importer = new Importer(trx, protector, report);
       for (const file of ordered) await importer.importFile(file);
       if (report.problems.length || options.dryRun) throw new Rollback();
+      // The import is on the record in the same transaction as what it wrote.
+      if (options.trail)
+        await options.trail.log.append(trx, options.trail.context, [
+          {
+            action: 'import',
+            recordType: 'registry',
+            recordId: null,
+            details: { files: ordered.map((file) => file.name), written: report.written },
+          },
+        ]);
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CSV_KIND_NAMES } from '@safetynet/core/registry-csv/kinds';
 import { sql } from 'kysely';
+import { AuditLog } from '../audit/audit-log.ts';
+import { auditChainKey, verifyAuditLog } from '../audit/audit-verify.ts';
+import { operatorContext } from '../audit/operator.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testEngine } from '../db/test-database.ts';
 import { resolveIdKeys } from '../identity/id-keys.ts';
@@ -103,4 +106,35 @@ test(`a dry run validates and writes nothing (${testEngine})`, async () => {
   assert.ok(report.ok);
   assert.equal(report.written.persons, 1);
   assert.equal(await count(target, 'person'), before);
+});
+
+test(`an import is on the audit record with what it wrote; a refused or dry one is not (${testEngine})`, async () => {
+  const protector = protectorOf(target);
+  const trail = { log: new AuditLog(auditChainKey(protector)), context: operatorContext('registry import') };
+  const imports = () => count(target, 'audit_entry');
+  const before = await imports();
+  const good = parseFile(
+    'persons',
+    'persons.csv',
+    'id_number,name,sex,birth_date\nE223456785,新住民,F,1991-01-01\n',
+  );
+  const bad = parseFile(
+    'persons',
+    'persons.csv',
+    'id_number,name,sex,birth_date\nE223456786,錯碼,F,1991-01-01\n',
+  );
+  assert.equal((await importFiles(target, protector, [bad], { trail })).ok, false);
+  assert.ok((await importFiles(target, protector, [good], { trail, dryRun: true })).ok);
+  assert.equal(await imports(), before, 'nothing recorded for what was not written');
+  assert.ok((await importFiles(target, protector, [good], { trail })).ok);
+  const entry = await target.db
+    .selectFrom('audit_entry')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  assert.equal(entry.action, 'import');
+  assert.match(entry.actor_name, /^cli:/);
+  assert.deepEqual(JSON.parse(entry.details).written, { persons: 1 });
+  assert.equal((await verifyAuditLog(target.db, auditChainKey(protector))).ok, true);
 });

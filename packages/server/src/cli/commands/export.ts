@@ -2,6 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { isIsoDate } from '@safetynet/core/calendar';
 import { findDistrict } from '@safetynet/core/districts';
 import { CSV_KIND_NAMES, type CsvKind } from '@safetynet/core/registry-csv/kinds';
+import { AuditLog } from '../../audit/audit-log.ts';
+import { auditChainKey } from '../../audit/audit-verify.ts';
+import { operatorContext } from '../../audit/operator.ts';
 import { configFromEnv, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { resolveIdKeys } from '../../identity/id-keys.ts';
@@ -40,6 +43,19 @@ export const exportCommand: Command = {
         district: district?.code,
         mask: options.mask === true,
       });
+      // Personal data leaving the system: on the record before it is written out.
+      await new AuditLog(auditChainKey(protector)).appendAlone(
+        database.db,
+        operatorContext('registry export'),
+        [
+          {
+            action: 'export',
+            recordType: kind,
+            recordId: null,
+            details: { asOf: on, district: district?.code ?? null, masked: options.mask === true },
+          },
+        ],
+      );
       if (options.out === '-' || options.out === undefined) process.stdout.write(csv);
       else writeFileSync(String(options.out), csv);
       return 0;

@@ -2,6 +2,9 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CSV_KIND_NAMES, type CsvKind } from '@safetynet/core/registry-csv/kinds';
 import { stringify } from 'csv-stringify/sync';
+import { AuditLog } from '../../audit/audit-log.ts';
+import { auditChainKey } from '../../audit/audit-verify.ts';
+import { operatorContext } from '../../audit/operator.ts';
 import { configFromEnv, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { resolveIdKeys } from '../../identity/id-keys.ts';
@@ -46,7 +49,14 @@ export const importCommand: Command = {
     try {
       await migrateToLatest(database.db);
       const protector = new IdProtector(resolveIdKeys(process.env, database));
-      const report = await importFiles(database, protector, files, { dryRun: options['dry-run'] === true });
+      const trail = {
+        log: new AuditLog(auditChainKey(protector)),
+        context: operatorContext('registry import'),
+      };
+      const report = await importFiles(database, protector, files, {
+        dryRun: options['dry-run'] === true,
+        trail,
+      });
       for (const p of report.problems) console.error(`${p.file}:${p.line} [${p.column}] ${p.zh} / ${p.en}`);
       if (typeof options.report === 'string') {
         writeFileSync(
