@@ -22,5 +22,18 @@ export async function createThrowawayDatabase(
   await run(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  // node-postgres's pool.end() resolves before its connections have finished closing; forcing the drop at
+  // once would kill them mid-goodbye (an error event after the test). Wait for them first, briefly.
+  const drop = async () => {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      try {
+        return await run(`DROP DATABASE IF EXISTS ${name}`);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006') throw error; // 55006: still in use
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
+  return { url: url.toString(), drop };
 }
