@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Actor } from '@safetynet/core/authz/actor';
-import { type Kysely, sql } from 'kysely';
-import type { Schema } from '../db/schema.ts';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { AuditEntryTable, Schema } from '../db/schema.ts';
 
 /**
  * The audit log: who (account, role), did what (action) to which record, when, from where (IP) and for
@@ -38,20 +38,8 @@ export const GENESIS_HASH = Buffer.alloc(32);
 /** The advisory lock id that serialises appends (any fixed number; this one spells "audit"). */
 const AUDIT_APPEND_LOCK = 0x6175646974;
 
-export interface ChainedContent {
-  seq: string;
-  at: Date;
-  actor_kind: string;
-  actor_id: string | null;
-  actor_name: string;
-  role: string;
-  action: string;
-  record_type: string;
-  record_id: string | null;
-  ip: string | null;
-  purpose: string | null;
-  details: string;
-}
+/** What an entry's hash covers: every column but the two hashes. */
+export type ChainedContent = Omit<Selectable<AuditEntryTable>, 'prev_hash' | 'hash'>;
 
 /** The hash an entry must carry: HMAC(key, previous hash ‖ its content in a fixed order). */
 export function entryHash(key: Buffer, prevHash: Buffer, entry: ChainedContent): Buffer {

@@ -3,10 +3,16 @@ import { after, before, test } from 'node:test';
 import { withCheckDigit } from '@safetynet/core/identity/id-number';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.ts';
-import { openTestDatabase, testEngine } from '../db/test-database.ts';
-import { generateIdKeys, IdProtector } from '../identity/id-protector.ts';
-import { buildServer } from './app.ts';
-import { addAccount, anonymous, type Client, signedIn, TEST_PASSWORD, withToken } from './test-clients.ts';
+import { testEngine } from '../db/test-database.ts';
+import {
+  addAccount,
+  anonymous,
+  type Client,
+  openTestServer,
+  signedIn,
+  TEST_PASSWORD,
+  withToken,
+} from './test-clients.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -15,13 +21,12 @@ let clerk: Client;
 const LINGYA = '64000080';
 
 before(async () => {
-  database = await openTestDatabase();
-  const protector = new IdProtector(generateIdKeys('test'));
-  app = await buildServer({
-    database,
-    protector,
+  const opened = await openTestServer({
     identity: { rateLimits: { signInPerMinute: 100, publicPerMinute: 1000 } },
   });
+  database = opened.database;
+  app = opened.app;
+  const protector = opened.protector;
   await addAccount(database, protector, { username: 'root-admin', role: 'admin' });
   await addAccount(database, protector, {
     username: 'lingya-clerk',

@@ -6,14 +6,13 @@ import { permits } from '@safetynet/core/authz/policy';
 import { withCheckDigit } from '@safetynet/core/identity/id-number';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.ts';
-import { openTestDatabase, testEngine } from '../db/test-database.ts';
+import { testEngine } from '../db/test-database.ts';
 import { actorOf } from '../identity/accounts.ts';
-import { generateIdKeys, IdProtector } from '../identity/id-protector.ts';
 import { identityServices } from '../identity/services.ts';
 import { RegistryCommands } from '../registry/commands.ts';
-import { buildServer, type RouteEntry, routeTable } from './app.ts';
+import { type RouteEntry, routeTable } from './app.ts';
 import { type MatrixWorld, ROUTE_CASES, type Target } from './authz-matrix-cases.ts';
-import { addAccount, signedIn, TEST_PASSWORD } from './test-clients.ts';
+import { addAccount, openTestServer, signedIn, TEST_PASSWORD } from './test-clients.ts';
 
 /**
  * The authorization matrix: every route × every role (and an API client, and nobody) × a record of the
@@ -31,13 +30,10 @@ let world: MatrixWorld;
 const callers: { label: string; actor: Actor; headers: () => Promise<Record<string, string>> }[] = [];
 
 before(async () => {
-  database = await openTestDatabase();
-  const protector = new IdProtector(generateIdKeys('test'));
-  app = await buildServer({
-    database,
-    protector,
-    identity: { rateLimits: { signInPerMinute: 10_000, publicPerMinute: 100_000 } },
-  });
+  const opened = await openTestServer({});
+  database = opened.database;
+  app = opened.app;
+  const protector = opened.protector;
   const commands = new RegistryCommands(database, protector);
   const person = async (digits: string, district: string | null) =>
     (

@@ -6,12 +6,11 @@ import { withCheckDigit } from '@safetynet/core/identity/id-number';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { openTestDatabase, testEngine } from '../db/test-database.ts';
+import { testEngine } from '../db/test-database.ts';
 import { actorOf } from '../identity/accounts.ts';
-import { generateIdKeys, IdProtector } from '../identity/id-protector.ts';
 import { RegistryCommands } from '../registry/commands.ts';
-import { buildServer, type RouteEntry, routeTable } from './app.ts';
-import { addAccount, signedIn } from './test-clients.ts';
+import { type RouteEntry, routeTable } from './app.ts';
+import { addAccount, openTestServer, signedIn } from './test-clients.ts';
 
 /**
  * Every route, malformed: wrong path parameters, unknown and wrong-typed query values, bodies that are not
@@ -45,13 +44,10 @@ const DOMAIN_TABLES = [
 ];
 
 before(async () => {
-  database = await openTestDatabase();
-  const protector = new IdProtector(generateIdKeys('test'));
-  app = await buildServer({
-    database,
-    protector,
-    identity: { rateLimits: { signInPerMinute: 1000, publicPerMinute: 100_000 } },
-  });
+  const opened = await openTestServer({});
+  database = opened.database;
+  app = opened.app;
+  const protector = opened.protector;
   const commands = new RegistryCommands(database, protector);
   const { personId } = await commands.recordPerson({
     idNumber: withCheckDigit('E22345678'),

@@ -1,10 +1,12 @@
 import { ANONYMOUS } from '@safetynet/core/authz/actor';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Database } from '../db/database.ts';
+import { openTestDatabase } from '../db/test-database.ts';
 import { type AccountInput, createAccount } from '../identity/account-commands.ts';
 import type { AccountRow } from '../identity/accounts.ts';
-import type { IdProtector } from '../identity/id-protector.ts';
-import { identityServices } from '../identity/services.ts';
+import { generateIdKeys, IdProtector } from '../identity/id-protector.ts';
+import { type IdentityOptions, identityServices } from '../identity/services.ts';
+import { buildServer } from './app.ts';
 
 /**
  * For tests: accounts made through the same command as the API's, and HTTP clients signed in through
@@ -102,4 +104,18 @@ export async function signedIn(
 /** An API client's bearer token. */
 export function withToken(app: FastifyInstance, token: string): Client {
   return client(app, { authorization: `Bearer ${token}` });
+}
+
+/** Rate limits high enough for tests that sign in and call routes many times from one address. */
+export const GENEROUS_RATE_LIMITS = { signInPerMinute: 10_000, publicPerMinute: 100_000 };
+
+/** A fresh test database (test-database.ts: embedded, or PostgreSQL) with the server over it. */
+export async function openTestServer(
+  options: { identity?: IdentityOptions; protector?: IdProtector } = {},
+): Promise<{ database: Database; protector: IdProtector; app: FastifyInstance }> {
+  const database = await openTestDatabase();
+  const protector = options.protector ?? new IdProtector(generateIdKeys('test'));
+  const identity = { rateLimits: GENEROUS_RATE_LIMITS, ...options.identity };
+  const app = await buildServer({ database, protector, identity });
+  return { database, protector, app };
 }

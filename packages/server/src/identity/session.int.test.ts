@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.ts';
-import { openTestDatabase, testEngine } from '../db/test-database.ts';
-import { buildServer } from '../http/app.ts';
-import { addAccount, anonymous, signedIn, TEST_PASSWORD } from '../http/test-clients.ts';
-import { generateIdKeys, IdProtector } from './id-protector.ts';
+import { testEngine } from '../db/test-database.ts';
+import { addAccount, anonymous, openTestServer, signedIn, TEST_PASSWORD } from '../http/test-clients.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -15,17 +13,16 @@ const advance = (minutes: number) => {
 };
 
 before(async () => {
-  database = await openTestDatabase();
-  const protector = new IdProtector(generateIdKeys('test'));
-  app = await buildServer({
-    database,
-    protector,
+  const opened = await openTestServer({
     identity: {
       now: () => clock,
       sessionPolicy: { idleMinutes: 30, maxHours: 2 },
       rateLimits: { signInPerMinute: 8, publicPerMinute: 1000 },
     },
   });
+  database = opened.database;
+  app = opened.app;
+  const protector = opened.protector;
   for (const username of ['clerk-a', 'clerk-b', 'clerk-c', 'clerk-d', 'clerk-e'])
     await addAccount(database, protector, { username, role: 'district-clerk', districts: ['64000080'] });
 });

@@ -1,40 +1,23 @@
 import type { Actor } from '@safetynet/core/authz/actor';
 import { permits } from '@safetynet/core/authz/policy';
 import type { ProtectionCaseReach } from '@safetynet/core/authz/scope';
-import type { Expression, Kysely, SqlBool } from 'kysely';
-import type { ProtectionKind, ProtectionStatus, Schema } from '../db/schema.ts';
+import type { Expression, Kysely, Selectable, SqlBool } from 'kysely';
+import type { ProtectionCaseTable, Schema } from '../db/schema.ts';
 
 /**
  * 保護個案 Protection cases as stored, and the need-to-know rule of `protectionAccess` (core) written as
  * SQL for the list: a list never shows a case that opening it would refuse, nor hides one it would show.
  */
-export interface ProtectionCaseRow {
-  case_id: string;
-  kind: ProtectionKind;
-  subject_person_id: string | null;
-  district_code: string;
-  status: ProtectionStatus;
-  summary: string;
-  reported_by: string;
-  reported_at: Date;
-  assigned_worker_id: string | null;
-  assigned_by: string | null;
-  assigned_at: Date | null;
-  closed_at: Date | null;
+export interface ProtectionCaseRow extends Selectable<ProtectionCaseTable> {
   /** The assigned worker's team today (their supervisor's). */
   assigned_team_id: string | null;
 }
 
 /** What a list shows: no summary and no subject, only what tells the cases apart. */
-export interface ProtectionCaseListItem {
-  case_id: string;
-  kind: ProtectionKind;
-  district_code: string;
-  status: ProtectionStatus;
-  reported_at: Date;
-  assigned_at: Date | null;
-  closed_at: Date | null;
-}
+export type ProtectionCaseListItem = Pick<
+  Selectable<ProtectionCaseTable>,
+  'case_id' | 'kind' | 'district_code' | 'status' | 'reported_at' | 'assigned_at' | 'closed_at'
+>;
 
 export class ProtectionCaseRepository {
   constructor(private readonly db: Kysely<Schema>) {}

@@ -1,8 +1,8 @@
 import { configFromEnv, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildServer } from '../../http/app.ts';
-import { resolveIdKeys } from '../../identity/id-keys.ts';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../identity/demo-accounts.ts';
+import { resolveIdKeys } from '../../identity/id-keys.ts';
 import { IdProtector } from '../../identity/id-protector.ts';
 import { identityServices } from '../../identity/services.ts';
 import { DEMO_SCALE, loadSyntheticCity } from '../../synth/load.ts';
@@ -64,7 +64,9 @@ export const serveCommand: Command = {
         `  API docs 文件: ${url}/docs   OpenAPI: ${url}/openapi.json   health: ${url}/api/v1/health`,
       );
       if (demoAccounts.length > 0) {
-        console.log(`  示範帳號 Demo accounts (password 密碼: ${DEMO_PASSWORD}; POST ${url}/api/v1/session):`);
+        console.log(
+          `  示範帳號 Demo accounts (password 密碼: ${DEMO_PASSWORD}; POST ${url}/api/v1/session):`,
+        );
         for (const account of demoAccounts) console.log(`    ${account.username.padEnd(18)} ${account.note}`);
       }
       await new Promise<void>((resolve) => {
