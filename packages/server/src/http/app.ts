@@ -66,6 +66,9 @@ function baseApp(logger: boolean) {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy, its X-Forwarded-* headers give the client's address (audit log, rate limits)
+    // and whether the request came over TLS (the session cookie's Secure flag). Only when told so.
+    trustProxy: process.env.SAFETYNET_TRUST_PROXY === '1',
     // Malformed URLs and over-long path parameters, answered by the router itself: problem details too.
     frameworkErrors: (error, request, reply) => {
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
