@@ -42,10 +42,12 @@ export interface ContextOptions {
   /** Let go of each check's per-entity outcomes and shown values once folded (see EvaluationOptions). */
   compact?: boolean;
   /**
-   * Stop the formula (throw `NarrowEnough`) after the first check that leaves at most this many words of
-   * four entities with no failed check: the rest is cheaper over those entities' households alone.
+   * Stop the formula (throw `NarrowEnough`) after the first check that leaves at most this many entities
+   * with no failed check: the rest is cheaper over those entities' households alone.
    */
-  narrowAtLiveWords?: number;
+  narrowAt?: number;
+  /** ...but not within the first this many checks (those that made the population). */
+  narrowAfter?: number;
   /**
    * Shared variables computed so far by the evaluation, over the whole population or a part of it. A
    * variable's parameters count as used by the first program to compute it (as when every program ran
@@ -194,8 +196,13 @@ export class ProgramContext {
       check.value = undefined;
       if (typeof check.threshold !== 'number') check.threshold = undefined;
     }
-    const narrowAt = this.options.narrowAtLiveWords;
-    if (narrowAt !== undefined && this.fold.liveWords <= narrowAt) throw new NarrowEnough();
+    const narrowAt = this.options.narrowAt;
+    if (
+      narrowAt !== undefined &&
+      this.fold.entitiesInPlay <= narrowAt &&
+      this.checks.length > (this.options.narrowAfter ?? 0)
+    )
+      throw new NarrowEnough();
   }
 }
 

@@ -30,6 +30,8 @@ export class CheckFold {
   /** Indices of the words where some entity has not failed yet (the first `liveCount`). */
   private readonly live: Int32Array;
   private liveCount: number;
+  /** Entities of the live words no check has failed yet (the last three entities aside). */
+  private inPlay: number;
   private checkCount = 0;
 
   constructor(readonly count: number) {
@@ -38,13 +40,34 @@ export class CheckFold {
     this.firstOpen = new Uint8Array(count);
     const words = count >>> 2;
     this.words = words;
-    this.foldedWords = new Uint32Array(this.folded.buffer, 0, words).fill(0x03030303);
+    // Until the first check, every entity has passed (3): `add` folds the first check into this state.
+    this.foldedWords = new Uint32Array(this.folded.buffer, 0, words);
     this.failedWords = new Uint32Array(this.firstFailed.buffer, 0, words);
     this.openWords = new Uint32Array(this.firstOpen.buffer, 0, words);
     for (let i = words * 4; i < count; i++) this.folded[i] = 3;
     this.live = new Int32Array(words);
-    for (let w = 0; w < words; w++) this.live[w] = w;
     this.liveCount = words;
+    this.inPlay = words * 4;
+  }
+
+  /** The first check over every word (the state is all passed): its outcomes recoded, the live words listed. */
+  private addFirst(x: Uint32Array): void {
+    const { foldedWords, failedWords, openWords, live, words } = this;
+    let kept = 0;
+    let inPlay = 0;
+    for (let w = 0; w < words; w++) {
+      const v = x[w]!;
+      failedWords[w] = ~(v | (v >>> 1)) & ONES;
+      openWords[w] = (v >>> 1) & ONES;
+      const next = ((v | (v >>> 1)) & ONES) | ((v & ONES) << 1);
+      foldedWords[w] = next;
+      if (next !== 0) {
+        live[kept++] = w;
+        inPlay += Math.imul((next | (next >>> 1)) & ONES, ONES) >>> 24;
+      }
+    }
+    this.liveCount = kept;
+    this.inPlay = inPlay;
   }
 
   /** Folds the next check's outcomes (FAILED, PASSED or UNKNOWN per entity). */
@@ -52,9 +75,15 @@ export class CheckFold {
     const mark = ++this.checkCount;
     const { folded, foldedWords, failedWords, openWords, live, words, count } = this;
     const aligned = outcome.byteOffset % 4 === 0;
-    if (aligned) {
+    if (mark === 1 && !aligned) {
+      this.foldedWords.fill(0x03030303);
+      for (let w = 0; w < words; w++) live[w] = w;
+    }
+    if (mark === 1 && aligned) this.addFirst(new Uint32Array(outcome.buffer, outcome.byteOffset, words));
+    else if (aligned) {
       const x = new Uint32Array(outcome.buffer, outcome.byteOffset, words);
       let kept = 0;
+      let inPlay = 0;
       const liveCount = this.liveCount;
       for (let n = 0; n < liveCount; n++) {
         const w = live[n]!;
@@ -67,9 +96,13 @@ export class CheckFold {
         if (openNow) openWords[w]! |= openNow * mark;
         const next = f & (((v | (v >>> 1)) & ONES) | ((v & ONES) << 1));
         foldedWords[w] = next;
-        if (next !== 0) live[kept++] = w;
+        if (next !== 0) {
+          live[kept++] = w;
+          inPlay += Math.imul((next | (next >>> 1)) & ONES, ONES) >>> 24;
+        }
       }
       this.liveCount = kept;
+      this.inPlay = inPlay;
     }
     const { firstFailed, firstOpen } = this;
     for (let i = aligned ? words * 4 : 0; i < count; i++) {
@@ -81,9 +114,9 @@ export class CheckFold {
     }
   }
 
-  /** Words (of four entities) where some entity has not failed yet, out of `count / 4`. */
-  get liveWords(): number {
-    return this.liveCount;
+  /** How many entities no check has failed yet (but for the last `count % 4`). */
+  get entitiesInPlay(): number {
+    return this.inPlay;
   }
 
   /** Ascending indices of the entities no check has failed yet. */
@@ -97,6 +130,14 @@ export class CheckFold {
     }
     for (let i = words * 4; i < count; i++) if (folded[i] !== 0) entities[n++] = i;
     return entities.subarray(0, n);
+  }
+
+  /**
+   * The state as folded so far, not recoded: 0 where a check failed, and each entity's first failed and
+   * open check (for a caller that replaces every entity still in play).
+   */
+  settled(): FoldedChecks {
+    return { eligible: this.folded, firstFailed: this.firstFailed, firstOpen: this.firstOpen };
   }
 
   /** Eligibility (1 eligible, 0 not, 2 undetermined) and the first failed and open check per entity. */

@@ -1,13 +1,6 @@
 import { EVENT_TYPES } from '../facts/events.ts';
 import type { DependencyResult, Entity } from './context.ts';
-import {
-  defaultHouseholdColumns,
-  defaultPersonColumns,
-  type EventTables,
-  type HouseholdColumns,
-  type PersonColumns,
-  type Population,
-} from './population.ts';
+import type { EventTables, Population } from './population.ts';
 
 /**
  * Some households of a population, as a population of their own (what a program is evaluated over once its
@@ -29,22 +22,27 @@ export function subPopulation(whole: Population, households: Int32Array): SubPop
   let personCount = 0;
   for (let k = 0; k < households.length; k++) personCount += memberCount[households[k]!]!;
   const personIndex = new Int32Array(personCount);
-  const hs = defaultHouseholdColumns(households.length);
-  const ps = defaultPersonColumns(personCount);
+  const household = new Int32Array(personCount);
+  const start = new Int32Array(households.length);
+  const members = new Int32Array(households.length);
   let next = 0;
   for (let k = 0; k < households.length; k++) {
     const h = households[k]!;
-    hs.memberStart[k] = next;
-    hs.memberCount[k] = memberCount[h]!;
+    start[k] = next;
+    members[k] = memberCount[h]!;
     for (let m = memberStart[h]!, end = m + memberCount[h]!; m < end; m++) {
-      ps.household[next] = k;
+      household[next] = k;
       personIndex[next++] = m;
     }
   }
-  // Into the default columns (the same object shapes as the whole population's): the person's household
-  // and the household's members were set above; ids are not read by the rules.
-  gatherColumns(whole.persons, ps, personIndex, ['count', 'id', 'household']);
-  gatherColumns(whole.households, hs, households, ['count', 'id', 'memberStart', 'memberCount']);
+  // Ids are not read by the rules; the person's household and the household's members are renumbered.
+  const ps = lazyColumns(whole.persons, personIndex, { count: personCount, id: [], household });
+  const hs = lazyColumns(whole.households, households, {
+    count: households.length,
+    id: [],
+    memberStart: start,
+    memberCount: members,
+  });
   return {
     population: {
       period: whole.period,
@@ -57,23 +55,50 @@ export function subPopulation(whole: Population, households: Int32Array): SubPop
   };
 }
 
-function gatherColumns(
-  from: PersonColumns | HouseholdColumns,
-  to: PersonColumns | HouseholdColumns,
-  index: Int32Array,
-  skip: readonly string[],
-): void {
-  const source = from as unknown as Record<string, Column>;
-  const target = to as unknown as Record<string, Column>;
-  for (const name of Object.keys(target)) {
-    if (skip.includes(name)) continue;
-    const all = source[name]!;
-    const some = target[name]!;
+/**
+ * Columns gathered when first read: a program reads a few of the hundred facts, and gathering scattered
+ * rows of every column costs more than the program. The getters are on one prototype (the objects keep one
+ * shape, so a formula's reads of a column stay fast).
+ */
+class LazyColumns {
+  private readonly gathered: (Column | undefined)[] = [];
+  constructor(
+    private readonly source: Record<string, Column>,
+    private readonly index: Int32Array,
+    /** The columns gathered when read. */
+    readonly names: readonly string[],
+  ) {}
+
+  gather(ordinal: number): Column {
+    const all = this.source[COLUMN_NAMES[ordinal]!]!;
+    const some = new (all.constructor as Int32ArrayConstructor)(this.index.length) as Column;
     // One loop per array type: a loop reading three kinds of typed arrays is several times slower.
-    if (all instanceof Int32Array) gatherInt32(all, some as Int32Array, index);
-    else if (all instanceof Float64Array) gatherFloat64(all, some as Float64Array, index);
-    else gatherUint8(all, some as Uint8Array, index);
+    if (all instanceof Int32Array) gatherInt32(all, some as Int32Array, this.index);
+    else if (all instanceof Float64Array) gatherFloat64(all, some as Float64Array, this.index);
+    else gatherUint8(all, some as Uint8Array, this.index);
+    this.gathered[ordinal] = some;
+    return some;
   }
+}
+
+const COLUMN_NAMES: string[] = [];
+
+function lazyColumns<T>(whole: T, index: Int32Array, own: Record<string, unknown>): T {
+  const source = whole as unknown as Record<string, Column>;
+  // A part of a part reads the columns of the part it is made of.
+  const names = whole instanceof LazyColumns ? whole.names : Object.keys(source).filter((n) => !(n in own));
+  const columns = new LazyColumns(source, index, names) as unknown as Record<string, unknown>;
+  for (const name of names) {
+    if (Object.hasOwn(LazyColumns.prototype, name)) continue;
+    const ordinal = COLUMN_NAMES.push(name) - 1;
+    Object.defineProperty(LazyColumns.prototype, name, {
+      get(this: { gathered: (Column | undefined)[]; gather(ordinal: number): Column }) {
+        return this.gathered[ordinal] ?? this.gather(ordinal);
+      },
+    });
+  }
+  for (const name of Object.keys(own)) columns[name] = own[name];
+  return columns as T;
 }
 
 function gatherInt32(all: Int32Array, some: Int32Array, index: Int32Array): void {
@@ -163,4 +188,61 @@ export function gatherDependency(
     gatherInt32(result.amountNtd, amountNtd, index);
   }
   return { eligible, amountNtd };
+}
+
+/**
+ * A sub-population's shared variables: one computed over the whole population already (a column per
+ * person or household, or an object of such columns) is gathered, not computed again.
+ */
+export class SubPopulationVariables extends Map<string, unknown> {
+  constructor(
+    private readonly whole: Map<string, unknown>,
+    private readonly wholePopulation: Population,
+    private readonly sub: SubPopulation,
+  ) {
+    super();
+  }
+
+  override has(name: string): boolean {
+    if (super.has(name)) return true;
+    if (!this.whole.has(name)) return false;
+    const gathered = this.gathered(this.whole.get(name));
+    if (gathered === undefined) return false;
+    this.set(name, gathered);
+    return true;
+  }
+
+  private gathered(value: unknown): unknown {
+    const column = this.gatheredColumn(value);
+    if (column !== undefined || value === null || typeof value !== 'object') return column;
+    if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+    const columns: Record<string, Column> = {};
+    for (const [key, member] of Object.entries(value)) {
+      const some = this.gatheredColumn(member);
+      if (some === undefined) return undefined;
+      columns[key] = some;
+    }
+    return columns;
+  }
+
+  /** A column of the whole population's persons or households, for the sub-population's. */
+  private gatheredColumn(value: unknown): Column | undefined {
+    if (!(value instanceof Int32Array || value instanceof Float64Array || value instanceof Uint8Array))
+      return undefined;
+    const { persons, households } = this.wholePopulation;
+    // Equal counts would not tell persons from households.
+    if (persons.count === households.count) return undefined;
+    const index =
+      value.length === persons.count
+        ? this.sub.personIndex
+        : value.length === households.count
+          ? this.sub.householdIndex
+          : undefined;
+    if (index === undefined) return undefined;
+    const some = new (value.constructor as Int32ArrayConstructor)(index.length) as Column;
+    if (value instanceof Int32Array) gatherInt32(value, some as Int32Array, index);
+    else if (value instanceof Float64Array) gatherFloat64(value, some as Float64Array, index);
+    else gatherUint8(value, some as Uint8Array, index);
+    return some;
+  }
 }
