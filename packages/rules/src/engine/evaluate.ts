@@ -167,6 +167,8 @@ export class Evaluation {
         });
       }
       throw error;
+    } finally {
+      ctx.fold.release();
     }
     // Undetermined over the part, so over the whole.
     return this.undeterminedResult(program, count, some.checks, some.parametersUsed, some.undetermined);

@@ -12,6 +12,10 @@
  */
 const ONES = 0x01010101;
 
+/** Lists of live words let go by earlier folds over as many words or more (see `release`). */
+const spareLiveLists: Int32Array[] = [];
+const POOLED_WORDS = 65_536;
+
 export interface FoldedChecks {
   eligible: Uint8Array;
   firstFailed: Uint8Array;
@@ -45,7 +49,8 @@ export class CheckFold {
     this.failedWords = new Uint32Array(this.firstFailed.buffer, 0, words);
     this.openWords = new Uint32Array(this.firstOpen.buffer, 0, words);
     for (let i = words * 4; i < count; i++) this.folded[i] = 3;
-    this.live = new Int32Array(words);
+    const spare = words >= POOLED_WORDS ? spareLiveLists.pop() : undefined;
+    this.live = spare !== undefined && spare.length >= words ? spare : new Int32Array(words);
     this.liveCount = words;
     this.inPlay = words * 4;
   }
@@ -55,13 +60,17 @@ export class CheckFold {
     const { foldedWords, failedWords, openWords, live, words } = this;
     let kept = 0;
     let inPlay = 0;
+    // The arrays are new (zero): only what is not zero is written, so pages nothing is written to are not
+    // touched (a first check usually fails most entities and leaves few open).
     for (let w = 0; w < words; w++) {
       const v = x[w]!;
-      failedWords[w] = ~(v | (v >>> 1)) & ONES;
-      openWords[w] = (v >>> 1) & ONES;
+      const failed = ~(v | (v >>> 1)) & ONES;
+      if (failed !== 0) failedWords[w] = failed;
+      const open = (v >>> 1) & ONES;
+      if (open !== 0) openWords[w] = open;
       const next = ((v | (v >>> 1)) & ONES) | ((v & ONES) << 1);
-      foldedWords[w] = next;
       if (next !== 0) {
+        foldedWords[w] = next;
         live[kept++] = w;
         inPlay += Math.imul((next | (next >>> 1)) & ONES, ONES) >>> 24;
       }
@@ -112,6 +121,11 @@ export class CheckFold {
       else if (v === 2 && f === 3) firstOpen[i] = mark;
       folded[i] = f & (((v | (v >>> 1)) & 1) | ((v & 1) << 1));
     }
+  }
+
+  /** Hands the list of live words to the next fold (the city's is megabytes): no more `add` after this. */
+  release(): void {
+    if (this.words >= POOLED_WORDS && spareLiveLists.length < 2) spareLiveLists.push(this.live);
   }
 
   /** How many entities no check has failed yet (but for the last `count % 4`). */

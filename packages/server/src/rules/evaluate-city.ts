@@ -49,12 +49,13 @@ export function programTotals(
   const amounts = result.amountNtd;
   const district = households.district;
   const householdOf = result.entity === 'person' ? persons.household : undefined;
-  // Most entities are neither eligible nor undetermined: words of four such entities are skipped at once.
-  const words = states.byteOffset % 4 === 0 ? count >>> 2 : 0;
-  const stateWords = new Uint32Array(states.buffer, states.byteOffset, words);
+  // Most entities are neither eligible nor undetermined: eight such entities are skipped at once (read as a
+  // float, eight bytes of 0, 1 or 2 are 0 only when all are 0).
+  const words = states.byteOffset % 8 === 0 ? count >>> 3 : 0;
+  const stateWords = new Float64Array(states.buffer, states.byteOffset, words);
   for (let w = 0; w < words; w++) {
     if (stateWords[w] === 0) continue;
-    for (let i = w * 4; i < w * 4 + 4; i++) {
+    for (let i = w * 8; i < w * 8 + 8; i++) {
       // Literal codes (1 eligible, 2 undetermined): imported bindings would be read per entity.
       const state = states[i]!;
       if (state === 0) continue;
@@ -65,7 +66,7 @@ export function programTotals(
       } else undetermined[d]! += 1;
     }
   }
-  for (let i = words * 4; i < count; i++) {
+  for (let i = words * 8; i < count; i++) {
     const state = states[i]!;
     if (state === 0) continue;
     const d = district[householdOf ? householdOf[i]! : i]!;
