@@ -1,6 +1,7 @@
 import { firstDayOfMonth, lastDayOfMonth, toDayNumber } from '@safetynet/core/calendar';
 import type { ParameterValue } from '../parameters/parameter.ts';
 import type { ParameterSet } from '../parameters/parameter-set.ts';
+import { CheckFold } from './fold.ts';
 import type { HouseholdColumns, PersonColumns, Population } from './population.ts';
 
 export type Entity = 'person' | 'household';
@@ -37,6 +38,29 @@ export interface DependencyResult {
   amountNtd: Int32Array | undefined;
 }
 
+export interface ContextOptions {
+  /** Let go of each check's per-entity outcomes and shown values once folded (see EvaluationOptions). */
+  compact?: boolean;
+  /**
+   * Stop the formula (throw `NarrowEnough`) after the first check that leaves at most this many entities
+   * with no failed check: the rest is cheaper over those entities' households alone.
+   */
+  narrowAt?: number;
+  /** ...but not within the first this many checks (those that made the population). */
+  narrowAfter?: number;
+  /**
+   * Shared variables computed so far by the evaluation, over the whole population or a part of it. A
+   * variable's parameters count as used by the first program to compute it (as when every program ran
+   * over the whole population), not by each part computing it again.
+   */
+  variablesComputed?: Set<string>;
+}
+
+/** Thrown by a check when the entities still in play are few enough (see ContextOptions). */
+export class NarrowEnough extends Error {
+  override name = 'NarrowEnough';
+}
+
 /**
  * What a program's formula sees: the population's columns, the parameters in force in the period, shared
  * variables, and `check` to record each named condition.
@@ -49,6 +73,10 @@ export class ProgramContext {
   readonly periodEnd: string;
   readonly periodStartDay: number;
   readonly periodEndDay: number;
+  /** The checks folded as they are recorded: eligibility and each entity's first failed and open check. */
+  readonly fold: CheckFold;
+  /** Inside the computation of a variable some earlier program computed: its parameters are not noted. */
+  private recomputing = 0;
 
   constructor(
     readonly entity: Entity,
@@ -56,7 +84,9 @@ export class ProgramContext {
     private readonly parameterSet: ParameterSet,
     private readonly variables: Map<string, unknown>,
     private readonly resolveProgram: (id: string) => DependencyResult,
+    private readonly options: ContextOptions = {},
   ) {
+    this.fold = new CheckFold(this.count);
     this.periodStart = firstDayOfMonth(population.period);
     this.periodEnd = lastDayOfMonth(population.period);
     this.periodStartDay = toDayNumber(this.periodStart);
@@ -82,20 +112,30 @@ export class ProgramContext {
    */
   param(id: string): number {
     const value = this.parameterSet.valueOn(id, this.periodStart);
-    this.parametersUsed.set(id, this.parameterSet.entryOn(id, this.periodStart)!);
+    if (this.recomputing === 0) this.parametersUsed.set(id, this.parameterSet.entryOn(id, this.periodStart)!);
     return value;
   }
 
   /** Like `param`, but NaN when unknown: checks against it are UNKNOWN only for the cases it decides. */
   paramOrNaN(id: string): number {
     const entry = this.parameterSet.entryOn(id, this.periodStart);
-    if (entry) this.parametersUsed.set(id, entry);
+    if (entry && this.recomputing === 0) this.parametersUsed.set(id, entry);
     return entry && entry.value !== 'unknown' ? entry.value : Number.NaN;
   }
 
   /** A shared variable (age, household income…), computed once per evaluation. */
   variable<T>(name: string, compute: () => T): T {
-    if (!this.variables.has(name)) this.variables.set(name, compute());
+    if (!this.variables.has(name)) {
+      const computed = this.options.variablesComputed;
+      const again = computed?.has(name) === true;
+      if (again) this.recomputing++;
+      try {
+        this.variables.set(name, compute());
+      } finally {
+        if (again) this.recomputing--;
+      }
+      computed?.add(name);
+    }
     return this.variables.get(name) as T;
   }
 
@@ -112,7 +152,7 @@ export class ProgramContext {
     threshold: number | ArrayLike<number>,
   ): Uint8Array {
     const passed = compareValues(value, op, threshold, this.count);
-    this.checks.push(recorded(spec, this.entity, passed, value, threshold, undefined));
+    this.record(recorded(spec, this.entity, passed, value, threshold, undefined));
     return passed;
   }
 
@@ -125,7 +165,7 @@ export class ProgramContext {
     passed: Uint8Array,
     shown: { value?: ArrayLike<number>; threshold?: number | ArrayLike<number> } = {},
   ): Uint8Array {
-    this.checks.push(recorded(spec, this.entity, passed, shown.value, shown.threshold, undefined));
+    this.record(recorded(spec, this.entity, passed, shown.value, shown.threshold, undefined));
     return passed;
   }
 
@@ -144,10 +184,29 @@ export class ProgramContext {
       for (let i = 0; i < household.length; i++) passed[i] = dependency[household[i]!]!;
     } else
       throw new Error('a household program cannot require a person program; aggregate it in the formula');
-    this.checks.push(recorded(spec, this.entity, passed, undefined, undefined, id));
+    this.record(recorded(spec, this.entity, passed, undefined, undefined, id));
     return passed;
   }
+
+  private record(check: RecordedCheck): void {
+    this.checks.push(check);
+    this.fold.add(check.passed);
+    if (this.options.compact) {
+      check.passed = EMPTY;
+      check.value = undefined;
+      if (typeof check.threshold !== 'number') check.threshold = undefined;
+    }
+    const narrowAt = this.options.narrowAt;
+    if (
+      narrowAt !== undefined &&
+      this.fold.entitiesInPlay <= narrowAt &&
+      this.checks.length > (this.options.narrowAfter ?? 0)
+    )
+      throw new NarrowEnough();
+  }
 }
+
+const EMPTY = new Uint8Array(0);
 
 /**
  * A recorded check, always built in the same shape (a spread of each program's own literal would give

@@ -1,0 +1,171 @@
+/*
+ * Three-valued AND of a program's checks, folded as each check is recorded: one failed check → not
+ * eligible; else one unknown → undetermined; else eligible. Folding a check as soon as it is made reads its
+ * outcomes while they are still in the cache, and lets a compact evaluation drop them at once.
+ *
+ * A city month folds hundreds of checks over millions of entities, so it is done four entities at a time:
+ * each outcome byte (0 failed, 1 passed, 2 unknown) is recoded to 0 / 3 / 1, where the AND of outcomes is
+ * the bitwise AND, and recoded back to eligibility at the end. On the way it notes each entity's first
+ * failed and first open check (1 + its index; at most 255 checks). Words whose four entities have all
+ * failed change no more: only the live ones are folded, and `isLive` tells later checks which entities
+ * can still change the result.
+ */
+const ONES = 0x01010101;
+
+/** Lists of live words let go by earlier folds over as many words or more (see `release`). */
+const spareLiveLists: Int32Array[] = [];
+const POOLED_WORDS = 65_536;
+
+export interface FoldedChecks {
+  eligible: Uint8Array;
+  firstFailed: Uint8Array;
+  firstOpen: Uint8Array;
+}
+
+export class CheckFold {
+  /** Per entity, the AND so far (recoded: 3 passed, 1 open, 0 failed); eligibility after `finish`. */
+  private readonly folded: Uint8Array;
+  private readonly firstFailed: Uint8Array;
+  private readonly firstOpen: Uint8Array;
+  private readonly foldedWords: Uint32Array;
+  private readonly failedWords: Uint32Array;
+  private readonly openWords: Uint32Array;
+  private readonly words: number;
+  /** Indices of the words where some entity has not failed yet (the first `liveCount`). */
+  private readonly live: Int32Array;
+  private liveCount: number;
+  /** Entities of the live words no check has failed yet (the last three entities aside). */
+  private inPlay: number;
+  private checkCount = 0;
+
+  constructor(readonly count: number) {
+    this.folded = new Uint8Array(count);
+    this.firstFailed = new Uint8Array(count);
+    this.firstOpen = new Uint8Array(count);
+    const words = count >>> 2;
+    this.words = words;
+    // Until the first check, every entity has passed (3): `add` folds the first check into this state.
+    this.foldedWords = new Uint32Array(this.folded.buffer, 0, words);
+    this.failedWords = new Uint32Array(this.firstFailed.buffer, 0, words);
+    this.openWords = new Uint32Array(this.firstOpen.buffer, 0, words);
+    for (let i = words * 4; i < count; i++) this.folded[i] = 3;
+    const spare = words >= POOLED_WORDS ? spareLiveLists.pop() : undefined;
+    this.live = spare !== undefined && spare.length >= words ? spare : new Int32Array(words);
+    this.liveCount = words;
+    this.inPlay = words * 4;
+  }
+
+  /** The first check over every word (the state is all passed): its outcomes recoded, the live words listed. */
+  private addFirst(x: Uint32Array): void {
+    const { foldedWords, failedWords, openWords, live, words } = this;
+    let kept = 0;
+    let inPlay = 0;
+    // The arrays are new (zero): only what is not zero is written, so pages nothing is written to are not
+    // touched (a first check usually fails most entities and leaves few open).
+    for (let w = 0; w < words; w++) {
+      const v = x[w]!;
+      const failed = ~(v | (v >>> 1)) & ONES;
+      if (failed !== 0) failedWords[w] = failed;
+      const open = (v >>> 1) & ONES;
+      if (open !== 0) openWords[w] = open;
+      const next = ((v | (v >>> 1)) & ONES) | ((v & ONES) << 1);
+      if (next !== 0) {
+        foldedWords[w] = next;
+        live[kept++] = w;
+        inPlay += Math.imul((next | (next >>> 1)) & ONES, ONES) >>> 24;
+      }
+    }
+    this.liveCount = kept;
+    this.inPlay = inPlay;
+  }
+
+  /** Folds the next check's outcomes (FAILED, PASSED or UNKNOWN per entity). */
+  add(outcome: Uint8Array): void {
+    const mark = ++this.checkCount;
+    const { folded, foldedWords, failedWords, openWords, live, words, count } = this;
+    const aligned = outcome.byteOffset % 4 === 0;
+    if (mark === 1 && !aligned) {
+      this.foldedWords.fill(0x03030303);
+      for (let w = 0; w < words; w++) live[w] = w;
+    }
+    if (mark === 1 && aligned) this.addFirst(new Uint32Array(outcome.buffer, outcome.byteOffset, words));
+    else if (aligned) {
+      const x = new Uint32Array(outcome.buffer, outcome.byteOffset, words);
+      let kept = 0;
+      let inPlay = 0;
+      const liveCount = this.liveCount;
+      for (let n = 0; n < liveCount; n++) {
+        const w = live[n]!;
+        const v = x[w]!;
+        const f = foldedWords[w]!;
+        // per byte: failed here and not before; open here and nothing failed or open before
+        const failedNow = ~(v | (v >>> 1)) & (f | (f >>> 1)) & ONES;
+        const openNow = (v >>> 1) & f & (f >>> 1) & ONES;
+        if (failedNow) failedWords[w]! |= failedNow * mark;
+        if (openNow) openWords[w]! |= openNow * mark;
+        const next = f & (((v | (v >>> 1)) & ONES) | ((v & ONES) << 1));
+        foldedWords[w] = next;
+        if (next !== 0) {
+          live[kept++] = w;
+          inPlay += Math.imul((next | (next >>> 1)) & ONES, ONES) >>> 24;
+        }
+      }
+      this.liveCount = kept;
+      this.inPlay = inPlay;
+    }
+    const { firstFailed, firstOpen } = this;
+    for (let i = aligned ? words * 4 : 0; i < count; i++) {
+      const v = outcome[i]!;
+      const f = folded[i]!;
+      if (v === 0 && f !== 0) firstFailed[i] = mark;
+      else if (v === 2 && f === 3) firstOpen[i] = mark;
+      folded[i] = f & (((v | (v >>> 1)) & 1) | ((v & 1) << 1));
+    }
+  }
+
+  /** Hands the list of live words to the next fold (the city's is megabytes): no more `add` after this. */
+  release(): void {
+    if (this.words >= POOLED_WORDS && spareLiveLists.length < 2) spareLiveLists.push(this.live);
+  }
+
+  /** How many entities no check has failed yet (but for the last `count % 4`). */
+  get entitiesInPlay(): number {
+    return this.inPlay;
+  }
+
+  /** Ascending indices of the entities no check has failed yet. */
+  liveEntities(): Int32Array {
+    const { folded, live, liveCount, words, count } = this;
+    const entities = new Int32Array(liveCount * 4 + (count - words * 4));
+    let n = 0;
+    for (let k = 0; k < liveCount; k++) {
+      const first = live[k]! * 4;
+      for (let i = first; i < first + 4; i++) if (folded[i] !== 0) entities[n++] = i;
+    }
+    for (let i = words * 4; i < count; i++) if (folded[i] !== 0) entities[n++] = i;
+    return entities.subarray(0, n);
+  }
+
+  /**
+   * The state as folded so far, not recoded: 0 where a check failed, and each entity's first failed and
+   * open check (for a caller that replaces every entity still in play).
+   */
+  settled(): FoldedChecks {
+    return { eligible: this.folded, firstFailed: this.firstFailed, firstOpen: this.firstOpen };
+  }
+
+  /** Eligibility (1 eligible, 0 not, 2 undetermined) and the first failed and open check per entity. */
+  finish(): FoldedChecks {
+    const { folded, foldedWords, words, count } = this;
+    // Back to eligibility codes: 3 → 1 eligible, 1 → 2 undetermined, 0 → 0.
+    for (let w = 0; w < words; w++) {
+      const v = foldedWords[w]!;
+      foldedWords[w] = ((v >>> 1) & ONES) | ((v & ~(v >>> 1) & ONES) << 1);
+    }
+    for (let i = words * 4; i < count; i++) {
+      const v = folded[i]!;
+      folded[i] = ((v >>> 1) & 1) | ((v & ~(v >>> 1) & 1) << 1);
+    }
+    return { eligible: folded, firstFailed: this.firstFailed, firstOpen: this.firstOpen };
+  }
+}
