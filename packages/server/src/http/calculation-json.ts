@@ -1,25 +1,76 @@
 import type { CalculateResponse, ExplainedResult, ParameterUsed, Reason, ResultRef } from '@safetynet/rules';
 
 /**
- * The JSON of POST /api/v1/calculate, written by hand: the response is every condition of every result
- * (some 1,100 reasons for a household and every program), and a condition's code, reference and messages
- * are the same text request after request. They are written once, as JSON, and reused; only the outcome,
- * the figures and the references to other results are written per request. The text written is the
- * response schema's (CalculateResponseSchema), field for field.
+ * The JSON of POST /api/v1/calculate, written by hand straight into bytes: the response is every condition
+ * of every result (some 1,100 reasons for a household and every program, ≈ 400 KB of UTF-8, half of it
+ * Chinese), and a condition's code, reference and messages are the same text request after request. They
+ * are encoded once, as JSON bytes, and copied; only the outcome, the figures and the ids are written per
+ * request. Writing bytes rather than a string spares turning a 341,000-character string into UTF-8 on every
+ * answer (about as long as writing it). The bytes are the response schema's (CalculateResponseSchema),
+ * field for field.
  */
 
-const text = JSON.stringify;
+const utf8 = (json: string): Buffer => Buffer.from(json, 'utf8');
+
+/** A growing byte buffer: fixed JSON copied in, the rest written as it comes. */
+class JsonBytes {
+  private buffer: Buffer;
+  private length = 0;
+
+  constructor(estimate: number) {
+    // Not zeroed: every byte up to `length` is written before it is read.
+    this.buffer = Buffer.allocUnsafe(estimate);
+  }
+
+  private room(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+
+  bytes(chunk: Buffer): void {
+    this.room(chunk.length);
+    this.buffer.set(chunk, this.length);
+    this.length += chunk.length;
+  }
+
+  /** JSON literals, numbers and punctuation: ASCII only. */
+  ascii(json: string): void {
+    const { length } = json;
+    this.room(length);
+    // Short pieces (a number, a comma) byte by byte: cheaper than a call into Buffer.write.
+    if (length < 32) {
+      const { buffer } = this;
+      let at = this.length;
+      for (let i = 0; i < length; i++) buffer[at++] = json.charCodeAt(i);
+      this.length = at;
+    } else this.length += this.buffer.write(json, this.length, 'latin1');
+  }
+
+  /** A string from outside (an id the caller chose): escaped, then UTF-8 (at most 3 bytes a code unit). */
+  string(value: string): void {
+    const json = JSON.stringify(value);
+    this.room(json.length * 3);
+    this.length += this.buffer.write(json, this.length, 'utf8');
+  }
+
+  done(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+}
 
 /** A number, or null when absent or not finite (JSON has no NaN). */
 const number = (n: number | null): string => (n === null || !Number.isFinite(n) ? 'null' : `${n}`);
+const flag = (value: boolean | null): string => (value === null ? 'null' : value ? 'true' : 'false');
 
 interface Fixed {
   code: string;
   reference: string;
   /** `{"code":…,"passed":` */
-  head: string;
+  head: Buffer;
   /** `,"reference":…,"message":{…},"threshold":` */
-  middle: string;
+  middle: Buffer;
 }
 
 /**
@@ -31,58 +82,104 @@ const fixedParts = new WeakMap<object, Fixed>();
 function fixedOf(reason: Reason): Fixed {
   const found = fixedParts.get(reason.message);
   if (found !== undefined && found.code === reason.code && found.reference === reason.reference) return found;
+  const text = JSON.stringify;
   const fixed: Fixed = {
     code: reason.code,
     reference: reason.reference,
-    head: `{"code":${text(reason.code)},"passed":`,
-    middle:
+    head: utf8(`{"code":${text(reason.code)},"passed":`),
+    middle: utf8(
       `,"reference":${text(reason.reference)},"message":{"zh":${text(reason.message.zh)},` +
-      `"en":${text(reason.message.en)}},"threshold":`,
+        `"en":${text(reason.message.en)}},"threshold":`,
+    ),
   };
   fixedParts.set(reason.message, fixed);
   return fixed;
 }
 
-const refJson = (ref: ResultRef): string =>
-  `{"program":${text(ref.program)},"entity":${text(ref.entity)},"id":${text(ref.id)}}`;
-
-function reasonJson(reason: Reason): string {
-  const fixed = fixedOf(reason);
-  let json = `${fixed.head}${reason.passed === null ? 'null' : reason.passed}${fixed.middle}`;
-  json += `${number(reason.threshold)},"value":${number(reason.value)}`;
-  if (reason.because !== undefined) json += `,"because":${refJson(reason.because)}`;
-  return `${json}}`;
-}
-
-function resultJson(result: ExplainedResult): string {
-  let json =
-    `{"program":${text(result.program)},"entity":${text(result.entity)},"id":${text(result.id)},` +
-    `"eligible":${result.eligible === null ? 'null' : result.eligible},` +
-    `"amountNtd":${number(result.amountNtd)},"reasons":[`;
-  const { reasons } = result;
-  for (let i = 0; i < reasons.length; i++)
-    json += i === 0 ? reasonJson(reasons[i]!) : `,${reasonJson(reasons[i]!)}`;
-  return `${json}],"requested":${result.requested}}`;
-}
-
-/** A parameter's entry, written once per entry (the rules make one per parameter value). */
-const parameterTexts = new WeakMap<ParameterUsed, string>();
-function parameterJson(entry: ParameterUsed): string {
-  let json = parameterTexts.get(entry);
-  if (json === undefined) {
-    json =
-      `{"id":${text(entry.id)},"value":${typeof entry.value === 'number' ? number(entry.value) : text(entry.value)},` +
-      `"effectiveFrom":${text(entry.effectiveFrom)},"source":${text(entry.source)},` +
-      `"confidence":${text(entry.confidence)}}`;
-    parameterTexts.set(entry, json);
+/** Program ids and entity kinds: a few dozen strings, each encoded once. */
+const names = new Map<string, Buffer>();
+function name(out: JsonBytes, value: string): void {
+  let encoded = names.get(value);
+  if (encoded === undefined) {
+    encoded = utf8(JSON.stringify(value));
+    if (names.size < 1_000) names.set(value, encoded);
   }
-  return json;
+  out.bytes(encoded);
 }
 
+function ref(out: JsonBytes, target: ResultRef): void {
+  out.ascii('{"program":');
+  name(out, target.program);
+  out.ascii(',"entity":');
+  name(out, target.entity);
+  out.ascii(',"id":');
+  out.string(target.id);
+  out.ascii('}');
+}
+
+function reason(out: JsonBytes, condition: Reason): void {
+  const fixed = fixedOf(condition);
+  out.bytes(fixed.head);
+  out.ascii(flag(condition.passed));
+  out.bytes(fixed.middle);
+  out.ascii(`${number(condition.threshold)},"value":${number(condition.value)}`);
+  if (condition.because !== undefined) {
+    out.ascii(',"because":');
+    ref(out, condition.because);
+  }
+  out.ascii('}');
+}
+
+function result(out: JsonBytes, explained: ExplainedResult): void {
+  out.ascii('{"program":');
+  name(out, explained.program);
+  out.ascii(',"entity":');
+  name(out, explained.entity);
+  out.ascii(',"id":');
+  out.string(explained.id);
+  out.ascii(`,"eligible":${flag(explained.eligible)},"amountNtd":${number(explained.amountNtd)},"reasons":[`);
+  const { reasons } = explained;
+  for (let i = 0; i < reasons.length; i++) {
+    if (i > 0) out.ascii(',');
+    reason(out, reasons[i]!);
+  }
+  out.ascii(`],"requested":${explained.requested}}`);
+}
+
+/** A parameter's entry, encoded once per entry (the rules make one per parameter value). */
+const parameterBytes = new WeakMap<ParameterUsed, Buffer>();
+function parameter(out: JsonBytes, entry: ParameterUsed): void {
+  let encoded = parameterBytes.get(entry);
+  if (encoded === undefined) {
+    const text = JSON.stringify;
+    encoded = utf8(
+      `{"id":${text(entry.id)},"value":${typeof entry.value === 'number' ? number(entry.value) : text(entry.value)},` +
+        `"effectiveFrom":${text(entry.effectiveFrom)},"source":${text(entry.source)},` +
+        `"confidence":${text(entry.confidence)}}`,
+    );
+    parameterBytes.set(entry, encoded);
+  }
+  out.bytes(encoded);
+}
+
+/** The response as UTF-8 JSON bytes, ready to send. */
+export function calculationBytes(response: CalculateResponse): Buffer {
+  const out = new JsonBytes(64 * 1024 + response.results.length * 2_048);
+  out.ascii('{"results":[');
+  response.results.forEach((explained, k) => {
+    if (k > 0) out.ascii(',');
+    result(out, explained);
+  });
+  out.ascii('],"parameters":[');
+  response.parameters.forEach((entry, k) => {
+    if (k > 0) out.ascii(',');
+    parameter(out, entry);
+  });
+  out.ascii(']}');
+  return out.done();
+}
+
+/** The same JSON as text (the CLI prints it; tests compare it). */
 export function calculationJson(response: CalculateResponse): string {
-  const parts: string[] = [];
-  for (const result of response.results) parts.push(resultJson(result));
-  const parameters: string[] = [];
-  for (const entry of response.parameters) parameters.push(parameterJson(entry));
-  return `{"results":[${parts.join(',')}],"parameters":[${parameters.join(',')}]}`;
+  return calculationBytes(response).toString('utf8');
 }

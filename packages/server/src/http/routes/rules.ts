@@ -1,15 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  type CalculateRequest,
-  type CalculateResponse,
-  calculate,
-  type ParameterSet,
-  PROGRAMS,
-} from '@safetynet/rules';
+import { type CalculateRequest, calculate, type ParameterSet, PROGRAMS } from '@safetynet/rules';
 import type { ParameterValue } from '@safetynet/rules/parameters/parameter';
 import { Type } from 'typebox';
 import { RegistryError } from '../../registry/errors.ts';
-import { calculationJson } from '../calculation-json.ts';
+import { calculationBytes } from '../calculation-json.ts';
 import {
   CalculateBody,
   CalculateResponseSchema,
@@ -84,13 +78,14 @@ export const rulesRoutes =
           body: CalculateBody,
           response: { 200: CalculateResponseSchema },
         },
-        // The schema documents the answer; it is written by calculationJson, which reuses the fixed text
-        // of each condition between requests.
-        serializerCompiler: () => (data) => calculationJson(data as CalculateResponse),
       },
       // The rules' explanation is already shaped as the response (nulls for unknown numbers, references
-      // for dependencies): it is written as is.
-      async (request) => calculate(request.body as unknown as CalculateRequest, parameters),
+      // for dependencies). The schema documents it; calculationBytes writes it as UTF-8, reusing each
+      // condition's fixed text between requests, and bytes are sent as they are.
+      async (request, reply) => {
+        const response = calculate(request.body as unknown as CalculateRequest, parameters);
+        return reply.type('application/json; charset=utf-8').send(calculationBytes(response) as never);
+      },
     );
 
     app.get(
