@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Actor } from '@safetynet/core/authz/actor';
 import { reaches, registryScope } from '@safetynet/core/authz/scope';
+import { withCheckDigit } from '@safetynet/core/identity/id-number';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -195,4 +196,78 @@ test(`full ID numbers only through the logged reveal (${testEngine})`, async () 
   assert.equal(entry.actor_name, 'clerk-lingya');
   assert.equal(entry.purpose, '補助申請核對');
   assert.doesNotMatch(entry.details, new RegExp(revealed.body.idNumber), 'the number itself is not logged');
+});
+
+test(`a clerk cannot pull another district's person into their reach, nor learn their id by ID number (${testEngine})`, async () => {
+  const { rows } = await sql<{ person_id: string; household_id: string }>`
+    SELECT m.person_id, m.household_id FROM household_membership m
+    JOIN household_version h ON h.household_id = m.household_id
+    WHERE h.district_code = ${FENGSHAN} AND m.valid_to IS NULL ORDER BY m.person_id LIMIT 1`.execute(
+    database.db,
+  );
+  const outsider = rows[0]!.person_id;
+  assert.equal((await lingyaClerk.get(`/persons/${outsider}`)).status, 403);
+  const pulled = await lingyaClerk.post('/households', {
+    districtCode: LINGYA,
+    validFrom: today,
+    members: [{ personId: outsider, role: 'applicant' }],
+  });
+  assert.equal(pulled.status, 403, 'a new household of theirs with the outsider in it');
+  const { rows: lingyaHouseholds } = await sql<{ household_id: string }>`
+    SELECT household_id FROM household_version WHERE district_code = ${LINGYA} ORDER BY household_id LIMIT 1`.execute(
+    database.db,
+  );
+  const joined = await lingyaClerk.post(`/households/${lingyaHouseholds[0]!.household_id}/members`, {
+    personId: outsider,
+    role: 'other',
+    validFrom: today,
+  });
+  assert.equal(joined.status, 403, 'nor as a member of one');
+  assert.equal((await lingyaClerk.get(`/persons/${outsider}`)).status, 403, 'still out of reach');
+
+  // Someone the city knows nothing of (no district, no household) may be brought in.
+  const newcomer = await lingyaClerk.post('/persons', {
+    idNumber: withCheckDigit('E29999999'),
+    name: '遷入者',
+    sex: 'F',
+    birthDate: '1990-01-01',
+    registeredDistrictCode: null,
+  });
+  assert.equal(newcomer.status, 201);
+  const housed = await lingyaClerk.post('/households', {
+    districtCode: LINGYA,
+    validFrom: today,
+    members: [{ personId: newcomer.body.personId, role: 'applicant' }],
+  });
+  assert.equal(housed.status, 201);
+
+  // The outsider's ID number: no id back, and the attempt is on the record.
+  const revealed = await database.db
+    .selectFrom('person')
+    .select('id_number_cipher')
+    .where('person_id', '=', outsider)
+    .executeTakeFirstOrThrow();
+  const idNumber = new IdProtector(resolveIdKeys(process.env, database)).open(
+    revealed.id_number_cipher,
+    outsider,
+  );
+  const again = await lingyaClerk.post('/persons', {
+    idNumber,
+    name: '冒名',
+    sex: 'M',
+    birthDate: '1990-01-01',
+    registeredDistrictCode: null,
+  });
+  assert.equal(again.status, 409);
+  assert.doesNotMatch(JSON.stringify(again.body), new RegExp(outsider));
+  const denied = await database.db
+    .selectFrom('audit_entry')
+    .select('details')
+    .where('action', '=', 'denied')
+    .where('record_id', '=', outsider)
+    .execute();
+  assert.ok(denied.some((entry) => entry.details.includes('id-number')));
+  const noPurpose = await lingyaClerk.get(`/persons/${newcomer.body.personId}/id-number`);
+  assert.equal(noPurpose.status, 400, 'a full ID number needs a stated purpose');
+  assert.equal(noPurpose.body.errors[0].field, 'headers.x-purpose');
 });

@@ -31,7 +31,10 @@ export interface MatrixWorld {
 }
 
 export interface RouteCase {
-  request(world: MatrixWorld, target: Target): { url: string; body?: unknown };
+  request(
+    world: MatrixWorld,
+    target: Target,
+  ): { url: string; body?: unknown; headers?: Record<string, string> };
   /** The route acts on a record: call it on the own and the other one (other: refused by default). */
   scoped?: boolean;
   /** Exceptions to "allowed on own records, refused on others" for callers holding the permission. */
@@ -69,7 +72,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /persons/:id/id-number': {
     scoped: true,
-    request: (w, t) => ({ url: `/persons/${person(w, t)}/id-number` }),
+    request: (w, t) => ({ url: `/persons/${person(w, t)}/id-number`, headers: { 'x-purpose': '核對身分' } }),
   },
   'POST /persons': {
     scoped: true,

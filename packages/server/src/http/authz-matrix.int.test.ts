@@ -207,7 +207,7 @@ test(`every role × every route × own and other records: exactly the expected r
         const response = await app.inject({
           method: route.method as 'GET',
           url: `/api/v1${request.url}`,
-          headers,
+          headers: { ...headers, ...request.headers },
           ...(request.body === undefined ? {} : { payload: request.body as object }),
         });
         cells++;

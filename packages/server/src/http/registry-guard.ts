@@ -54,6 +54,32 @@ export class RegistryGuard {
   }
 
   /**
+   * A person put into a household (a new one, or as a new member): the actor must reach them already, unless
+   * the city holds nothing about where they belong (no district, no household: someone moving in).
+   * Otherwise a clerk could pull anyone into a household of their district and so into their reach.
+   */
+  async member(request: FastifyRequest, personId: string, permission: Permission): Promise<void> {
+    const reach = await personReach(this.database.db, personId, today());
+    if (!reach)
+      throw new RegistryError(
+        404,
+        `找不到個人：${personId}`,
+        `person not found: ${personId}`,
+        'body.personId',
+      );
+    if (reach.districts.length === 0 && reach.memberPersonIds.length <= 1) return;
+    await this.check(request, permission, reach, 'person', personId);
+  }
+
+  /** Whether the actor may act on an existing person (the same rule as `member`), without refusing. */
+  async mayTouch(request: FastifyRequest, personId: string, permission: Permission): Promise<boolean> {
+    const reach = await personReach(this.database.db, personId, today());
+    if (!reach) return false;
+    if (reach.districts.length === 0 && reach.memberPersonIds.length <= 1) return true;
+    return reaches(registryScope(request.actor, permission), reach);
+  }
+
+  /**
    * A new record placed in these districts: the actor must work in one of them. A person registered in no
    * district of the city (living elsewhere, about to join a household here) any holder may record.
    */

@@ -159,6 +159,7 @@ export const householdRoutes =
       async (request, reply) => {
         const body = request.body;
         await ctx.guard.districts(request, 'registry:write', [body.districtCode]);
+        for (const member of body.members) await ctx.guard.member(request, member.personId, 'registry:write');
         const result = await ctx.commands.recordHousehold(
           {
             ...body,
@@ -192,6 +193,7 @@ export const householdRoutes =
       async (request, reply) => {
         const body = request.body;
         await ctx.guard.household(request, request.params.id, 'registry:write');
+        await ctx.guard.member(request, body.personId, 'registry:write');
         const result = await ctx.commands.addMember(
           request.params.id,
           { ...body, role: body.role as MemberRole, source: body.source ?? 'api' },

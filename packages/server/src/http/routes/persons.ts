@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { checkIdNumber } from '@safetynet/core/identity/id-number';
 import { Type } from 'typebox';
+import { ApiError } from '../../api-error.ts';
 import { EVIDENCE_KIND_NAMES } from '../../registry/evidence-kinds.ts';
 import { MASKED_VIEWER } from '../../registry/viewer.ts';
 import {
@@ -149,12 +151,19 @@ export const personRoutes =
         schema: {
           tags: ['registry'],
           summary:
-            '檢視完整身分證號 The full ID number (the view is written to the audit log; give x-purpose)',
+            '檢視完整身分證號 The full ID number (its purpose in the x-purpose header; the view is in the audit log)',
           params: IdParams,
           response: { 200: Type.Object({ personId: Uuid, idNumber: Type.String() }) },
         },
       },
       async (request) => {
+        if (!request.audit.purpose)
+          throw new ApiError(
+            400,
+            '檢視完整身分證號須於 x-purpose 標頭說明用途',
+            'seeing a full ID number needs its purpose in the x-purpose header',
+            'headers.x-purpose',
+          );
         await ctx.guard.person(request, request.params.id, 'id-number:reveal');
         const idNumber = await ctx.persons.fullIdNumber(request.params.id);
         if (!idNumber) throw notFound('person', request.params.id);
@@ -195,8 +204,29 @@ export const personRoutes =
         },
       },
       async (request, reply) => {
-        const { registeredDistrictCode, residenceDistrictCode } = request.body;
+        const { registeredDistrictCode, residenceDistrictCode, idNumber } = request.body;
         await ctx.guard.districts(request, 'registry:write', [registeredDistrictCode, residenceDistrictCode]);
+        // Registering a number already held by someone outside one's reach would hand back their id (and
+        // tell that the number is registered): refused without either, and on the record.
+        const existing = checkIdNumber(idNumber).valid
+          ? await ctx.persons.idForIdNumber(idNumber)
+          : undefined;
+        if (existing && !(await ctx.guard.mayTouch(request, existing, 'registry:write'))) {
+          await ctx.guard.audit.appendAlone(ctx.database.db, request.audit, [
+            {
+              action: 'denied',
+              recordType: 'person',
+              recordId: existing,
+              details: { policy: 'registry:write', via: 'id-number' },
+            },
+          ]);
+          throw new ApiError(
+            409,
+            '此身分證號已登錄，且不在您的業務範圍內；請洽其戶籍所在區公所',
+            'this ID number is already registered, outside your reach; ask the district office where the person is registered',
+            'body.idNumber',
+          );
+        }
         const result = await ctx.commands.recordPerson(
           { ...request.body, sex: request.body.sex as 'M' | 'F', source: request.body.source ?? 'api' },
           ctx.guard.trail(request),
