@@ -304,3 +304,54 @@ test(`without an issuer OIDC is off: both routes answer 404 (${testEngine})`, as
   assert.ok(spec.paths['/api/v1/session/oidc/login'].get, 'documented even when off');
   assert.ok(spec.paths['/api/v1/session/oidc/callback'].get);
 });
+
+test(`an ID-number claim does not take over a citizen account linked to another subject (${testEngine})`, async () => {
+  await signInAs({ sub: 'citizen-1', national_id: citizenIdNumber });
+  const { answer, session } = await throughProvider({ sub: 'impostor', national_id: citizenIdNumber });
+  assert.equal(answer.statusCode, 403);
+  assert.match(answer.json().detail_en, /linked to another identity-provider account/);
+  assert.match(answer.json().detail, /已連結其他身分提供者帳號/);
+  assert.equal(session, undefined, 'no session');
+  const refusals = await auditDetails('sign-in-failed');
+  assert.equal(refusals.at(-1)?.details.reason, 'linked-to-another-subject');
+  assert.equal(refusals.at(-1)?.details.subject, `${provider.issuer}|impostor`);
+  const account = await database.db
+    .selectFrom('account')
+    .select('oidc_subject')
+    .where('person_id', '=', registeredPersonId)
+    .executeTakeFirstOrThrow();
+  assert.equal(account.oidc_subject, `${provider.issuer}|citizen-1`, 'the link is unchanged');
+});
+
+test(`a citizen account without a provider link is linked on first sign-in, audited (${testEngine})`, async () => {
+  const idNumber = withCheckDigit('F22345679');
+  const clerk = await signedIn(app, 'oidc-clerk');
+  const person = await clerk.post('/persons', {
+    idNumber,
+    name: '陳志明',
+    sex: 'M',
+    birthDate: '1975-03-02',
+    registeredDistrictCode: '64000080',
+  });
+  assert.equal(person.status, 201, JSON.stringify(person.body));
+  const citizen = await addAccount(database, protector, {
+    username: 'citizen-with-password',
+    role: 'citizen',
+    personId: person.body.personId,
+  });
+  assert.equal(citizen.oidc_subject, null);
+  const account = await signInAs({ sub: 'citizen-2', national_id: idNumber });
+  assert.equal(account.id, citizen.account_id, 'the existing account, not a new one');
+  const linked = await database.db
+    .selectFrom('account')
+    .select('oidc_subject')
+    .where('account_id', '=', citizen.account_id)
+    .executeTakeFirstOrThrow();
+  assert.equal(linked.oidc_subject, `${provider.issuer}|citizen-2`);
+  const links = (await auditDetails('link-oidc')).filter((entry) => entry.recordId === citizen.account_id);
+  assert.deepEqual(links, [
+    { recordId: citizen.account_id, details: { subject: `${provider.issuer}|citizen-2` } },
+  ]);
+  const other = await throughProvider({ sub: 'citizen-3', national_id: idNumber });
+  assert.equal(other.answer.statusCode, 403, 'once linked, another subject is refused');
+});

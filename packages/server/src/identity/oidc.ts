@@ -136,6 +136,13 @@ const notLinked = (subject: string) =>
     `this identity-provider account is not linked to a SafetyNet account: staff, ask an administrator to link the identifier ${subject}; citizens must be registered residents.`,
   );
 
+const linkedElsewhere = () =>
+  new ApiError(
+    403,
+    '此身分證號之民眾帳號已連結其他身分提供者帳號；請以原帳號登入，或洽承辦人員協助。',
+    'the citizen account for this ID number is linked to another identity-provider account: sign in with that one, or ask the office for help.',
+  );
+
 const unusable = () =>
   new ApiError(403, '此帳號已停用或暫時鎖定', 'this account is disabled or locked for a while');
 
@@ -171,9 +178,11 @@ export async function oidcAccount(
         ? await persons.idForIdNumber(idNumber)
         : undefined;
     if (!personId) throw await refuse('not-linked', undefined, notLinked(subject));
-    account =
-      (await identity.accounts.byPerson(personId)) ??
-      (await newCitizen(identity, subject, personId, claims, context));
+    const existing = await identity.accounts.byPerson(personId);
+    account = existing
+      ? await linkCitizen(identity, existing, subject, context)
+      : await newCitizen(identity, subject, personId, claims, context);
+    if (!account) throw await refuse('linked-to-another-subject', existing, linkedElsewhere());
   }
   const now = identity.now();
   if (account.disabled_at || (account.locked_until && account.locked_until > now))
@@ -187,7 +196,7 @@ async function newCitizen(
   personId: string,
   claims: OidcClaims,
   context: AuditContext,
-): Promise<AccountRow> {
+): Promise<AccountRow | undefined> {
   const username = citizenUsername(subject);
   const name =
     typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : username;
@@ -201,9 +210,47 @@ async function newCitizen(
     // Two first sign-ins at once: the other one created it.
     const raced =
       error instanceof ApiError && error.status === 409 && (await identity.accounts.byPerson(personId));
-    if (raced) return raced;
+    if (raced) return raced.oidc_subject === subject ? raced : undefined;
     throw error;
   }
+}
+
+/**
+ * The person's existing account for this subject: a citizen account not yet linked to any provider
+ * identity is linked to this one (audited, in one transaction); one linked to another subject, or not a
+ * citizen's, is not handed over (undefined) — an ID-number claim alone must not take over an account.
+ */
+async function linkCitizen(
+  identity: IdentityServices,
+  account: AccountRow,
+  subject: string,
+  context: AuditContext,
+): Promise<AccountRow | undefined> {
+  if (account.role !== 'citizen') return undefined;
+  if (account.oidc_subject !== null) return account.oidc_subject === subject ? account : undefined;
+  return identity.db.transaction().execute(async (trx) => {
+    const linked = await trx
+      .updateTable('account')
+      .set({ oidc_subject: subject })
+      .where('account_id', '=', account.account_id)
+      .where('oidc_subject', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    // Linked meanwhile by another sign-in: to this subject is fine, to another is not.
+    if (!linked) {
+      const now = await identity.accounts.byId(account.account_id, trx);
+      return now?.oidc_subject === subject ? now : undefined;
+    }
+    await identity.audit.append(trx, context, [
+      {
+        action: 'link-oidc',
+        recordType: 'account',
+        recordId: account.account_id,
+        details: { subject },
+      },
+    ]);
+    return linked;
+  });
 }
 
 /** Starts a session exactly as password sign-in does, its audit entry naming the method. */

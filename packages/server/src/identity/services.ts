@@ -15,13 +15,52 @@ export interface LockoutPolicy {
 
 export const DEFAULT_LOCKOUT_POLICY: LockoutPolicy = { maxFailures: 5, minutes: 15 };
 
-/** Requests per minute: signing in (per address and username) and the public endpoints (per address). */
+/**
+ * Requests per minute: signing in (per address and username, and per address across usernames against
+ * password spraying) and the public endpoints (per address). Without `signInPerAddressPerMinute`, three
+ * usernames' worth of `signInPerMinute` (at least 30).
+ */
 export interface RateLimits {
   signInPerMinute: number;
+  signInPerAddressPerMinute?: number;
   publicPerMinute: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { signInPerMinute: 10, publicPerMinute: 300 };
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  signInPerMinute: 10,
+  signInPerAddressPerMinute: 30,
+  publicPerMinute: 300,
+};
+
+/**
+ * At most `max` events per key in any minute (a sliding log, in memory: one process's count, as the route
+ * limits are). Stale keys are swept when the map grows, so anonymous addresses cannot grow it forever.
+ */
+export class SlidingWindow {
+  private readonly events = new Map<string, number[]>();
+  constructor(
+    readonly max: number,
+    private readonly windowMs = 60_000,
+  ) {}
+
+  /** Records an event for the key; false (nothing recorded) when the key already had `max` this window. */
+  take(key: string, now: number): boolean {
+    if (this.events.size > 10_000) this.sweep(now);
+    const recent = (this.events.get(key) ?? []).filter((at) => at > now - this.windowMs);
+    if (recent.length >= this.max) {
+      this.events.set(key, recent);
+      return false;
+    }
+    recent.push(now);
+    this.events.set(key, recent);
+    return true;
+  }
+
+  private sweep(now: number) {
+    for (const [key, times] of this.events)
+      if (!times.some((at) => at > now - this.windowMs)) this.events.delete(key);
+  }
+}
 
 interface RouteRateLimit {
   max: number;
@@ -51,6 +90,10 @@ export interface IdentityServices {
   csrfKey: Buffer;
   /** Route configs for @fastify/rate-limit. */
   signInRateLimit: RouteRateLimit;
+  /** The same limit for password changes, per address and account. */
+  passwordChangeRateLimit: RouteRateLimit;
+  /** Sign-in attempts per address across usernames (the route checks it before the password). */
+  signInPerAddress: SlidingWindow;
   publicRateLimit: RouteRateLimit;
 }
 
@@ -80,6 +123,15 @@ export function identityServices(
       keyGenerator: (request) =>
         `${request.ip}|${String((request.body as { username?: unknown })?.username ?? '')}`,
     },
+    passwordChangeRateLimit: {
+      max: rateLimits.signInPerMinute,
+      timeWindow: '1 minute',
+      hook: 'preHandler',
+      keyGenerator: (request) => `${request.ip}|${request.session?.account.account_id ?? ''}`,
+    },
+    signInPerAddress: new SlidingWindow(
+      rateLimits.signInPerAddressPerMinute ?? Math.max(30, 3 * rateLimits.signInPerMinute),
+    ),
     publicRateLimit: { max: rateLimits.publicPerMinute, timeWindow: '1 minute', hook: 'preHandler' },
   };
 }

@@ -7,6 +7,9 @@ import { addAccount, anonymous, openTestServer, signedIn, TEST_PASSWORD } from '
 
 let database: Database;
 let app: FastifyInstance;
+/** Servers of their own: sign-in limits high enough for parallel guessing, and a low per-address one. */
+let lockServer: Awaited<ReturnType<typeof openTestServer>>;
+let sprayServer: Awaited<ReturnType<typeof openTestServer>>;
 let clock = new Date('2026-11-24T09:00:00Z');
 const advance = (minutes: number) => {
   clock = new Date(clock.getTime() + minutes * 60_000);
@@ -23,13 +26,44 @@ before(async () => {
   database = opened.database;
   app = opened.app;
   const protector = opened.protector;
-  for (const username of ['clerk-a', 'clerk-b', 'clerk-c', 'clerk-d', 'clerk-e'])
+  for (const username of ['clerk-a', 'clerk-b', 'clerk-c', 'clerk-d', 'clerk-e', 'clerk-f'])
     await addAccount(database, protector, { username, role: 'district-clerk', districts: ['64000080'] });
+  lockServer = await openTestServer({ identity: { now: () => clock } });
+  await addAccount(lockServer.database, lockServer.protector, {
+    username: 'clerk-parallel',
+    role: 'district-clerk',
+    districts: ['64000080'],
+  });
+  sprayServer = await openTestServer({
+    identity: {
+      now: () => clock,
+      rateLimits: { signInPerMinute: 8, signInPerAddressPerMinute: 6, publicPerMinute: 1000 },
+    },
+  });
+  for (const username of ['spray-a', 'spray-b'])
+    await addAccount(sprayServer.database, sprayServer.protector, {
+      username,
+      role: 'district-clerk',
+      districts: ['64000080'],
+    });
 });
 after(async () => {
+  for (const opened of [lockServer, sprayServer]) {
+    await opened.app.close();
+    await opened.database.close();
+  }
   await app.close();
   await database.close();
 });
+
+const accountId = async (username: string) =>
+  (
+    await database.db
+      .selectFrom('account')
+      .select('account_id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow()
+  ).account_id;
 
 const signInAs = (username: string, password: string) =>
   app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
@@ -166,4 +200,110 @@ test(`sign-in is rate-limited per address and username (${testEngine})`, async (
   const limited = await signInAs('no-such-user-x', 'whatever-password');
   assert.equal(limited.json().title_en, 'Too many requests');
   assert.equal((await anonymous(app).get('/health')).status, 200, 'other routes unaffected');
+});
+
+test(`wrong passwords sent in parallel still lock the account, with one alert (${testEngine})`, async () => {
+  const attempts = await Promise.all(
+    Array.from({ length: 12 }, (_, attempt) =>
+      lockServer.app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { username: 'clerk-parallel', password: `wrong-password-${attempt}` },
+      }),
+    ),
+  );
+  assert.deepEqual(
+    attempts.map((response) => response.statusCode),
+    Array(12).fill(401),
+  );
+  const account = await lockServer.database.db
+    .selectFrom('account')
+    .select(['account_id', 'locked_until'])
+    .where('username', '=', 'clerk-parallel')
+    .executeTakeFirstOrThrow();
+  assert.ok(account.locked_until && account.locked_until > clock, 'locked');
+  const alerts = await lockServer.database.db
+    .selectFrom('security_alert')
+    .select('kind')
+    .where('account_id', '=', account.account_id)
+    .execute();
+  assert.deepEqual(alerts, [{ kind: 'account-locked' }], 'one alert, raised by the attempt that locked it');
+  const audited = await lockServer.database.db
+    .selectFrom('audit_entry')
+    .select('details')
+    .where('action', '=', 'sign-in-failed')
+    .where('record_id', '=', account.account_id)
+    .execute();
+  assert.equal(audited.length, 12, 'every attempt audited');
+  const right = await lockServer.app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { username: 'clerk-parallel', password: TEST_PASSWORD },
+  });
+  assert.equal(right.statusCode, 401, 'locked: even the right password');
+});
+
+test(`one address trying many usernames is limited across them (password spraying) (${testEngine})`, async () => {
+  const attempt = (username: string, remoteAddress: string) =>
+    sprayServer.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username, password: 'Spring2026!' },
+      remoteAddress,
+    });
+  const statuses: number[] = [];
+  for (let user = 0; user < 6; user++)
+    statuses.push((await attempt(`sprayed-${user}`, '10.0.0.7')).statusCode);
+  assert.deepEqual(statuses, Array(6).fill(401), 'each username well under its own limit');
+  const limited = await attempt('spray-a', '10.0.0.7');
+  assert.equal(limited.statusCode, 429, 'the seventh username from the address in a minute');
+  assert.equal(limited.json().title_en, 'Too many requests');
+  assert.match(limited.json().detail, /登入/);
+  const signedInElsewhere = await sprayServer.app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { username: 'spray-a', password: TEST_PASSWORD },
+    remoteAddress: '10.0.0.8',
+  });
+  assert.equal(signedInElsewhere.statusCode, 200, 'another address is not limited');
+  const refusedCount = await sprayServer.database.db
+    .selectFrom('audit_entry')
+    .select('seq')
+    .where('action', '=', 'sign-in-failed')
+    .execute();
+  assert.equal(refusedCount.length, 6, 'the limited attempt never reached the password check');
+  advance(1.1);
+  assert.equal((await attempt('spray-b', '10.0.0.7')).statusCode, 401, 'a minute later it may try again');
+});
+
+test(`wrong current passwords count toward the lockout and the change is rate-limited (${testEngine})`, async () => {
+  const clerk = await signedIn(app, 'clerk-f');
+  const statuses: number[] = [];
+  for (let attempt = 1; attempt <= 9; attempt++)
+    statuses.push(
+      (
+        await clerk.put('/session/password', {
+          currentPassword: `guess-${attempt}`,
+          newPassword: 'a-much-better-passphrase',
+        })
+      ).status,
+    );
+  assert.deepEqual(statuses.slice(0, 5), Array(5).fill(400), 'five wrong, the fifth locks');
+  assert.deepEqual(statuses.slice(5, 8), Array(3).fill(403), 'locked: no more guesses');
+  assert.equal(statuses[8], 429, 'and the route has the sign-in rate limit');
+  assert.equal((await signInAs('clerk-f', TEST_PASSWORD)).statusCode, 401, 'the account is locked');
+  const alert = await database.db
+    .selectFrom('security_alert')
+    .innerJoin('account', 'account.account_id', 'security_alert.account_id')
+    .select('security_alert.kind')
+    .where('account.username', '=', 'clerk-f')
+    .execute();
+  assert.deepEqual(alert, [{ kind: 'account-locked' }]);
+  const audited = await database.db
+    .selectFrom('audit_entry')
+    .select('seq')
+    .where('action', '=', 'change-password-failed')
+    .where('record_id', '=', await accountId('clerk-f'))
+    .execute();
+  assert.equal(audited.length, 5, 'each counted wrong password audited');
 });

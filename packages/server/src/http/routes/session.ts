@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ROLES } from '@safetynet/core/authz/actor';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { signInRequired } from '../../api-error.ts';
+import { ApiError, signInRequired } from '../../api-error.ts';
 import { type AccountRow, accountView } from '../../identity/accounts.ts';
 import type { IdentityServices } from '../../identity/services.ts';
 import { tokenHash } from '../../identity/sessions.ts';
@@ -33,6 +33,13 @@ const SessionInfo = Type.Object({
     description: 'Send as the x-csrf-token header with every POST, PUT, PATCH and DELETE',
   }),
 });
+
+const tooManySignIns = () =>
+  new ApiError(
+    429,
+    '此位址登入嘗試過於頻繁，請稍後再試',
+    'too many sign-in attempts from this address; try again in a minute',
+  );
 
 export const SessionInfoSchema = SessionInfo;
 
@@ -83,6 +90,9 @@ export const sessionRoutes =
         },
       },
       async (request, reply) => {
+        // Per address across usernames (password spraying), before argon2 runs; the route's own limit
+        // above is per address and username.
+        if (!identity.signInPerAddress.take(request.ip, identity.now().getTime())) throw tooManySignIns();
         const signedIn = await signIn(identity, request.body, {
           ip: request.ip,
           userAgent: request.headers['user-agent'] ?? null,
@@ -129,7 +139,7 @@ export const sessionRoutes =
     app.put(
       '/session/password',
       {
-        config: { policy: 'session:self' },
+        config: { policy: 'session:self', rateLimit: identity.passwordChangeRateLimit },
         schema: {
           tags: ['identity'],
           summary: '變更密碼 Change one’s password (other sessions of the account end)',
