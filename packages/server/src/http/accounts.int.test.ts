@@ -297,3 +297,128 @@ test(`a supervisor assigns a household within their team, which the worker then 
   assert.equal(alerts.status, 200);
   assert.equal(alerts.body.total, 0, "a supervisor sees only their team's alerts, not a clerk's lockout");
 });
+
+test(`a supervisor assigns only households of their team's district or caseload; unknown ids are 403 too (${testEngine})`, async () => {
+  const FENGSHAN = '64000120';
+  assert.equal(
+    (await admin.post('/teams', { id: 'team-c', nameZh: '社工三組', nameEn: 'Team C', districtCode: LINGYA }))
+      .status,
+    201,
+  );
+  assert.equal(
+    (await admin.post('/teams', { id: 'team-none', nameZh: '無區組', nameEn: 'No district' })).status,
+    201,
+  );
+  const account = async (username: string, role: string, extra: object) => {
+    const made = await admin.post('/accounts', {
+      username,
+      displayName: username,
+      role,
+      password: TEST_PASSWORD,
+      ...extra,
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    return made.body.id as string;
+  };
+  await account('sup-c', 'supervisor', { teamId: 'team-c' });
+  const workerC1 = await account('worker-c1', 'social-worker', { teamId: 'team-c' });
+  const workerC2 = await account('worker-c2', 'social-worker', { teamId: 'team-c' });
+  await account('sup-none', 'supervisor', { teamId: 'team-none' });
+  const workerNone = await account('worker-none', 'social-worker', { teamId: 'team-none' });
+  await account('fengshan-clerk-c', 'district-clerk', { districts: [FENGSHAN] });
+
+  const householdIn = async (client: Client, district: string, idNumber: string) => {
+    const person = await client.post('/persons', {
+      idNumber: withCheckDigit(idNumber),
+      name: '林測試',
+      sex: 'M',
+      birthDate: '1970-05-05',
+      registeredDistrictCode: district,
+    });
+    assert.equal(person.status, 201, JSON.stringify(person.body));
+    const household = await client.post('/households', {
+      districtCode: district,
+      address: '測試路1號',
+      validFrom: '2020-01-01',
+      members: [{ personId: person.body.personId, role: 'applicant' }],
+    });
+    assert.equal(household.status, 201, JSON.stringify(household.body));
+    return household.body.householdId as string;
+  };
+  const lingya = await householdIn(clerk, LINGYA, 'E22345678');
+  const fengshan = await householdIn(await signedIn(app, 'fengshan-clerk-c'), FENGSHAN, 'E23456789');
+
+  const supervisor = await signedIn(app, 'sup-c');
+  const outside = await supervisor.post('/caseloads', { householdId: fengshan, workerId: workerC1 });
+  assert.equal(outside.status, 403, 'a household of another district');
+  assert.match(outside.body.detail_en, /not in your team's district/);
+  const unknown = await supervisor.post('/caseloads', {
+    householdId: '0190a0c2-7e4f-4abc-8def-0123456789ab',
+    workerId: workerC1,
+  });
+  assert.deepEqual([unknown.status, unknown.body.detail_en], [403, outside.body.detail_en], 'ids not probed');
+  const inside = await supervisor.post('/caseloads', { householdId: lingya, workerId: workerC1 });
+  assert.equal(inside.status, 201, JSON.stringify(inside.body));
+
+  // Already on the team's caseload (taken on while it lay in the district): another worker may share it.
+  await database.db
+    .insertInto('caseload_assignment')
+    .values({ assignment_id: crypto.randomUUID(), household_id: fengshan, worker_account_id: workerC1 })
+    .execute();
+  assert.equal(
+    (await supervisor.post('/caseloads', { householdId: fengshan, workerId: workerC2 })).status,
+    201,
+  );
+
+  const noDistrict = await (await signedIn(app, 'sup-none')).post('/caseloads', {
+    householdId: lingya,
+    workerId: workerNone,
+  });
+  assert.equal(noDistrict.status, 403);
+  assert.match(noDistrict.body.detail_en, /team has no district/);
+  assert.match(noDistrict.body.detail, /社工組尚未設定服務行政區/);
+});
+
+test(`a supervisor's alerts are their team's accounts'; listing alerts, accounts and caseloads is audited (${testEngine})`, async () => {
+  for (let attempt = 1; attempt <= 5; attempt++)
+    assert.equal(await signInStatus('worker-c2', `wrong-password-${attempt}`), 401);
+  const supervisor = await signedIn(app, 'sup-c');
+  const alerts = await supervisor.get('/alerts');
+  assert.equal(alerts.status, 200);
+  const workerC2 = (await admin.get('/accounts?role=social-worker')).body.items.find(
+    (a: { username: string }) => a.username === 'worker-c2',
+  ).id;
+  assert.deepEqual(
+    alerts.body.items.map((a: { kind: string; accountId: string }) => [a.kind, a.accountId]),
+    [['account-locked', workerC2]],
+  );
+  const caseloads = await supervisor.get('/caseloads');
+  assert.equal(caseloads.status, 200);
+  const accounts = await admin.get('/accounts');
+
+  const lastList = async (recordType: string, actor: string) => {
+    const entry = await database.db
+      .selectFrom('audit_entry')
+      .select(['details', 'record_id'])
+      .where('action', '=', 'list')
+      .where('record_type', '=', recordType)
+      .where('actor_name', '=', actor)
+      .orderBy('seq', 'desc')
+      .executeTakeFirst();
+    assert.ok(entry, `a list of ${recordType} by ${actor} is audited`);
+    return JSON.parse(entry.details).ids;
+  };
+  assert.deepEqual(
+    await lastList('security-alert', 'sup-c'),
+    alerts.body.items.map((a: { id: string }) => a.id),
+  );
+  assert.deepEqual(
+    await lastList('caseload', 'sup-c'),
+    caseloads.body.items.map((a: { id: string }) => a.id),
+  );
+  assert.equal(caseloads.body.items.length, 3);
+  assert.deepEqual(
+    await lastList('account', 'root-admin'),
+    accounts.body.items.map((a: { id: string }) => a.id),
+  );
+});

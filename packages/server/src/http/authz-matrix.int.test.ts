@@ -63,7 +63,7 @@ before(async () => {
   await database.db
     .insertInto('team')
     .values([
-      { team_id: 't1', name_zh: '一組', name_en: 'Team 1' },
+      { team_id: 't1', name_zh: '一組', name_en: 'Team 1', district_code: LINGYA },
       { team_id: 't2', name_zh: '二組', name_en: 'Team 2' },
     ])
     .execute();

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffActor } from '@safetynet/core/authz/actor';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { ApiError } from '../api-error.ts';
 import type { AuditContext } from '../audit/audit-log.ts';
 import type { CaseloadAssignmentTable, Schema } from '../db/schema.ts';
+import { asOfSql } from '../registry/dated-sql.ts';
 import type { IdentityServices } from './services.ts';
 
 /**
- * 個案量指派 A supervisor puts households on the caseloads of the social workers of their own team; an open
- * assignment is what lets a worker (and the team's supervisor) read the household (core/authz/scope.ts).
+ * 個案量指派 A supervisor puts households of their team's district (or already on its caseload) on the
+ * caseloads of the social workers of their own team; an open assignment is what lets a worker (and the
+ * team's supervisor) read the household (core/authz/scope.ts).
  * Ended assignments are kept. Every assignment and ending is in the audit log, in the same transaction.
  */
 export type AssignmentRow = Selectable<CaseloadAssignmentTable>;
@@ -76,6 +78,46 @@ async function checkWorker(trx: Kysely<Schema>, teamId: string, workerId: string
     );
 }
 
+/**
+ * The household must lie in the team's district today, or already be on the team's caseload: a
+ * supervisor cannot pull any household of the city into their team's reach. An unknown household gets
+ * the same 403, so household ids cannot be probed.
+ */
+async function checkHousehold(
+  trx: Kysely<Schema>,
+  teamId: string,
+  householdId: string,
+  on: string,
+): Promise<void> {
+  const team = await trx
+    .selectFrom('team')
+    .select('district_code')
+    .where('team_id', '=', teamId)
+    .executeTakeFirst();
+  const district = team?.district_code ?? null;
+  if (!district)
+    throw new ApiError(
+      403,
+      '您的社工組尚未設定服務行政區，無法指派個案；請管理者為社工組設定行政區',
+      'your team has no district, so it assigns no caseload; an administrator must give the team a district',
+    );
+  // Narrowed by the stable key first, the district tested on the version in force (dated-sql.ts).
+  const { rows } = await sql<{ ok: boolean }>`SELECT (
+      EXISTS (SELECT 1 FROM ${asOfSql('household_version', sql`household_id = ${householdId}`, on)} h
+        WHERE h.district_code = ${district})
+      OR EXISTS (SELECT 1 FROM caseload_assignment ca
+        JOIN account w ON w.account_id = ca.worker_account_id
+        WHERE ca.household_id = ${householdId} AND ca.ended_at IS NULL AND w.team_id = ${teamId})
+    ) AS ok`.execute(trx);
+  if (!rows[0]?.ok)
+    throw new ApiError(
+      403,
+      '此戶不在您社工組的服務行政區內，也不在組內個案量中',
+      "this household is not in your team's district nor on your team's caseload",
+      'body.householdId',
+    );
+}
+
 /** Assigns a household to a worker; the same open assignment again is answered, not duplicated. */
 export async function assignCaseload(
   identity: IdentityServices,
@@ -86,13 +128,7 @@ export async function assignCaseload(
   const teamId = teamOf(supervisor);
   return identity.db.transaction().execute(async (trx) => {
     await checkWorker(trx, teamId, input.workerId);
-    const household = await trx
-      .selectFrom('household')
-      .select('household_id')
-      .where('household_id', '=', input.householdId)
-      .executeTakeFirst();
-    if (!household)
-      throw new ApiError(404, `找不到戶：${input.householdId}`, `household not found: ${input.householdId}`);
+    await checkHousehold(trx, teamId, input.householdId, identity.now().toISOString().slice(0, 10));
     // The partial unique index (one open assignment per household and worker) decides a race.
     const inserted = await trx
       .insertInto('caseload_assignment')

@@ -119,7 +119,10 @@ export async function reportCase(
   return (await services.cases.byId(caseId)) as ProtectionCaseRow;
 }
 
-/** A supervisor gives a new case, or one their team carries, to a social worker of their own team. */
+/**
+ * A supervisor gives a case their team carries, or a new one (if on the intake team or the team of the
+ * case's district), to a social worker of their own team.
+ */
 export async function assignCase(
   services: ProtectionServices,
   caseId: string,
@@ -142,6 +145,24 @@ export async function assignCase(
       '此案件由其他社工組承辦',
       'another team carries this case',
     );
+  // A new report is the intake team's, or the team of its district's: assigning it is what gives a team
+  // access, so no other supervisor may take it to their own team.
+  if (current.status === 'reported' && !actor.intake) {
+    const team = await identity.db
+      .selectFrom('team')
+      .select('district_code')
+      .where('team_id', '=', teamId)
+      .executeTakeFirst();
+    if (!team?.district_code || team.district_code !== current.district_code)
+      return refuse(
+        services,
+        context,
+        caseId,
+        'assign',
+        '新通報案件僅能由保護窗口或案件所在行政區社工組的督導指派',
+        "a new report is assigned only by a supervisor of the intake team or of the team of the case's district",
+      );
+  }
   const worker = await identity.accounts.byId(workerId);
   if (!worker || worker.disabled_at !== null)
     throw new ApiError(
@@ -228,8 +249,9 @@ export async function closeCase(
 }
 
 /**
- * 緊急調閱 Break-glass: a grant for BREAK_GLASS_MINUTES, a security alert for the supervisors and
- * auditors to review, and the audit entry, all in one transaction.
+ * 緊急調閱 Break-glass: a grant for BREAK_GLASS_MINUTES (with the reason), a security alert for the
+ * supervisor of the team carrying the case and the auditors to review (GET /alerts), and the audit entry,
+ * all in one transaction.
  */
 export async function breakGlass(
   services: ProtectionServices,
@@ -268,7 +290,8 @@ export async function breakGlass(
         account_id: actor.id,
         record_type: RECORD,
         record_id: caseId,
-        detail: `${actor.name} (${actor.role}) broke glass on protection case ${caseId} until ${expiresAt.toISOString()}: ${reason.trim()}`,
+        // Who, which case, when, until when: the reason is case content and stays in break_glass_grant.
+        detail: `${actor.name} (${actor.role}) broke glass on protection case ${caseId} at ${grantedAt.toISOString()} until ${expiresAt.toISOString()}`,
       })
       .execute();
     await identity.audit.append(trx, context, [

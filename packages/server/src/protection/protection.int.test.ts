@@ -19,6 +19,7 @@ const advance = (minutes: number) => {
 const ids: Record<string, string> = {};
 const clients: Record<string, Client> = {};
 const LINGYA = '64000080';
+const FENGSHAN = '64000120';
 
 before(async () => {
   database = await openTestDatabase();
@@ -30,6 +31,7 @@ before(async () => {
       { team_id: 'team-a', name_zh: '社工一組', name_en: 'Team A', district_code: LINGYA },
       { team_id: 'team-b', name_zh: '社工二組', name_en: 'Team B', district_code: null },
       { team_id: 'intake', name_zh: '保護窗口', name_en: 'Intake', district_code: null },
+      { team_id: 'team-c', name_zh: '社工三組', name_en: 'Team C', district_code: FENGSHAN },
     ])
     .execute();
   const accounts = [
@@ -39,6 +41,9 @@ before(async () => {
     { username: 'supervisor-a', role: 'supervisor', teamId: 'team-a' },
     { username: 'worker-b', role: 'social-worker', teamId: 'team-b' },
     { username: 'supervisor-b', role: 'supervisor', teamId: 'team-b' },
+    { username: 'worker-c', role: 'social-worker', teamId: 'team-c' },
+    { username: 'supervisor-c', role: 'supervisor', teamId: 'team-c' },
+    { username: 'intake-supervisor', role: 'supervisor', teamId: 'intake', intake: true },
     { username: 'statistician', role: 'statistician' },
     { username: 'admin', role: 'admin' },
     { username: 'auditor', role: 'auditor' },
@@ -154,7 +159,25 @@ test(`need-to-know: intake, assignment, supervisor, break-glass and its expiry (
   assert.equal(alerts.length, 1);
   assert.equal(alerts[0]?.account_id, ids['worker-b']);
   assert.equal(alerts[0]?.record_id, caseId);
-  assert.ok(alerts[0]?.detail.includes(reason) && alerts[0]?.detail.includes('worker-b'), alerts[0]?.detail);
+  const detail = alerts[0]?.detail ?? '';
+  assert.ok(detail.includes('worker-b') && detail.includes(caseId), detail);
+  assert.ok(detail.includes(glass.body.expiresAt), `until when: ${detail}`);
+  assert.equal(detail.includes(reason), false, 'the reason is case content: it stays in the grant');
+  const grant = await database.db
+    .selectFrom('break_glass_grant')
+    .select('reason')
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  assert.equal(grant.reason, reason);
+  // The alert reaches the supervisor of the team carrying the case and the auditors, not the breaker's team.
+  const alerted = async (username: string) => {
+    const answer = await as(username).get('/alerts?kind=break-glass');
+    assert.equal(answer.status, 200, `${username} lists alerts`);
+    return answer.body.items.map((item: { recordId: string }) => item.recordId);
+  };
+  assert.deepEqual(await alerted('supervisor-a'), [caseId], 'the owning team');
+  assert.deepEqual(await alerted('supervisor-b'), [], "the breaker's own team");
+  assert.deepEqual(await alerted('auditor'), [caseId]);
   const grantAudit = await database.db
     .selectFrom('audit_entry')
     .select(['actor_name', 'record_id'])
@@ -213,6 +236,44 @@ test(`need-to-know: intake, assignment, supervisor, break-glass and its expiry (
     entries.filter((entry) => ['create', 'assign', 'close'].includes(entry.action)).map((e) => e.action),
     ['create', 'create', 'assign', 'close'],
   );
+});
+
+test(`a new report is assigned only by the intake team's or its district team's supervisor (${testEngine})`, async () => {
+  for (const username of ['clerk', 'supervisor-b', 'supervisor-c', 'intake-supervisor'])
+    clients[username] = await signedIn(app, username);
+  const report = async (districtCode: string) => {
+    const made = await as('clerk').post('/protection-cases', {
+      kind: 'domestic-violence',
+      districtCode,
+      summary: '鄰居通報：夜間常聞爭吵與哭喊聲',
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    return made.body.id as string;
+  };
+  const assign = (username: string, caseId: string, worker: string) =>
+    as(username).post(`/protection-cases/${caseId}/assign`, { workerId: ids[worker] });
+  const lingya = await report(LINGYA);
+  const noDistrict = await assign('supervisor-b', lingya, 'worker-b');
+  assert.equal(noDistrict.status, 403, 'a team without a district does not take new reports');
+  assert.match(noDistrict.body.detail_en, /intake team or of the team of the case's district/);
+  assert.equal((await assign('supervisor-c', lingya, 'worker-c')).status, 403, 'another district');
+  const denied = await database.db
+    .selectFrom('audit_entry')
+    .select('actor_name')
+    .where('action', '=', 'denied')
+    .where('record_id', '=', lingya)
+    .orderBy('seq')
+    .execute();
+  assert.deepEqual(
+    denied.map((entry) => entry.actor_name),
+    ['supervisor-b', 'supervisor-c'],
+  );
+  const byIntake = await assign('intake-supervisor', lingya, 'intake-worker');
+  assert.deepEqual([byIntake.status, byIntake.body.status], [200, 'assigned']);
+
+  const fengshan = await report(FENGSHAN);
+  const byDistrict = await assign('supervisor-c', fengshan, 'worker-c');
+  assert.deepEqual([byDistrict.status, byDistrict.body.status], [200, 'assigned']);
 });
 
 test(`roles without need-to-know are refused the list and the cases (${testEngine})`, async () => {

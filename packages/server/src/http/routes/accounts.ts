@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ROLE_IDS, ROLES } from '@safetynet/core/authz/actor';
+import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { ApiError } from '../../api-error.ts';
 import { changeAccount, createAccount } from '../../identity/account-commands.ts';
@@ -72,7 +73,14 @@ export const accountRoutes =
       async (request) => {
         let query = identity.db.selectFrom('account').selectAll();
         if (request.query.role) query = query.where('role', '=', request.query.role);
-        return { items: (await query.orderBy('username').execute()).map(view) };
+        const items = (await query.orderBy('username').execute()).map(view);
+        request.auditReads.push({
+          action: 'list',
+          recordType: 'account',
+          recordId: null,
+          details: { ids: items.map((item) => item.id) },
+        });
+        return { items };
       },
     );
 
@@ -235,7 +243,7 @@ export const accountRoutes =
         schema: {
           tags: ['identity'],
           summary:
-            '安全警示 Security alerts, newest first (a supervisor sees those about their team’s accounts)',
+            '安全警示 Security alerts, newest first (a supervisor sees those about the cases and the accounts of their team)',
           querystring: Type.Object(
             { kind: Type.Optional(Type.String({ enum: ['break-glass', 'account-locked'] })), ...Paging },
             { additionalProperties: false },
@@ -249,14 +257,35 @@ export const accountRoutes =
         let query = identity.db.selectFrom('security_alert');
         if (request.query.kind)
           query = query.where('kind', '=', request.query.kind as 'break-glass' | 'account-locked');
-        // Supervisors: need to know, their own team's alerts; auditors and administrators: all of them.
-        if (actor.kind === 'staff' && actor.role === 'supervisor')
-          query = query.where('account_id', 'in', (db) =>
-            db
-              .selectFrom('account')
-              .select('account_id')
-              .where('team_id', '=', actor.teamId ?? ''),
+        // Supervisors: need to know. Alerts about the protection cases their team carries (whoever broke
+        // glass on them) and the other alerts about their team's accounts. Auditors and administrators: all.
+        if (actor.kind === 'staff' && actor.role === 'supervisor') {
+          const teamId = actor.teamId ?? '';
+          query = query.where((eb) =>
+            eb.or([
+              eb.and([
+                eb('record_type', '=', 'protection-case'),
+                eb(
+                  'record_id',
+                  'in',
+                  eb
+                    .selectFrom('protection_case as c')
+                    .innerJoin('account as w', 'w.account_id', 'c.assigned_worker_id')
+                    .select(sql<string>`c.case_id::text`.as('case_id'))
+                    .where('w.team_id', '=', teamId),
+                ),
+              ]),
+              eb.and([
+                eb.or([eb('record_type', 'is', null), eb('record_type', '!=', 'protection-case')]),
+                eb(
+                  'account_id',
+                  'in',
+                  eb.selectFrom('account').select('account_id').where('team_id', '=', teamId),
+                ),
+              ]),
+            ]),
           );
+        }
         const [rows, count] = await Promise.all([
           query
             .selectAll()
@@ -267,6 +296,12 @@ export const accountRoutes =
             .execute(),
           query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         ]);
+        request.auditReads.push({
+          action: 'list',
+          recordType: 'security-alert',
+          recordId: null,
+          details: { ids: rows.map((a) => a.alert_id) },
+        });
         return {
           items: rows.map((a) => ({
             id: a.alert_id,

@@ -38,11 +38,18 @@ export const caseloadRoutes =
           response: { 200: Type.Object({ items: Type.Array(Assignment) }) },
         },
       },
-      async (request) => ({
-        items: (await teamCaseload(identity, supervisorOf(request), request.query.workerId)).map(
+      async (request) => {
+        const items = (await teamCaseload(identity, supervisorOf(request), request.query.workerId)).map(
           assignmentView,
-        ),
-      }),
+        );
+        request.auditReads.push({
+          action: 'list',
+          recordType: 'caseload',
+          recordId: null,
+          details: { ids: items.map((item) => item.id), householdIds: items.map((item) => item.householdId) },
+        });
+        return { items };
+      },
     );
 
     app.post(
