@@ -178,13 +178,21 @@ test(`an API client's token works within its scope and stops at revocation, both
   assert.equal(badDistrict.status, 400);
   assert.equal(badDistrict.body.errors[0].field, 'body.districts');
 
-  const created = await admin.post('/api-clients', { name: '衛生局系統', scopes: ['registry:read'] });
+  const unbounded = await admin.post('/api-clients', { name: '衛生局系統', scopes: ['registry:read'] });
+  assert.equal(unbounded.status, 400, 'no districts and no wholeCity: refused, never the city by default');
+  assert.equal(unbounded.body.errors[0].field, 'body.districts');
+  const created = await admin.post('/api-clients', {
+    name: '衛生局系統',
+    scopes: ['registry:read'],
+    wholeCity: true,
+  });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const { id, token } = created.body;
   assert.match(token, /^snk_/);
   assert.ok(token.startsWith(created.body.tokenPrefix));
   assert.equal(
-    (await admin.post('/api-clients', { name: '衛生局系統', scopes: ['rules:read'] })).status,
+    (await admin.post('/api-clients', { name: '衛生局系統', scopes: ['rules:read'], wholeCity: true }))
+      .status,
     409,
   );
   const listed = await admin.get('/api-clients');

@@ -208,7 +208,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /api-clients': { request: () => ({ url: '/api-clients' }) },
   'POST /api-clients': {
-    request: () => ({ url: '/api-clients', body: { name: unique('client'), scopes: ['rules:read'] } }),
+    request: () => ({
+      url: '/api-clients',
+      body: { name: unique('client'), scopes: ['rules:read'], districts: ['64000080'] },
+    }),
   },
   'DELETE /api-clients/:id': {
     request: (w) => ({ url: `/api-clients/${w.revocableClientId}` }),

@@ -55,8 +55,11 @@ export const apiClientRoutes =
               }),
               districts: Type.Optional({
                 ...Districts,
-                description: 'Districts whose records it reads; none: the whole city',
+                description: 'Districts whose records it reads (or wholeCity: true)',
               }),
+              wholeCity: Type.Optional(
+                Type.Boolean({ description: '全市 Every district: must be said, never a default' }),
+              ),
               expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
             },
             { additionalProperties: false },
@@ -71,7 +74,14 @@ export const apiClientRoutes =
       },
       async (request, reply) => {
         const { name, scopes } = request.body;
+        // Deny by default: a client reads the whole city only when that is asked for in so many words.
         const districts = request.body.districts ?? [];
+        if (districts.length > 0 === (request.body.wholeCity === true))
+          throw bad(
+            'body.districts',
+            '請指定行政區，或以 wholeCity: true 表示全市（二擇一）',
+            'give the districts it may read, or wholeCity: true for the whole city (one of the two)',
+          );
         for (const scope of scopes)
           if (!isApiScope(scope)) throw bad('body.scopes', '未知的範圍', `unknown scope: ${scope}`);
         checkDistricts('body.districts', districts);
