@@ -2,8 +2,8 @@ import { maskIdNumber } from '@safetynet/core/identity/id-number';
 import type { IdProtector } from '../identity/id-protector.ts';
 
 /**
- * Who is reading. Permissions arrive with the identity work; until then every caller is a viewer who sees
- * ID numbers masked. This is the one seam through which the policy layer will grant the full number.
+ * How ID numbers are shown in registry answers. Every list and record shows them masked; the full number
+ * has its own route (GET /persons/{id}/id-number), permitted to the roles that need it and logged.
  */
 export interface Viewer {
   canSeeFullIdNumbers: boolean;
