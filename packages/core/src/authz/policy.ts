@@ -29,6 +29,12 @@ export const PERMISSIONS = {
   'protection:assign': '指派保護案件 Assign a protection case',
   'protection:break-glass': '緊急調閱保護案件（須敘明理由） Break-glass access to a protection case',
   'caseload:assign': '指派個案量 Assign households to a caseload',
+  'applications:create': '提出申請（民眾線上、區公所臨櫃） File an application (online, or at a district office)',
+  'applications:read': '讀取申請與決定 Read applications and their decisions',
+  'applications:propose': '擬辦（初審） Propose the outcome of an application',
+  'applications:decide': '核定（複審，不得為擬辦者） Decide an application (not its proposer)',
+  'entitlements:read': '讀取給付資格與撥款 Read entitlements and payments',
+  'payments:run': '執行每月撥款 Run a month’s payments',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -87,6 +93,14 @@ const POLICY: Record<Permission, Holder> = {
   'protection:assign': roles('supervisor'),
   'protection:break-glass': roles('social-worker', 'supervisor'),
   'caseload:assign': roles('supervisor'),
+  // Applications are scoped like the registry (scope.ts): a clerk or reviewer their districts, a citizen
+  // their own household; program officers see the entitlements and payments of their own programs.
+  'applications:create': roles('citizen', 'district-clerk'),
+  'applications:read': roles('citizen', 'district-clerk', 'reviewer'),
+  'applications:propose': roles('district-clerk'),
+  'applications:decide': roles('reviewer'),
+  'entitlements:read': roles('citizen', 'district-clerk', 'reviewer', 'program-officer'),
+  'payments:run': roles('program-officer'),
 };
 
 /** May this actor do this kind of thing at all? (Which records: scope.ts.) */

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as registry from './migrations/0001_registry.ts';
 import * as rules from './migrations/0002_rules.ts';
 import * as identity from './migrations/0003_identity.ts';
+import * as benefits from './migrations/0004_benefits.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
@@ -10,6 +11,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_registry': registry,
   '0002_rules': rules,
   '0003_identity': identity,
+  '0004_benefits': benefits,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {

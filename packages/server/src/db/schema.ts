@@ -164,6 +164,14 @@ export interface Schema {
   break_glass_grant: BreakGlassGrantTable;
   security_alert: SecurityAlertTable;
   audit_entry: AuditEntryTable;
+  application: ApplicationTable;
+  application_program: ApplicationProgramTable;
+  application_document: ApplicationDocumentTable;
+  proposal: ProposalTable;
+  decision: DecisionTable;
+  entitlement: EntitlementTable;
+  payment_run: PaymentRunTable;
+  payment: PaymentTable;
 }
 
 /** migrations/0002_rules.ts */
@@ -346,4 +354,127 @@ export interface AuditEntryTable {
   details: string;
   prev_hash: Buffer;
   hash: Buffer;
+}
+
+/** migrations/0004_benefits.ts */
+type Json = ColumnType<unknown, string, string>;
+export type ApplicationStatus =
+  | 'draft'
+  | 'submitted'
+  | 'in_review'
+  | 'decided'
+  | 'appealed'
+  | 'redecided'
+  | 'withdrawn';
+
+export interface ApplicationTable {
+  application_id: string;
+  reference: string;
+  channel: 'online' | 'office';
+  applicant_person_id: string;
+  household_id: string | null;
+  district_code: string;
+  period: string;
+  status: ApplicationStatus;
+  submitted_at: Date | null;
+  due_date: IsoDate | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+  idempotency_key: string | null;
+}
+
+export interface ApplicationProgramTable {
+  application_id: string;
+  program_id: string;
+}
+
+export interface ApplicationDocumentTable {
+  document_id: string;
+  application_id: string;
+  kind: string;
+  description: string;
+  evidence_id: string | null;
+  added_by: string | null;
+  added_at: Generated<Date>;
+}
+
+export interface ProposalTable {
+  proposal_id: string;
+  application_id: string;
+  proposed_by: string;
+  proposed_at: Date;
+  /** JSON: [{ program, outcome, reasons? }] */
+  outcomes: Json;
+  note: string | null;
+  status: 'open' | 'decided' | 'withdrawn';
+}
+
+export interface DecisionTable {
+  decision_id: string;
+  application_id: string;
+  proposal_id: string;
+  program_id: string;
+  kind: 'initial' | 'appeal';
+  outcome: 'approved' | 'rejected';
+  entity: 'person' | 'household';
+  entity_id: string;
+  monthly_amount_ntd: number | null;
+  reasons: Json;
+  explanation: Json;
+  evidence: Json;
+  parameters: Json;
+  rules_version: string;
+  proposed_by: string;
+  decided_by: string;
+  decided_at: Date;
+  supersedes: string | null;
+}
+
+export interface EntitlementTable {
+  entitlement_id: string;
+  version: number;
+  decision_id: string;
+  program_id: string;
+  entity: 'person' | 'household';
+  entity_id: string;
+  payee_person_id: string;
+  district_code: string;
+  monthly_amount_ntd: number;
+  first_month: string;
+  last_month: string | null;
+  reason: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface PaymentRunTable {
+  run_id: string;
+  period: string;
+  status: 'running' | 'completed';
+  started_by: string | null;
+  started_at: Date;
+  completed_at: Date | null;
+  payments: Generated<number>;
+  amount_ntd: Generated<Int8>;
+}
+
+export type PaymentStatus = 'pending' | 'sent' | 'paid' | 'returned' | 'failed' | 'cancelled';
+
+export interface PaymentTable {
+  payment_id: string;
+  kind: 'monthly' | 'grant';
+  run_id: string | null;
+  program_id: string;
+  entitlement_id: string | null;
+  entitlement_version: number | null;
+  period: string;
+  payee_person_id: string;
+  entity: 'person' | 'household';
+  entity_id: string;
+  district_code: string;
+  amount_ntd: number;
+  grant_key: string | null;
+  status: Generated<PaymentStatus>;
+  created_at: Generated<Date>;
 }

@@ -84,9 +84,13 @@ export async function loadSyntheticCity(
     query: (text: string) => Promise<{ rows: Record<string, unknown>[] }>,
   ) => {
     if (options.replace) {
-      // What rests on the old city's persons and households goes with it: caseloads, protection cases
-      // and citizen accounts (staff accounts, API clients and the audit log stay).
+      // What rests on the old city's persons and households goes with it: caseloads, protection cases,
+      // applications, decisions, entitlements and payments, and citizen accounts (staff accounts, API
+      // clients and the audit log stay).
       await query(`TRUNCATE caseload_assignment, break_glass_grant, protection_case`);
+      await query(
+        `TRUNCATE payment, payment_run, entitlement, decision, proposal, application_document, application_program, application`,
+      );
       const citizens = `SELECT account_id FROM account WHERE person_id IS NOT NULL`;
       await query(`DELETE FROM session WHERE account_id IN (${citizens})`);
       await query(`DELETE FROM security_alert WHERE account_id IN (${citizens})`);
