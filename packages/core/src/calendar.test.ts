@@ -5,6 +5,7 @@ import {
   ageOn,
   formatRocDate,
   formatRocDateSlash,
+  formatRocMonth,
   fromDayNumber,
   isIsoDate,
   lastDayOfMonth,
@@ -56,4 +57,20 @@ test('ROC (民國) years: formatting and parsing', () => {
   assert.equal(parseRocDate('99.1.5'), '2010-01-05');
   assert.equal(parseRocDate('112/02/29'), undefined, '2023 is a common year');
   assert.equal(parseRocDate('2023-06-30'), undefined);
+});
+
+test('ROC dates and months read as the ROC calendar of Intl (zh-TW-u-ca-roc) writes them', () => {
+  const long = new Intl.DateTimeFormat('zh-TW-u-ca-roc', { dateStyle: 'long', timeZone: 'UTC' });
+  const monthly = new Intl.DateTimeFormat('zh-TW-u-ca-roc', {
+    year: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  for (const date of ['1912-01-01', '2011-12-31', '2024-02-29', '2024-06-30', '2026-11-05']) {
+    const at = new Date(`${date}T00:00:00Z`);
+    assert.equal(`民國${formatRocDate(date)}`, long.format(at), date);
+    assert.equal(`民國${formatRocMonth(date.slice(0, 7))}`, monthly.format(at), date);
+  }
+  assert.equal(formatRocMonth('2024-07'), '113年7月');
+  assert.throws(() => formatRocMonth('2024-13'), RangeError);
 });

@@ -100,6 +100,13 @@ export function formatRocDate(date: IsoDate): string {
   return `${year - 1911}年${month}月${day}日`;
 }
 
+/** `2024-07` → `113年7月` (a month on a notice, e.g. the first month of an allowance). */
+export function formatRocMonth(month: IsoMonth): string {
+  if (!isIsoMonth(month)) throw new RangeError(`not a YYYY-MM month: ${month}`);
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  return `${year - 1911}年${mon}月`;
+}
+
 /** `2023-06-30` → `112/06/30` (how forms and files write them). */
 export function formatRocDateSlash(date: IsoDate): string {
   const [year, month, day] = parts(date);
