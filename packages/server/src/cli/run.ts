@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { paymentsCommand, payrollCommand } from './commands/payments.ts';
 import { serveCommand } from './commands/serve.ts';
 
 /** Every CLI command; each lives in commands/<name>.ts. */
@@ -19,6 +20,8 @@ const COMMANDS: Command[] = [
   serveCommand,
   calcCommand,
   evaluateCommand,
+  paymentsCommand,
+  payrollCommand,
   auditCommand,
   dbCommand,
 ];
