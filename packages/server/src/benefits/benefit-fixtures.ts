@@ -75,7 +75,7 @@ export async function household(world: BenefitWorld, district = '64000080') {
 /** An approved decision for a program (household or person entity) with a monthly amount. */
 export async function approvedDecision(
   database: Database,
-  world: BenefitWorld,
+  world: Pick<BenefitWorld, 'clerkId' | 'reviewerId'>,
   input: {
     applicant: string;
     householdId: string;

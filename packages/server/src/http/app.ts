@@ -27,6 +27,7 @@ import { householdProgramsRoutes } from './routes/household-programs.ts';
 import { householdRoutes } from './routes/households.ts';
 import { meRoutes } from './routes/me.ts';
 import { oidcRoutes } from './routes/oidc.ts';
+import { paymentRoutes } from './routes/payments.ts';
 import { personRoutes } from './routes/persons.ts';
 import { protectionRoutes } from './routes/protection.ts';
 import { rulesRoutes } from './routes/rules.ts';
@@ -240,6 +241,7 @@ export async function buildServer({
       const snapshots = new SnapshotCache(database);
       await api.register(simulateRoutes({ parameters, snapshots }));
       await api.register(householdProgramsRoutes({ parameters, snapshots, guard: context.guard }));
+      await api.register(paymentRoutes({ database, identity }));
     },
     { prefix: '/api/v1' },
   );

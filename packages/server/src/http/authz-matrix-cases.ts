@@ -1,4 +1,5 @@
 import type { Actor } from '@safetynet/core/authz/actor';
+import { PAYMENT_ROUTE_CASES } from './payments-matrix-cases.ts';
 
 /**
  * For the authorization matrix (authz-matrix.int.test.ts): how to call each route on a record of the
@@ -261,4 +262,5 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     }),
     expect: () => 'ok',
   },
+  ...PAYMENT_ROUTE_CASES,
 };

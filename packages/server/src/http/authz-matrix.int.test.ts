@@ -12,6 +12,7 @@ import { identityServices } from '../identity/services.ts';
 import { RegistryCommands } from '../registry/commands.ts';
 import { type RouteEntry, routeTable } from './app.ts';
 import { type MatrixWorld, ROUTE_CASES, type Target } from './authz-matrix-cases.ts';
+import { setUpPaymentMatrix } from './payments-matrix-cases.ts';
 import { addAccount, openTestServer, signedIn, TEST_PASSWORD } from './test-clients.ts';
 
 /**
@@ -172,6 +173,14 @@ before(async () => {
     signInUsername: 'm-signin',
     signInPassword: TEST_PASSWORD,
   };
+  await setUpPaymentMatrix(database, {
+    own: world.own,
+    other: world.other,
+    clerkId: accounts.get('district-clerk')!,
+    reviewerId: accounts.get('reviewer')!,
+    programOfficerId: accounts.get('program-officer')!,
+    log: identity.audit,
+  });
 });
 after(async () => {
   await app.close();

@@ -1,0 +1,78 @@
+import { ANONYMOUS } from '@safetynet/core/authz/actor';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { approvedDecision } from '../benefits/benefit-fixtures.ts';
+import { grantEntitlements } from '../benefits/entitlements.ts';
+import type { Database } from '../db/database.ts';
+import type { RouteCase } from './authz-matrix-cases.ts';
+
+/**
+ * The payment and entitlement routes in the authorization matrix (authz-matrix.int.test.ts). Their records
+ * are made by `setUpPaymentMatrix` in the matrix's world: the own household's living allowance (the own
+ * district, the citizen's household, the program officer's program) and the other person's child
+ * allowance (another district, another household, a program the officer does not run).
+ */
+const entitlements = { own: '', other: '' };
+const OWN_PROGRAM = 'low-income-living-allowance';
+const OTHER_PROGRAM = 'low-income-child-allowance';
+
+export async function setUpPaymentMatrix(
+  database: Database,
+  input: {
+    own: { personId: string; householdId: string; district: string };
+    other: { personId: string; householdId: string; district: string };
+    clerkId: string;
+    reviewerId: string;
+    programOfficerId: string;
+    log: AuditLog;
+  },
+): Promise<void> {
+  await database.db
+    .updateTable('account')
+    .set({ programs: JSON.stringify([OWN_PROGRAM]) })
+    .where('account_id', '=', input.programOfficerId)
+    .execute();
+  const world = {
+    clerkId: input.clerkId,
+    reviewerId: input.reviewerId,
+    trail: {
+      log: input.log,
+      context: { actor: { ...ANONYMOUS, name: 'matrix-setup' }, ip: null, purpose: null },
+    },
+  };
+  const own = await approvedDecision(database, world, {
+    applicant: input.own.personId,
+    householdId: input.own.householdId,
+    district: input.own.district,
+    program: OWN_PROGRAM,
+    entity: 'household',
+    entityId: input.own.householdId,
+    monthlyAmountNtd: 12_000,
+    period: '2024-01',
+  });
+  const other = await approvedDecision(database, world, {
+    applicant: input.other.personId,
+    householdId: input.other.householdId,
+    district: input.other.district,
+    program: OTHER_PROGRAM,
+    entity: 'person',
+    entityId: input.other.personId,
+    monthlyAmountNtd: 3_000,
+    period: '2024-01',
+  });
+  const [ownEntitlement, otherEntitlement] = await database.db
+    .transaction()
+    .execute((trx) => grantEntitlements(trx, [own, other], world.trail));
+  entitlements.own = ownEntitlement!.entitlement_id;
+  entitlements.other = otherEntitlement!.entitlement_id;
+}
+
+export const PAYMENT_ROUTE_CASES: Record<string, RouteCase> = {
+  'POST /payment-runs': { request: () => ({ url: '/payment-runs', body: { period: '2024-06' } }) },
+  // Before or after the run above, depending on the order of the routes.
+  'GET /payment-runs/:period': { request: () => ({ url: '/payment-runs/2024-06' }), alsoOk: [404] },
+  'GET /entitlements': { request: () => ({ url: '/entitlements' }) },
+  'GET /entitlements/:id': {
+    scoped: true,
+    request: (_w, t) => ({ url: `/entitlements/${entitlements[t]}` }),
+  },
+};
