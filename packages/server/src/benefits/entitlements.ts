@@ -18,71 +18,106 @@ import { asOfSql } from '../registry/dated-sql.ts';
 export type EntitlementRow = Selectable<EntitlementTable>;
 type DecisionRow = Selectable<DecisionTable>;
 
-const actorAccount = (trail: AuditTrail) =>
-  trail.context.actor.kind === 'staff' ? trail.context.actor.id : null;
+const actorAccount = (trail: AuditTrail | undefined) =>
+  trail?.context.actor.kind === 'staff' ? trail.context.actor.id : null;
+
+/**
+ * A decision as the entitlement needs it: the decision hook's shape (applications' `DecisionWritten`) or a
+ * stored decision row. Application facts left out are read from the application.
+ */
+export interface DecisionToGrant {
+  decisionId: string;
+  applicationId: string;
+  programId: string;
+  outcome: 'approved' | 'rejected';
+  entity: 'person' | 'household';
+  entityId: string;
+  monthlyAmountNtd: number | null;
+  period?: string;
+  applicantPersonId?: string;
+  districtCode?: string;
+}
+
+const toGrant = (d: DecisionToGrant | DecisionRow): DecisionToGrant =>
+  'decision_id' in d
+    ? {
+        decisionId: d.decision_id,
+        applicationId: d.application_id,
+        programId: d.program_id,
+        outcome: d.outcome,
+        entity: d.entity,
+        entityId: d.entity_id,
+        monthlyAmountNtd: d.monthly_amount_ntd,
+      }
+    : d;
 
 /**
  * The entitlements approved decisions of cash programs with a monthly amount give (version 1: from the
  * application's month, open-ended; paid to the applicant for household programs, to the person for person
  * programs; in the district of the decision's household). Inside the decision's transaction; a decision
- * that already has its entitlement is skipped, so calling again grants nothing twice.
+ * that already has its entitlement is skipped, so calling again grants nothing twice. With a trail, each
+ * entitlement gets its audit entry; without one (the decision hook), the decision's entry stands for it.
  */
 export async function grantEntitlements(
   trx: Kysely<Schema>,
-  decisions: readonly DecisionRow[],
-  trail: AuditTrail,
+  decisions: readonly (DecisionToGrant | DecisionRow)[],
+  trail?: AuditTrail,
 ): Promise<EntitlementRow[]> {
   const granted: EntitlementRow[] = [];
-  for (const decision of decisions) {
-    const program = PROGRAMS.get(decision.program_id);
+  for (const decision of decisions.map(toGrant)) {
+    const program = PROGRAMS.get(decision.programId);
     if (decision.outcome !== 'approved' || program?.kind !== 'cash') continue;
-    if (decision.monthly_amount_ntd === null || decision.monthly_amount_ntd <= 0) continue;
+    if (decision.monthlyAmountNtd === null || decision.monthlyAmountNtd <= 0) continue;
     const existing = await trx
       .selectFrom('entitlement')
       .select('entitlement_id')
-      .where('decision_id', '=', decision.decision_id)
+      .where('decision_id', '=', decision.decisionId)
       .executeTakeFirst();
     if (existing) continue;
     const application = await trx
       .selectFrom('application')
-      .selectAll()
-      .where('application_id', '=', decision.application_id)
+      .select(['applicant_person_id', 'household_id', 'district_code', 'period'])
+      .where('application_id', '=', decision.applicationId)
       .executeTakeFirstOrThrow();
-    const householdId = decision.entity === 'household' ? decision.entity_id : application.household_id;
+    const period = decision.period ?? application.period;
+    const applicant = decision.applicantPersonId ?? application.applicant_person_id;
+    const householdId = decision.entity === 'household' ? decision.entityId : application.household_id;
     const row = {
       entitlement_id: randomUUID(),
       version: 1,
-      decision_id: decision.decision_id,
-      program_id: decision.program_id,
+      decision_id: decision.decisionId,
+      program_id: decision.programId,
       entity: decision.entity,
-      entity_id: decision.entity_id,
-      payee_person_id: decision.entity === 'household' ? application.applicant_person_id : decision.entity_id,
+      entity_id: decision.entityId,
+      payee_person_id: decision.entity === 'household' ? applicant : decision.entityId,
       district_code:
-        (householdId && (await householdDistrict(trx, householdId, `${application.period}-01`))) ??
+        (householdId && (await householdDistrict(trx, householdId, `${period}-01`))) ??
+        decision.districtCode ??
         application.district_code,
-      monthly_amount_ntd: decision.monthly_amount_ntd,
-      first_month: application.period,
+      monthly_amount_ntd: decision.monthlyAmountNtd,
+      first_month: period,
       last_month: null,
-      reason: `decision ${decision.decision_id}`,
+      reason: `decision ${decision.decisionId}`,
       created_by: actorAccount(trail),
     };
     granted.push(await trx.insertInto('entitlement').values(row).returningAll().executeTakeFirstOrThrow());
   }
-  await trail.log.append(
-    trx,
-    trail.context,
-    granted.map((e) => ({
-      action: 'create',
-      recordType: 'entitlement',
-      recordId: e.entitlement_id,
-      details: {
-        version: 1,
-        decisionId: e.decision_id,
-        program: e.program_id,
-        amountNtd: e.monthly_amount_ntd,
-      },
-    })),
-  );
+  if (trail)
+    await trail.log.append(
+      trx,
+      trail.context,
+      granted.map((e) => ({
+        action: 'create',
+        recordType: 'entitlement',
+        recordId: e.entitlement_id,
+        details: {
+          version: 1,
+          decisionId: e.decision_id,
+          program: e.program_id,
+          amountNtd: e.monthly_amount_ntd,
+        },
+      })),
+    );
   return granted;
 }
 

@@ -68,7 +68,20 @@ test(`entitlements from approved cash decisions; changes are new versions; runs 
     monthlyAmountNtd: null,
     period: '2024-03',
   });
-  const decisions = [living, child, rejected, status];
+  // The decision hook's shape (camelCase, with the application's facts) and stored rows alike.
+  const hooked = {
+    decisionId: child.decision_id,
+    applicationId: child.application_id,
+    programId: child.program_id,
+    outcome: 'approved' as const,
+    entity: 'person' as const,
+    entityId: h.child,
+    monthlyAmountNtd: 3_000,
+    period: '2024-03',
+    applicantPersonId: h.applicant,
+    districtCode: h.district,
+  };
+  const decisions = [living, hooked, rejected, status];
   const granted = await database.db
     .transaction()
     .execute((trx) => grantEntitlements(trx, decisions, world.trail));
