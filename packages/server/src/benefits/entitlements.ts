@@ -175,7 +175,15 @@ export async function changeEntitlement(
       created_by: actorAccount(trail),
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((error: { code?: string }) => {
+      if (error.code !== '23505') throw error;
+      throw new ApiError(
+        409,
+        '此給付資格剛被他人變更，請重新讀取',
+        'the entitlement was just changed; read it again',
+      );
+    });
   await trail.log.append(trx, trail.context, [
     {
       action: 'update',
