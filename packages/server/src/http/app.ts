@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { auditChainKey } from '../audit/audit-verify.ts';
+import type { OnDecided } from '../benefits/benefit-services.ts';
 import type { Database } from '../db/database.ts';
 import type { IdProtector } from '../identity/id-protector.ts';
 import { oidcSettingsFromEnv } from '../identity/oidc.ts';
@@ -22,6 +23,7 @@ import { refuseNonFiniteNumbers } from './finite-numbers.ts';
 import { problem, registerProblemHandlers, sendProblem } from './problem.ts';
 import { RegistryGuard } from './registry-guard.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { applicationRoutes } from './routes/applications.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { householdProgramsRoutes } from './routes/household-programs.ts';
 import { householdRoutes } from './routes/households.ts';
@@ -60,6 +62,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Session, lockout and rate-limit policies and the clock (defaults: production's). */
   identity?: IdentityOptions;
+  /** Called inside a decision's transaction with the decisions written (default: nothing more). */
+  onDecided?: OnDecided;
 }
 
 /** Fastify with the API's validation (the same for every route) and problem-details errors. */
@@ -115,6 +119,7 @@ export async function buildServer({
   parameters = loadParameters(),
   logger = false,
   identity: identityOptions = {},
+  onDecided = async () => {},
 }: ServerOptions): Promise<FastifyInstance> {
   const app = baseApp(logger);
   const routes: RouteEntry[] = [];
@@ -241,6 +246,16 @@ export async function buildServer({
       const snapshots = new SnapshotCache(database);
       await api.register(simulateRoutes({ parameters, snapshots }));
       await api.register(householdProgramsRoutes({ parameters, snapshots, guard: context.guard }));
+      await api.register(
+        applicationRoutes({
+          database,
+          audit: identity.audit,
+          parameters,
+          snapshots,
+          now: identity.now,
+          onDecided,
+        }),
+      );
       await api.register(paymentRoutes({ database, identity }));
     },
     { prefix: '/api/v1' },

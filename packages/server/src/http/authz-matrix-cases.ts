@@ -15,6 +15,12 @@ interface Records {
   membershipId: string;
   caseId: string;
   district: string;
+  /** A submitted application of the household (to read, add to, propose on and decide). */
+  applicationId: string;
+  /** Another submitted one, to withdraw. */
+  withdrawableId: string;
+  /** A decision on a decided application of the household. */
+  decisionId: string;
 }
 
 export interface MatrixWorld {
@@ -253,6 +259,46 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     request: (w, t) => ({ url: `/protection-cases/${w[t].caseId}/close`, body: {} }),
     alsoOk: [409],
   },
+  'POST /applications': {
+    scoped: true,
+    request: (w, t) => ({
+      url: '/applications',
+      body: { applicantPersonId: person(w, t), programs: ['low-income-status'], period: '2024-06' },
+    }),
+  },
+  'GET /applications': { request: () => ({ url: '/applications?overdue=true' }) },
+  'GET /applications/:id': {
+    scoped: true,
+    request: (w, t) => ({ url: `/applications/${w[t].applicationId}` }),
+  },
+  'POST /applications/:id/documents': {
+    scoped: true,
+    request: (w, t) => ({
+      url: `/applications/${w[t].applicationId}/documents`,
+      body: { kind: 'income-statement', description: '薪資證明' },
+    }),
+    alsoOk: [409],
+  },
+  'POST /applications/:id/withdraw': {
+    scoped: true,
+    request: (w, t) => ({ url: `/applications/${w[t].withdrawableId}/withdraw`, body: {} }),
+    alsoOk: [409],
+  },
+  // Approved with a note: allowed whatever the rules find; once proposed, a second proposal conflicts.
+  'POST /applications/:id/proposal': {
+    scoped: true,
+    request: (w, t) => ({
+      url: `/applications/${w[t].applicationId}/proposal`,
+      body: { outcomes: [{ program: 'low-income-status', outcome: 'approved' }], note: '矩陣測試' },
+    }),
+    alsoOk: [409],
+  },
+  'POST /applications/:id/decision': {
+    scoped: true,
+    request: (w, t) => ({ url: `/applications/${w[t].applicationId}/decision`, body: {} }),
+    alsoOk: [409],
+  },
+  'GET /decisions/:id': { scoped: true, request: (w, t) => ({ url: `/decisions/${w[t].decisionId}` }) },
   // Break-glass is for the cases one has no other access to: allowed on any, with a reason.
   'POST /protection-cases/:id/break-glass': {
     scoped: true,

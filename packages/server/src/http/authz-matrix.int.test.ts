@@ -150,6 +150,74 @@ before(async () => {
       })
       .returning('case_id')
       .executeTakeFirstOrThrow();
+  // Applications of each household, written as rows (the routes under test act on them).
+  let serial = 0;
+  const application = async (
+    householdId: string,
+    personId: string,
+    district: string,
+    status: 'submitted' | 'decided',
+  ) => {
+    const id = randomUUID();
+    await database.db
+      .insertInto('application')
+      .values({
+        application_id: id,
+        reference: `A113-${String(900_000 + ++serial)}`,
+        channel: 'office',
+        applicant_person_id: personId,
+        household_id: householdId,
+        district_code: district,
+        period: '2024-06',
+        status,
+        submitted_at: new Date(),
+        due_date: '2024-08-01',
+      })
+      .execute();
+    await database.db
+      .insertInto('application_program')
+      .values({ application_id: id, program_id: 'low-income-status' })
+      .execute();
+    return id;
+  };
+  const decided = async (householdId: string, personId: string, district: string) => {
+    const applicationId = await application(householdId, personId, district, 'decided');
+    const proposalId = randomUUID();
+    await database.db
+      .insertInto('proposal')
+      .values({
+        proposal_id: proposalId,
+        application_id: applicationId,
+        proposed_by: accounts.get('district-clerk')!,
+        proposed_at: new Date(),
+        outcomes: '[]',
+        status: 'decided',
+      })
+      .execute();
+    const decisionId = randomUUID();
+    await database.db
+      .insertInto('decision')
+      .values({
+        decision_id: decisionId,
+        application_id: applicationId,
+        proposal_id: proposalId,
+        program_id: 'low-income-status',
+        kind: 'initial',
+        outcome: 'rejected',
+        entity: 'household',
+        entity_id: householdId,
+        reasons: '[]',
+        explanation: '[]',
+        evidence: '{}',
+        parameters: '[]',
+        rules_version: 'matrix',
+        proposed_by: accounts.get('district-clerk')!,
+        decided_by: accounts.get('reviewer')!,
+        decided_at: new Date(),
+      })
+      .execute();
+    return decisionId;
+  };
   world = {
     own: {
       personId: ownPerson,
@@ -157,6 +225,9 @@ before(async () => {
       membershipId: own.membershipIds[1]!,
       caseId: (await protectionCase(worker)).case_id,
       district: LINGYA,
+      applicationId: await application(own.householdId, ownPerson, LINGYA, 'submitted'),
+      withdrawableId: await application(own.householdId, ownPerson, LINGYA, 'submitted'),
+      decisionId: await decided(own.householdId, ownPerson, LINGYA),
     },
     other: {
       personId: otherPerson,
@@ -164,6 +235,9 @@ before(async () => {
       membershipId: other.membershipIds[0]!,
       caseId: (await protectionCase(otherWorker.account_id)).case_id,
       district: FENGSHAN,
+      applicationId: await application(other.householdId, otherPerson, FENGSHAN, 'submitted'),
+      withdrawableId: await application(other.householdId, otherPerson, FENGSHAN, 'submitted'),
+      decisionId: await decided(other.householdId, otherPerson, FENGSHAN),
     },
     sparePersonId: sparePerson,
     spareAssignmentId: spareAssignment.assignment_id,

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import {
+  type CalculateResponse,
+  calculate,
+  type ExplainedResult,
+  type ParameterSet,
+  type Population,
+  PROGRAMS,
+} from '@safetynet/rules';
+import { caseOfHousehold } from '@safetynet/rules/engine/case-of';
+import { ApiError } from '../api-error.ts';
+import { makeSnapshot } from '../rules/snapshot-store.ts';
+import type { ApplicationRow } from './applications.ts';
+import type { BenefitServices } from './benefit-services.ts';
+
+/**
+ * An application's programs evaluated by the rules on the household as the month's registry snapshot
+ * holds it (household-programs.ts does the same for one household), with what each result rested on:
+ * the explanation, the facts, the parameters and the rules' version — stored with the decision.
+ */
+export interface ProgramEvaluation {
+  program: string;
+  entity: 'person' | 'household';
+  entityId: string;
+  eligible: boolean | null;
+  amountNtd: number | null;
+  /** The conditions not met (or undetermined): a rejection's reasons. */
+  failed: { code: string; reference: string; message: { zh: string; en: string } }[];
+  /** The calculate answer for this program (its results and those it depends on). */
+  explanation: ExplainedResult[];
+  parameters: CalculateResponse['parameters'];
+  evidence: unknown;
+  rulesVersion: string;
+  snapshotId: string;
+}
+
+const RULES_PACKAGE_VERSION: string = JSON.parse(
+  readFileSync(new URL('../../../rules/package.json', import.meta.url), 'utf8'),
+).version;
+
+const versions = new WeakMap<ParameterSet, string>();
+/** The rules package's version and a SHA-256 of the parameter set's content: `0.1.0+sha256:…`. */
+export function rulesVersion(parameters: ParameterSet): string {
+  let version = versions.get(parameters);
+  if (version === undefined) {
+    const content = JSON.stringify(parameters.ids().map((id) => parameters.get(id)));
+    version = `${RULES_PACKAGE_VERSION}+sha256:${createHash('sha256').update(content).digest('hex')}`;
+    versions.set(parameters, version);
+  }
+  return version;
+}
+
+function indexOf(population: Population, householdId: string): number {
+  return population.households.id.indexOf(householdId);
+}
+
+export async function evaluateApplication(
+  services: BenefitServices,
+  application: ApplicationRow,
+  programs: string[],
+): Promise<ProgramEvaluation[]> {
+  const householdId = application.household_id;
+  if (!householdId)
+    throw new ApiError(
+      409,
+      '申請人不屬任何家戶，無法審查',
+      'the applicant belongs to no household to evaluate',
+    );
+  let { info, population } = await services.snapshots.population(application.period);
+  let k = indexOf(population, householdId);
+  if (k < 0) {
+    // The snapshot predates the household: take the month again (the cache then holds the newer one).
+    await makeSnapshot(services.database, application.period);
+    ({ info, population } = await services.snapshots.population(application.period));
+    k = indexOf(population, householdId);
+  }
+  if (k < 0)
+    throw new ApiError(
+      409,
+      `${application.period} 月底之戶籍中無此戶，無法審查`,
+      `the household is not in the registry at the end of ${application.period}`,
+    );
+  const facts = caseOfHousehold(population, k);
+  const version = rulesVersion(services.parameters);
+  return programs.map((program) => {
+    const definition = PROGRAMS.get(program)!;
+    const entity: 'person' | 'household' = definition.entity === 'household' ? 'household' : 'person';
+    const entityId = entity === 'household' ? householdId : application.applicant_person_id;
+    const response = calculate(
+      { period: application.period, ...facts, programs: [program] },
+      services.parameters,
+    );
+    const result = response.results.find(
+      (r) => r.program === program && r.entity === entity && r.id === entityId,
+    );
+    const failed = (result?.reasons ?? [])
+      .filter((reason) => reason.passed !== true)
+      .map((reason) => ({
+        code: reason.code,
+        reference: reason.reference,
+        message: { zh: reason.message.zh, en: reason.message.en },
+      }));
+    if (!result)
+      failed.push({
+        code: 'no-result',
+        reference: '',
+        message: {
+          zh: '申請人不在此方案之適用對象',
+          en: 'the applicant is not among those this program covers',
+        },
+      });
+    return {
+      program,
+      entity,
+      entityId,
+      eligible: result?.eligible ?? false,
+      amountNtd: result?.amountNtd ?? null,
+      failed,
+      // A plain copy: what is stored is exactly what a later read gives back.
+      explanation: JSON.parse(JSON.stringify(response.results)),
+      parameters: JSON.parse(JSON.stringify(response.parameters)),
+      evidence: facts,
+      rulesVersion: version,
+      snapshotId: info.snapshotId,
+    };
+  });
+}
