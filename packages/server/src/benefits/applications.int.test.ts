@@ -126,6 +126,8 @@ test(`a citizen files online for their own household, not for another (${testEng
   });
   assert.equal(again.status, 200);
   assert.equal(again.body.id, filed.body.id);
+  const reused = await file(as.clerk!, ids.son!, ['low-income-status'], { 'idempotency-key': 'k-1' });
+  assert.equal(reused.status, 409, 'a key is not shared with someone else’s application');
   const second = await file(as.citizen!, ids.senior!, ['double-ninth-gift']);
   assert.equal(second.status, 201);
   assert.notEqual(second.body.reference, filed.body.reference);
@@ -317,6 +319,13 @@ test('a decision reads exactly as made after the registry and the parameters cha
     monthlyAmountNtd: 90_000,
   });
   assert.equal(income.status, 201);
+  // A proposal made now rests on the registry as it is now, not on the month's earlier snapshot.
+  const after = await file(as.clerk!, ids.senior!, ['senior-living-allowance']);
+  const stale = await as.clerk!.post(`/applications/${after.body.id}/proposal`, {
+    outcomes: [{ program: 'senior-living-allowance', outcome: 'approved' }],
+  });
+  assert.equal(stale.status, 400, 'the son’s income now counts: approving needs a note');
+  assert.match(JSON.stringify(stale.body), /body\.note/);
   const { makeSnapshot } = await import('../rules/snapshot-store.ts');
   await makeSnapshot(database, '2024-06');
   // The parameters change: every one the decision used, 10 % up, on a server loaded with them.

@@ -9,6 +9,7 @@ import {
   PROGRAMS,
 } from '@safetynet/rules';
 import { caseOfHousehold } from '@safetynet/rules/engine/case-of';
+import { sql } from 'kysely';
 import { ApiError } from '../api-error.ts';
 import { makeSnapshot } from '../rules/snapshot-store.ts';
 import type { ApplicationRow } from './applications.ts';
@@ -55,6 +56,44 @@ function indexOf(population: Population, householdId: string): number {
   return population.households.id.indexOf(householdId);
 }
 
+const PERSON_TABLES = [
+  'person_version',
+  'household_membership',
+  'income_evidence',
+  'property_evidence',
+  'disability_certificate',
+  'school_enrolment',
+  'tax_bracket',
+  'work_ability',
+  'placement',
+  'status_register',
+] as const;
+
+/**
+ * Whether the registry learned anything about this household or its members after the snapshot was taken:
+ * then the snapshot would not be what the registry now says of the month, and a new one is taken.
+ */
+async function staleFor(
+  services: BenefitServices,
+  snapshotId: string,
+  householdId: string,
+): Promise<boolean> {
+  const members = sql`SELECT person_id FROM household_membership WHERE household_id = ${householdId}`;
+  const after = sql`(SELECT created_at FROM population_snapshot WHERE snapshot_id = ${snapshotId})`;
+  const checks = [
+    sql`EXISTS (SELECT 1 FROM household_version WHERE household_id = ${householdId} AND recorded_at > ${after})`,
+    sql`EXISTS (SELECT 1 FROM status_register WHERE household_id = ${householdId} AND recorded_at > ${after})`,
+    ...PERSON_TABLES.map(
+      (table) =>
+        sql`EXISTS (SELECT 1 FROM ${sql.table(table)} WHERE person_id IN (${members}) AND recorded_at > ${after})`,
+    ),
+  ];
+  const { rows } = await sql<{ stale: boolean }>`SELECT (${sql.join(checks, sql` OR `)}) AS stale`.execute(
+    services.database.db,
+  );
+  return rows[0]?.stale === true;
+}
+
 export async function evaluateApplication(
   services: BenefitServices,
   application: ApplicationRow,
@@ -69,8 +108,9 @@ export async function evaluateApplication(
     );
   let { info, population } = await services.snapshots.population(application.period);
   let k = indexOf(population, householdId);
-  if (k < 0) {
-    // The snapshot predates the household: take the month again (the cache then holds the newer one).
+  if (k < 0 || (await staleFor(services, info.snapshotId, householdId))) {
+    // The snapshot predates the household or a change to it: take the month again (the cache then holds
+    // the newer one), so the proposal rests on what the registry holds now.
     await makeSnapshot(services.database, application.period);
     ({ info, population } = await services.snapshots.population(application.period));
     k = indexOf(population, householdId);
