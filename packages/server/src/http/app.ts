@@ -166,6 +166,10 @@ export async function buildServer({
         { name: 'evidence', description: '佐證資料 Evidence' },
         { name: 'rules', description: '方案規則與試算 Programs, parameters and calculation' },
         {
+          name: 'benefits',
+          description: '申請、核定、給付與撥款 Applications, decisions, entitlements and payments',
+        },
+        {
           name: 'protection',
           description: '保護個案（知悉需要、緊急調閱） Protection cases, need-to-know and break-glass',
         },

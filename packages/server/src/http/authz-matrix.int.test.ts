@@ -316,3 +316,24 @@ async function freshSession(role: string): Promise<Record<string, string>> {
   const client = await signedIn(app, `m-${role}`);
   return { cookie: client.cookie, 'x-csrf-token': client.csrfToken };
 }
+
+test('the application cells did their work on the own records and nothing to the other ones', async () => {
+  const status = async (id: string) =>
+    (
+      await database.db
+        .selectFrom('application')
+        .select('status')
+        .where('application_id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).status;
+  assert.equal(await status(world.own.applicationId), 'decided');
+  assert.equal(await status(world.own.withdrawableId), 'withdrawn');
+  assert.equal(await status(world.other.applicationId), 'submitted');
+  assert.equal(await status(world.other.withdrawableId), 'submitted');
+  const documents = await database.db
+    .selectFrom('application_document')
+    .select('application_id')
+    .where('application_id', 'in', [world.own.applicationId, world.other.applicationId])
+    .execute();
+  assert.ok(documents.length > 0 && documents.every((d) => d.application_id === world.own.applicationId));
+});

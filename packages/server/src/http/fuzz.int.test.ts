@@ -41,6 +41,10 @@ const DOMAIN_TABLES = [
   'break_glass_grant',
   'population_snapshot',
   'program_evaluation',
+  'application',
+  'application_document',
+  'proposal',
+  'decision',
 ];
 
 before(async () => {
