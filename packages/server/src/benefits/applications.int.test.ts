@@ -165,9 +165,36 @@ test('a clerk files at the office; unknown programs are named; routing follows t
     description: '薪資證明',
   });
   assert.equal(doc.status, 201);
+  const payslip = await as.clerk!.post(`/persons/${ids.senior}/evidence/income`, {
+    validFrom: '2024-01-01',
+    incomeType: 'pension',
+    monthlyAmountNtd: 0,
+  });
+  assert.equal(payslip.status, 201, JSON.stringify(payslip.body));
+  const linked = await as.clerk!.post(`/applications/${office.body.id}/documents`, {
+    kind: 'pension-statement',
+    description: '年金證明',
+    evidenceId: payslip.body.evidenceId,
+  });
+  assert.equal(linked.status, 201);
+  const foreignEvidence = await as.clerk!.post(`/applications/${office.body.id}/documents`, {
+    kind: 'pension-statement',
+    description: '他人資料',
+    evidenceId: '00000000-0000-4000-8000-000000000000',
+  });
+  assert.equal(foreignEvidence.status, 400);
   const full = await as.clerk!.get(`/applications/${office.body.id}`);
-  assert.equal(full.body.documents.length, 1);
-  assert.deepEqual(await auditActions(office.body.id), ['create', 'attach-document', 'read']);
+  assert.equal(full.body.documents.length, 2);
+  assert.equal(
+    full.body.documents.find((d: { kind: string }) => d.kind === 'pension-statement').evidenceId,
+    payslip.body.evidenceId,
+  );
+  assert.deepEqual(await auditActions(office.body.id), [
+    'create',
+    'attach-document',
+    'attach-document',
+    'read',
+  ]);
 });
 
 test('the overdue list: past the due date and not decided', async () => {

@@ -192,6 +192,28 @@ export interface DocumentInput {
 
 const OPEN: readonly string[] = ['submitted', 'in_review'];
 
+const EVIDENCE_TABLES = [
+  'income_evidence',
+  'property_evidence',
+  'disability_certificate',
+  'school_enrolment',
+  'tax_bracket',
+  'work_ability',
+  'placement',
+] as const;
+
+/** Whether a registry evidence record belongs to the applicant or someone ever in their household. */
+async function isEvidenceOf(db: Kysely<Schema>, application: ApplicationRow, evidenceId: string) {
+  const persons = sql`SELECT ${application.applicant_person_id}::uuid UNION
+    SELECT person_id FROM household_membership WHERE household_id = ${application.household_id}`;
+  const found = EVIDENCE_TABLES.map(
+    (table) =>
+      sql`EXISTS (SELECT 1 FROM ${sql.table(table)} WHERE evidence_id = ${evidenceId} AND person_id IN (${persons}))`,
+  );
+  const { rows } = await sql<{ found: boolean }>`SELECT (${sql.join(found, sql` OR `)}) AS found`.execute(db);
+  return rows[0]?.found === true;
+}
+
 export async function attachDocument(
   services: BenefitServices,
   who: Acting,
@@ -204,6 +226,13 @@ export async function attachDocument(
       409,
       '案件已結案，不得再補件',
       `the application is ${application.status}: no more documents`,
+    );
+  if (input.evidenceId && !(await isEvidenceOf(services.database.db, application, input.evidenceId)))
+    throw new ApiError(
+      400,
+      '此佐證資料不屬申請人或其家戶成員',
+      'no evidence of the applicant or their household’s members has this id',
+      'body.evidenceId',
     );
   return services.database.db.transaction().execute(async (trx) => {
     const document = await trx
