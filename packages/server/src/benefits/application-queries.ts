@@ -5,7 +5,7 @@ import { asOfSql } from '../registry/dated-sql.ts';
 import type { ApplicationRow } from './applications.ts';
 import { applicationReach, reachableApplication } from './applications.ts';
 import { type Acting, type BenefitServices, mustReach, todayOf } from './benefit-services.ts';
-import type { ProposedOutcome } from './decisions.ts';
+import type { ProposedOutcome, Reason } from './decisions.ts';
 
 /** Reading applications: the queue of the actor's scope, one application in full, one decision as made. */
 const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
@@ -165,7 +165,7 @@ export async function applicationInFull(services: BenefitServices, who: Acting, 
       entity: d.entity,
       entityId: d.entity_id,
       monthlyAmountNtd: d.monthly_amount_ntd,
-      reasons: parse<unknown[]>(d.reasons),
+      reasons: parse<Reason[]>(d.reasons),
       decidedBy: d.decided_by,
       decidedAt: iso(d.decided_at),
       rulesVersion: d.rules_version,
@@ -200,7 +200,7 @@ export async function decisionAsMade(services: BenefitServices, who: Acting, dec
     entity: d.entity,
     entityId: d.entity_id,
     monthlyAmountNtd: d.monthly_amount_ntd,
-    reasons: parse<unknown>(d.reasons),
+    reasons: parse<Reason[]>(d.reasons),
     explanation: parse<unknown>(d.explanation),
     evidence: parse<unknown>(d.evidence),
     parameters: parse<unknown>(d.parameters),

@@ -10,7 +10,7 @@ import {
 import { attachDocument, fileApplication, withdraw } from '../../benefits/applications.ts';
 import { type Acting, type BenefitServices, todayOf } from '../../benefits/benefit-services.ts';
 import { decide, proposeOutcome } from '../../benefits/decisions.ts';
-import { IdParams, Paging, Uuid } from '../schemas.ts';
+import { IdParams, Page, Paging, Uuid } from '../schemas.ts';
 import { pageOf } from './context.ts';
 
 /** 申請與核定 Applications, four-eyes proposals and decisions, and decisions as they were made. */
@@ -31,6 +31,125 @@ const ReasonInput = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+const DateTime = Type.String({ format: 'date-time' });
+const Outcome = Type.String({ enum: ['approved', 'rejected'] });
+const Reason = Type.Object({
+  code: Type.String(),
+  message: Type.Object({ zh: Type.String(), en: Type.String() }),
+});
+const ApplicationView = Type.Object({
+  id: Uuid,
+  reference: Type.String({ description: '案號 Reference, e.g. A113-000123 (ROC year)' }),
+  channel: Type.String({ enum: ['online', 'office'] }),
+  applicantPersonId: Uuid,
+  householdId: Nullable(Uuid),
+  districtCode: Type.String({ description: '受理區公所 The district office it is routed to' }),
+  period: Type.String(),
+  status: Status,
+  programs: Type.Array(Type.String()),
+  submittedAt: Nullable(DateTime),
+  dueDate: Nullable(Type.String({ format: 'date' })),
+  overdue: Type.Boolean(),
+  version: Type.Integer(),
+});
+const ApplicationInFull = Type.Object({
+  ...ApplicationView.properties,
+  documents: Type.Array(
+    Type.Object({
+      id: Uuid,
+      kind: Type.String(),
+      description: Type.String(),
+      evidenceId: Nullable(Uuid),
+      addedAt: Nullable(DateTime),
+    }),
+  ),
+  proposal: Type.Union([
+    Type.Object({
+      id: Uuid,
+      status: Type.String(),
+      proposedBy: Uuid,
+      proposedAt: Nullable(DateTime),
+      note: Nullable(Type.String()),
+      outcomes: Type.Array(
+        Type.Object({
+          program: Type.String(),
+          outcome: Outcome,
+          amountNtd: Type.Union([Type.Integer(), Type.Null()]),
+          eligible: Type.Union([Type.Boolean(), Type.Null()]),
+          reasons: Type.Array(Reason),
+        }),
+      ),
+    }),
+    Type.Null(),
+  ]),
+  decisions: Type.Array(
+    Type.Object({
+      id: Uuid,
+      program: Type.String(),
+      outcome: Outcome,
+      entity: Type.String(),
+      entityId: Uuid,
+      monthlyAmountNtd: Type.Union([Type.Integer(), Type.Null()]),
+      reasons: Type.Array(Reason),
+      decidedBy: Uuid,
+      decidedAt: Nullable(DateTime),
+      rulesVersion: Type.String(),
+    }),
+  ),
+});
+const DecisionAsMade = Type.Object({
+  id: Uuid,
+  applicationId: Uuid,
+  reference: Type.String(),
+  period: Type.String(),
+  program: Type.String(),
+  kind: Type.String({ enum: ['initial', 'appeal'] }),
+  outcome: Outcome,
+  entity: Type.String(),
+  entityId: Uuid,
+  monthlyAmountNtd: Type.Union([Type.Integer(), Type.Null()]),
+  reasons: Type.Array(Reason),
+  explanation: Type.Unknown({
+    description: '規則說明（原樣） The rules’ explanation as made: calculate’s results',
+  }),
+  evidence: Type.Unknown({ description: '所依據之事實 The facts it rested on (a calculate case)' }),
+  parameters: Type.Unknown({ description: '所用參數 The parameters used, with their sources' }),
+  rulesVersion: Type.String({
+    description: '規則套件版本與參數集之 SHA-256 Rules version and parameter set hash',
+  }),
+  proposedBy: Uuid,
+  decidedBy: Uuid,
+  decidedAt: Nullable(DateTime),
+});
+const ProposalAnswer = Type.Object({
+  id: Uuid,
+  applicationId: Uuid,
+  version: Type.Integer(),
+  outcomes: Type.Array(
+    Type.Object({
+      program: Type.String(),
+      outcome: Outcome,
+      eligible: Type.Union([Type.Boolean(), Type.Null()]),
+      amountNtd: Type.Union([Type.Integer(), Type.Null()]),
+      reasons: Type.Array(Reason),
+    }),
+  ),
+});
+const DecisionAnswer = Type.Object({
+  applicationId: Uuid,
+  status: Type.Literal('decided'),
+  version: Type.Integer(),
+  decisions: Type.Array(
+    Type.Object({
+      id: Uuid,
+      program: Type.String(),
+      outcome: Outcome,
+      monthlyAmountNtd: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+  ),
+});
 
 export function applicationRoutes(services: BenefitServices): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -57,6 +176,7 @@ export function applicationRoutes(services: BenefitServices): FastifyPluginAsync
             },
             { additionalProperties: false },
           ),
+          response: { 200: ApplicationView, 201: ApplicationView },
         },
       },
       async (request, reply) => {
@@ -90,6 +210,7 @@ export function applicationRoutes(services: BenefitServices): FastifyPluginAsync
             },
             { additionalProperties: false },
           ),
+          response: { 200: Page(ApplicationView) },
         },
       },
       async (request) => {
@@ -120,6 +241,7 @@ export function applicationRoutes(services: BenefitServices): FastifyPluginAsync
           tags: ['benefits'],
           summary: '申請案件（含文件、擬辦、決定） An application with its documents, proposal and decisions',
           params: IdParams,
+          response: { 200: ApplicationInFull },
         },
       },
       async (request) => {
@@ -167,6 +289,7 @@ export function applicationRoutes(services: BenefitServices): FastifyPluginAsync
           summary: '撤回申請（決定前） Withdraw an application before it is decided',
           params: IdParams,
           body: Type.Object({}, { additionalProperties: false }),
+          response: { 200: Type.Object({ id: Uuid, status: Status, version: Type.Integer() }) },
         },
       },
       async (request) => {
@@ -205,6 +328,7 @@ export function applicationRoutes(services: BenefitServices): FastifyPluginAsync
             },
             { additionalProperties: false },
           ),
+          response: { 201: ProposalAnswer },
         },
       },
       async (request, reply) => {
@@ -249,6 +373,7 @@ export function applicationRoutes(services: BenefitServices): FastifyPluginAsync
             },
             { additionalProperties: false },
           ),
+          response: { 201: DecisionAnswer },
         },
       },
       async (request, reply) => {
@@ -281,6 +406,7 @@ export function applicationRoutes(services: BenefitServices): FastifyPluginAsync
           summary:
             '決定（原樣）：理由、依據事實、參數與規則版本 A decision exactly as made: explanation, evidence, parameters, rules version',
           params: IdParams,
+          response: { 200: DecisionAsMade },
         },
       },
       async (request) => {
