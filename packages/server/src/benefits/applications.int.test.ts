@@ -257,6 +257,19 @@ test('four eyes: the district’s clerk proposes, another person, a reviewer of 
   assert.equal(rejected.reasons[0].code, 'age-65-or-over');
   assert.ok(rejected.reasons[0].message.zh && rejected.reasons[0].message.en);
   assert.equal((await as.clerk!.post(url, proposal)).status, 409, 'proposed already');
+  // A month before the household existed: nothing to evaluate, a conflict rather than a guess.
+  const early = await as.clerk!.post('/applications', {
+    applicantPersonId: ids.senior,
+    programs: ['low-income-status'],
+    period: '2019-06',
+  });
+  assert.equal(early.status, 201);
+  const none = await as.clerk!.post(`/applications/${early.body.id}/proposal`, {
+    outcomes: [{ program: 'low-income-status', outcome: 'approved' }],
+    note: '補件後核准',
+  });
+  assert.equal(none.status, 409, JSON.stringify(none.body));
+  assert.match(none.body.detail_en, /not in the registry at the end of 2019-06/);
 
   const decision = `/applications/${ids.online}/decision`;
   assert.equal((await as.clerk2!.post(decision, {})).status, 403, 'a clerk cannot decide');
