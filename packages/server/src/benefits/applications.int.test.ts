@@ -301,6 +301,23 @@ test('four eyes: the district’s clerk proposes, another person, a reviewer of 
       FROM proposal WHERE application_id = ${ids.office}`.execute(database.db),
   );
   assert.ok((await auditActions(ids.online!)).includes('propose'));
+
+  // The reviewer may reject what was proposed for approval, but not without reasons.
+  const overrule = `/applications/${ids.office}/decision`;
+  const bare = await as.reviewer!.post(overrule, { rejections: [{ program: 'low-income-status' }] });
+  assert.equal(bare.status, 400);
+  assert.match(JSON.stringify(bare.body), /body\.rejections\.0\.reasons/);
+  const reasons = [
+    { code: 'documents-missing', message: { zh: '未補齊文件', en: 'documents not provided' } },
+  ];
+  const overruled = await as.reviewer!.post(overrule, {
+    rejections: [{ program: 'low-income-status', reasons }],
+  });
+  assert.equal(overruled.status, 201, JSON.stringify(overruled.body));
+  assert.equal(overruled.body.decisions[0].outcome, 'rejected');
+  assert.equal(overruled.body.decisions[0].monthlyAmountNtd, null);
+  const stored = await as.reviewer!.get(`/decisions/${overruled.body.decisions[0].id}`);
+  assert.deepEqual(stored.body.reasons, reasons);
 });
 
 test(`two reviewers deciding at once: exactly one wins, the other gets 409 (${testEngine})`, async () => {

@@ -152,7 +152,7 @@ export async function decide(
   services: BenefitServices,
   who: Acting,
   applicationId: string,
-  input: { version?: number },
+  input: { version?: number; rejections?: { program: string; reasons?: Reason[] }[] },
 ): Promise<{ decisions: DecisionWritten[]; version: number }> {
   const application = await reachableApplication(services, who, applicationId, 'applications:decide');
   mustBeOfDistrict(who, 'reviewer', application.district_code);
@@ -177,7 +177,7 @@ export async function decide(
       '擬辦者不得核定同一案件（四眼原則）',
       'the proposer cannot decide the same application (four eyes)',
     );
-  const outcomes = parse<ProposedOutcome[]>(proposal.outcomes);
+  const outcomes = overruled(parse<ProposedOutcome[]>(proposal.outcomes), input.rejections ?? []);
   const decidedAt = services.now();
   return db.transaction().execute(async (trx) => {
     // The version read above: a reviewer who decided meanwhile moved it on, and this one finds no row.
@@ -245,6 +245,40 @@ export async function decide(
     ]);
     await services.onDecided(trx, decisions);
     return { decisions, version: updated.version };
+  });
+}
+
+/**
+ * The reviewer may reject what was proposed for approval, with reasons (default: the conditions the rules
+ * found not met); approving what was proposed for rejection goes back to the clerk as a new proposal.
+ */
+function overruled(
+  outcomes: ProposedOutcome[],
+  rejections: { program: string; reasons?: Reason[] }[],
+): ProposedOutcome[] {
+  const byProgram = new Map(rejections.map((r, k) => [r.program, { ...r, k }]));
+  for (const [program, { k }] of byProgram)
+    if (!outcomes.some((o) => o.program === program))
+      throw new ApiError(
+        400,
+        `本案未申請此方案：${program}`,
+        `not a program of this application: ${program}`,
+        `body.rejections.${k}.program`,
+      );
+  return outcomes.map((o) => {
+    const rejection = byProgram.get(o.program);
+    if (!rejection || o.outcome === 'rejected') return o;
+    const reasons = rejection.reasons?.length
+      ? rejection.reasons
+      : o.failed.map(({ code, message }) => ({ code, message }));
+    if (reasons.length === 0)
+      throw new ApiError(
+        400,
+        `駁回須附理由：${o.program} 依規則符合資格，請敘明駁回理由`,
+        `a rejection needs reasons: the rules find ${o.program} met, so state why it is rejected`,
+        `body.rejections.${rejection.k}.reasons`,
+      );
+    return { ...o, outcome: 'rejected' as const, reasons, amountNtd: null };
   });
 }
 

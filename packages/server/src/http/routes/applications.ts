@@ -370,6 +370,19 @@ export function applicationRoutes(services: BenefitServices): FastifyPluginAsync
           body: Type.Object(
             {
               version: Type.Optional(Type.Integer({ minimum: 1, description: '案件版本 The version read' })),
+              rejections: Type.Optional(
+                Type.Array(
+                  Type.Object(
+                    { program: ProgramId, reasons: Type.Optional(Type.Array(ReasonInput, { maxItems: 50 })) },
+                    { additionalProperties: false },
+                  ),
+                  {
+                    maxItems: 20,
+                    description:
+                      '改為駁回之方案與理由（預設為未符之條件） Programs proposed for approval that the reviewer rejects, with reasons (default: the conditions not met)',
+                  },
+                ),
+              ),
             },
             { additionalProperties: false },
           ),
