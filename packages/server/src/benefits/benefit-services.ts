@@ -24,7 +24,12 @@ export interface DecisionWritten {
 }
 
 /** Called after a decision's rows are written, inside its transaction: a failure undoes the decision. */
-export type OnDecided = (trx: Kysely<Schema>, decisions: DecisionWritten[]) => Promise<void>;
+/** What follows a decision in its transaction (entitlements from approvals), with the request's audit context. */
+export type OnDecided = (
+  trx: Kysely<Schema>,
+  decisions: DecisionWritten[],
+  audit: AuditContext,
+) => Promise<void>;
 
 /** What the application and decision commands work with. */
 export interface BenefitServices {

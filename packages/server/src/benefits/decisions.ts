@@ -243,7 +243,7 @@ export async function decide(
         },
       },
     ]);
-    await services.onDecided(trx, decisions);
+    await services.onDecided(trx, decisions, who.audit);
     return { decisions, version: updated.version };
   });
 }

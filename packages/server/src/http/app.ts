@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { auditChainKey } from '../audit/audit-verify.ts';
 import type { OnDecided } from '../benefits/benefit-services.ts';
+import { grantEntitlements } from '../benefits/entitlements.ts';
 import type { Database } from '../db/database.ts';
 import type { IdProtector } from '../identity/id-protector.ts';
 import { oidcSettingsFromEnv } from '../identity/oidc.ts';
@@ -62,7 +63,10 @@ export interface ServerOptions {
   logger?: boolean;
   /** Session, lockout and rate-limit policies and the clock (defaults: production's). */
   identity?: IdentityOptions;
-  /** Called inside a decision's transaction with the decisions written (default: nothing more). */
+  /**
+   * Called inside a decision's transaction with the decisions written (default: approved cash decisions
+   * become entitlements, on the audit record with the decision).
+   */
   onDecided?: OnDecided;
 }
 
@@ -119,7 +123,7 @@ export async function buildServer({
   parameters = loadParameters(),
   logger = false,
   identity: identityOptions = {},
-  onDecided = async () => {},
+  onDecided,
 }: ServerOptions): Promise<FastifyInstance> {
   const app = baseApp(logger);
   const routes: RouteEntry[] = [];
@@ -257,7 +261,11 @@ export async function buildServer({
           parameters,
           snapshots,
           now: identity.now,
-          onDecided,
+          onDecided:
+            onDecided ??
+            (async (trx, decisions, audit) => {
+              await grantEntitlements(trx, decisions, { log: identity.audit, context: audit });
+            }),
         }),
       );
       await api.register(paymentRoutes({ database, identity }));

@@ -299,6 +299,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     alsoOk: [409],
   },
   'GET /decisions/:id': { scoped: true, request: (w, t) => ({ url: `/decisions/${w[t].decisionId}` }) },
+  'GET /decisions/:id/notice.pdf': {
+    scoped: true,
+    request: (w, t) => ({ url: `/decisions/${w[t].decisionId}/notice.pdf` }),
+  },
   // Break-glass is for the cases one has no other access to: allowed on any, with a reason.
   'POST /protection-cases/:id/break-glass': {
     scoped: true,

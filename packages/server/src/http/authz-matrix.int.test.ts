@@ -206,7 +206,9 @@ before(async () => {
         outcome: 'rejected',
         entity: 'household',
         entity_id: householdId,
-        reasons: '[]',
+        reasons: JSON.stringify([
+          { code: 'income-not-below', message: { zh: '所得超過標準', en: 'income too high' } },
+        ]),
         explanation: '[]',
         evidence: '{}',
         parameters: '[]',

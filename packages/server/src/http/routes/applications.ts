@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { ApiError } from '../../api-error.ts';
 import {
   applicationInFull,
   applicationView,
@@ -9,7 +10,9 @@ import {
 } from '../../benefits/application-queries.ts';
 import { attachDocument, fileApplication, withdraw } from '../../benefits/applications.ts';
 import { type Acting, type BenefitServices, todayOf } from '../../benefits/benefit-services.ts';
+import { decisionNoticeOf } from '../../benefits/decision-notice-of.ts';
 import { decide, proposeOutcome } from '../../benefits/decisions.ts';
+import { renderDecisionNotice } from '../../notices/decision-notice.ts';
 import {
   ApplicationInFull,
   ApplicationView,
@@ -302,6 +305,40 @@ export function applicationRoutes(services: BenefitServices): FastifyPluginAsync
         const decision = await decisionAsMade(services, acting(request), request.params.id);
         request.auditReads.push({ action: 'read', recordType: 'decision', recordId: request.params.id });
         return decision;
+      },
+    );
+
+    app.get(
+      '/decisions/:id/notice.pdf',
+      {
+        config: { policy: 'applications:read' },
+        schema: {
+          tags: ['benefits'],
+          summary:
+            '核定通知書（PDF） The decision notice as a PDF in Traditional Chinese (ROC dates, how to appeal)',
+          params: IdParams,
+        },
+      },
+      async (request, reply) => {
+        const notice = await decisionNoticeOf(services, acting(request), request.params.id);
+        // A stored decision the notice cannot state (e.g. a rejection without reasons) is a conflict, not a 500.
+        const pdf = await renderDecisionNotice(notice).catch((error: unknown) => {
+          if (!(error instanceof RangeError)) throw error;
+          throw new ApiError(
+            409,
+            `此決定無法產生通知書：${error.message}`,
+            `this decision cannot be stated in a notice: ${error.message}`,
+          );
+        });
+        request.auditReads.push({
+          action: 'read-notice',
+          recordType: 'decision',
+          recordId: request.params.id,
+        });
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="notice-${notice.referenceNumber}.pdf"`)
+          .send(pdf);
       },
     );
   };
