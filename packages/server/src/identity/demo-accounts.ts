@@ -17,6 +17,12 @@ export const DEMO_PASSWORD = 'demo-password';
 const LINGYA = '64000080';
 const FENGSHAN = '64000120';
 const DEMO_TEAM = 'lingya-social-work';
+const DEMO_OFFICER_PROGRAMS = [
+  'low-income-status',
+  'mid-low-income-status',
+  'low-income-living-allowance',
+  'senior-living-allowance',
+];
 
 export interface DemoAccount {
   username: string;
@@ -28,7 +34,11 @@ const DEMO_STAFF: { username: string; role: Exclude<Role, 'citizen'>; districts?
   [
     { username: 'district-clerk', role: 'district-clerk', districts: [LINGYA], note: '苓雅區 Lingya' },
     { username: 'district-clerk-2', role: 'district-clerk', districts: [FENGSHAN], note: '鳳山區 Fengshan' },
-    { username: 'program-officer', role: 'program-officer', note: 'low-income, mid-low-income statuses' },
+    {
+      username: 'program-officer',
+      role: 'program-officer',
+      note: 'social assistance and senior allowances; runs payments',
+    },
     { username: 'reviewer', role: 'reviewer', districts: [LINGYA, FENGSHAN], note: '苓雅區, 鳳山區' },
     { username: 'social-worker', role: 'social-worker', note: '苓雅區社工組, intake team, 5 households' },
     { username: 'supervisor', role: 'supervisor', note: '苓雅區社工組 supervisor' },
@@ -85,7 +95,7 @@ export async function ensureDemoAccounts(identity: IdentityServices): Promise<De
         role: staff.role,
         password: DEMO_PASSWORD,
         districts: staff.districts,
-        programs: staff.role === 'program-officer' ? ['low-income-status', 'mid-low-income-status'] : [],
+        programs: staff.role === 'program-officer' ? DEMO_OFFICER_PROGRAMS : [],
         teamId: inTeam ? DEMO_TEAM : null,
         intake: staff.role === 'social-worker',
         facilityRef: staff.role === 'provider' ? 'demo-care-centre' : null,
