@@ -29,7 +29,8 @@ export const PERMISSIONS = {
   'protection:assign': '指派保護案件 Assign a protection case',
   'protection:break-glass': '緊急調閱保護案件（須敘明理由） Break-glass access to a protection case',
   'caseload:assign': '指派個案量 Assign households to a caseload',
-  'applications:create': '提出申請（民眾線上、區公所臨櫃） File an application (online, or at a district office)',
+  'applications:create':
+    '提出申請（民眾線上、區公所臨櫃） File an application (online, or at a district office)',
   'applications:read': '讀取申請與決定 Read applications and their decisions',
   'applications:propose': '擬辦（初審） Propose the outcome of an application',
   'applications:decide': '核定（複審，不得為擬辦者） Decide an application (not its proposer)',
