@@ -11,6 +11,8 @@ import {
   ProgramContext,
   type RecordedCheck,
 } from './context.ts';
+import type { FoldedChecks } from './fold.ts';
+import { narrowed, type PartResults } from './narrowed-result.ts';
 import type { Population } from './population.ts';
 import type { ProgramDefinition } from './program.ts';
 import {
@@ -40,6 +42,8 @@ export interface ProgramResult {
   firstOpen: Uint8Array;
   /** The checks' per-entity outcomes and values were let go (a city run: see EvaluationOptions). */
   compacted: boolean;
+  /** When narrowed to some households: their entities' results (every other entity is not eligible). */
+  part: PartResults | undefined;
 }
 
 export interface EvaluationOptions {
@@ -60,6 +64,8 @@ export class Evaluation {
   private readonly variables = new Map<string, unknown>();
   private readonly inProgress = new Set<string>();
   private readonly variablesComputed = new Set<string>();
+  /** Each gate's leading checks over the whole population and the part they leave (see `gated`). */
+  private readonly gates = new Map<string, GateState | undefined>();
   /** The last few sub-populations evaluated over, most recent last (see `subPopulationOf`). */
   private readonly subPopulations: { sub: SubPopulation; variables: Map<string, unknown> }[] = [];
 
@@ -109,7 +115,83 @@ export class Evaluation {
   }
 
   private run(program: ProgramDefinition): ProgramResult {
+    if (program.gate && this.options.compact) {
+      const result = this.gated(program);
+      if (result) return result;
+    }
     return this.over(program, this.population, this.variables, (id) => this.result(id), 0, undefined);
+  }
+
+  /**
+   * A compact run of a program with a gate: the gate's checks over the whole population once (the first
+   * program declaring it runs its formula up to them), then each program of the gate over the households
+   * they leave in play alone. Undefined when the gate cannot be used (a parameter unknown in its checks,
+   * a formula with fewer checks): the program then runs as one without.
+   */
+  private gated(program: ProgramDefinition): ProgramResult | undefined {
+    const { id, checks } = program.gate!;
+    const key = `${program.entity} ${id}`;
+    let parametersBefore: Map<string, ParameterValue> | undefined;
+    if (!this.gates.has(key)) {
+      const state = this.probeGate(program, checks);
+      this.gates.set(key, state);
+      // The probe is the start of this program's run: the parameters it noted are this program's.
+      parametersBefore = state?.parametersUsed;
+    }
+    const gate = this.gates.get(key);
+    if (!gate) return undefined;
+    const { sub, variables, settled, leading } = gate;
+    const resolve = (dependencyId: string): EntityResult => {
+      const dependency = this.result(dependencyId);
+      return { ...gatherDependency(sub, dependency.entity, dependency), entity: dependency.entity };
+    };
+    // A parameter unknown over the part leaves the program undetermined over the whole, as in `over`.
+    const some = this.over(program, sub.population, variables, resolve, checks, parametersBefore);
+    if (some.undetermined) {
+      const count = countOf(this.population, program.entity);
+      return this.undeterminedResult(program, count, some.checks, some.parametersUsed, some.undetermined);
+    }
+    const index = program.entity === 'person' ? sub.personIndex : sub.householdIndex;
+    return narrowed(some, leading, settled, index);
+  }
+
+  /** The first `checks` checks of the program over the whole population, and the part they leave. */
+  private probeGate(program: ProgramDefinition, checks: number): GateState | undefined {
+    const count = countOf(this.population, program.entity);
+    // Narrowing at every entity after `checks − 1` checks: stops right after the gate's last check.
+    const ctx = new ProgramContext(
+      program.entity,
+      this.population,
+      this.parameters,
+      this.variables,
+      (id) => this.result(id),
+      {
+        compact: true,
+        variablesComputed: this.variablesComputed,
+        narrowAt: count,
+        narrowAfter: checks - 1,
+      },
+    );
+    try {
+      program.formula(ctx);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof NarrowEnough)) {
+        if (error instanceof ParameterUnknownError || error instanceof ParameterNotInForceError)
+          return undefined;
+        throw error;
+      }
+    } finally {
+      ctx.fold.release();
+    }
+    const { sub, variables } = newSubPopulation(this.population, this.variables, householdsInPlay(ctx));
+    return {
+      sub,
+      variables,
+      settled: ctx.fold.settled(),
+      leading: ctx.checks,
+      parametersUsed: ctx.parametersUsed,
+    };
   }
 
   /**
@@ -156,15 +238,19 @@ export class Evaluation {
         return { ...gatherDependency(sub, dependency.entity, dependency), entity: dependency.entity };
       };
       some = this.over(program, sub.population, subVariables, gathered, checks, ctx.parametersUsed);
-      if (!some.undetermined)
-        return widened(some, ctx, program.entity === 'person' ? sub.personIndex : sub.householdIndex);
+      if (!some.undetermined) {
+        const index = program.entity === 'person' ? sub.personIndex : sub.householdIndex;
+        return narrowed(some, ctx.checks, ctx.fold.settled(), index);
+      }
     } catch (error) {
       if (error instanceof ParameterUnknownError || error instanceof ParameterNotInForceError) {
-        return this.undeterminedResult(program, count, ctx.checks, ctx.parametersUsed, {
-          parameterId: error.parameterId,
-          zh: `參數 ${error.parameterId} 於本期間之數值未知，無法判定`,
-          en: `cannot be determined: the value of ${error.parameterId} in force in this period is unknown`,
-        });
+        return this.undeterminedResult(
+          program,
+          count,
+          ctx.checks,
+          ctx.parametersUsed,
+          unknownParameter(error.parameterId),
+        );
       }
       throw error;
     } finally {
@@ -212,6 +298,7 @@ export class Evaluation {
       firstFailed,
       firstOpen,
       compacted: this.options.compact === true,
+      part: undefined,
     };
   }
 
@@ -233,6 +320,7 @@ export class Evaluation {
       firstFailed: new Uint8Array(count),
       firstOpen: new Uint8Array(count),
       compacted: this.options.compact === true,
+      part: undefined,
     };
   }
 }
@@ -248,6 +336,23 @@ const SUB_POPULATIONS_KEPT = 4;
 
 /** A program's result as a dependency sees it: per entity of its kind. */
 type EntityResult = DependencyResult & { entity: Entity };
+
+interface GateState {
+  sub: SubPopulation;
+  variables: Map<string, unknown>;
+  /** The fold of the gate's checks over the whole population (shared by its programs: read only). */
+  settled: FoldedChecks;
+  leading: RecordedCheck[];
+  parametersUsed: Map<string, ParameterValue>;
+}
+
+function unknownParameter(parameterId: string): NonNullable<ProgramResult['undetermined']> {
+  return {
+    parameterId,
+    zh: `參數 ${parameterId} 於本期間之數值未知，無法判定`,
+    en: `cannot be determined: the value of ${parameterId} in force in this period is unknown`,
+  };
+}
 
 function newSubPopulation(
   population: Population,
@@ -291,31 +396,6 @@ function markedHouseholds(probe: ProgramContext, live: Int32Array): Int32Array {
   n = 0;
   for (let h = 0; h < marked.length; h++) if (marked[h]) households[n++] = h;
   return households;
-}
-
-/**
- * A result over the whole population from the probe (which settled every entity that failed one of its
- * checks) and the result over the households still in play (`index`: each one's entity in the whole).
- */
-function widened(some: ProgramResult, probe: ProgramContext, index: Int32Array): ProgramResult {
-  const probed = probe.checks;
-  for (let c = 0; c < probed.length; c++)
-    if (some.checks[c]?.code !== probed[c]!.code)
-      throw new Error(`${some.program.id}: the checks differ between the whole population and a part of it`);
-  // Entities the probe settled have eligibility 0 as folded; every other one is replaced below.
-  const { eligible, firstFailed, firstOpen } = probe.fold.settled();
-  for (let k = 0; k < index.length; k++) {
-    const i = index[k]!;
-    eligible[i] = some.eligible[k]!;
-    firstFailed[i] = some.firstFailed[k]!;
-    firstOpen[i] = some.firstOpen[k]!;
-  }
-  let amountNtd: Int32Array | undefined;
-  if (some.amountNtd) {
-    amountNtd = new Int32Array(probe.count);
-    for (let k = 0; k < index.length; k++) amountNtd[index[k]!] = some.amountNtd[k]!;
-  }
-  return { ...some, eligible, firstFailed, firstOpen, amountNtd };
 }
 
 /** Amounts kept only where eligible (1, as a literal: this runs over a city for every cash program). */

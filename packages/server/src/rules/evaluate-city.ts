@@ -4,6 +4,7 @@ import {
   Evaluation,
   type ParameterOverride,
   type ParameterSet,
+  type PartResults,
   type Population,
   PROGRAMS,
   UNDETERMINED,
@@ -37,13 +38,35 @@ const DISTRICT_CODES = HOUSEHOLD_FACTS.district.type.values;
 /** Recipients, undetermined and amounts of one program's result per district (0 = unknown). */
 export function programTotals(
   program: string,
-  result: { entity: 'person' | 'household'; eligible: Uint8Array; amountNtd: Int32Array | undefined },
+  result: {
+    entity: 'person' | 'household';
+    eligible: Uint8Array;
+    amountNtd: Int32Array | undefined;
+    part?: PartResults | undefined;
+  },
   population: Population,
 ): ProgramTotal[] {
   const { persons, households } = population;
   const eligible = new Float64Array(DISTRICT_CODES.length);
   const undetermined = new Float64Array(DISTRICT_CODES.length);
   const amount = new Float64Array(DISTRICT_CODES.length);
+  if (result.part) {
+    // Narrowed to a part: every entity outside it is not eligible, so only the part is counted.
+    const { index, eligible: states, amountNtd: amounts } = result.part;
+    const district = households.district;
+    const householdOf = result.entity === 'person' ? persons.household : undefined;
+    for (let k = 0; k < index.length; k++) {
+      const state = states[k]!;
+      if (state === 0) continue;
+      const i = index[k]!;
+      const d = district[householdOf ? householdOf[i]! : i]!;
+      if (state === 1) {
+        eligible[d]! += 1;
+        if (amounts) amount[d]! += amounts[k]!;
+      } else undetermined[d]! += 1;
+    }
+    return listed(program, eligible, undetermined, amount);
+  }
   const count = result.eligible.length;
   const states = result.eligible;
   const amounts = result.amountNtd;
@@ -75,6 +98,15 @@ export function programTotals(
       if (amounts) amount[d]! += amounts[i]!;
     } else undetermined[d]! += 1;
   }
+  return listed(program, eligible, undetermined, amount);
+}
+
+function listed(
+  program: string,
+  eligible: Float64Array,
+  undetermined: Float64Array,
+  amount: Float64Array,
+): ProgramTotal[] {
   const totals: ProgramTotal[] = [];
   for (let d = 0; d < DISTRICT_CODES.length; d++) {
     if (eligible[d] === 0 && undetermined[d] === 0) continue;
