@@ -178,3 +178,25 @@ test('a compact evaluation keeps the same results and each entity’s first fail
   }
   assert.ok(failures > 0);
 });
+
+test('programs declaring the same gate have the same outcomes for its checks', () => {
+  const period = '2024-06';
+  const { persons, households, events } = randomCity(11, 300, period);
+  const full = new Evaluation(buildPopulation(period, persons, households, events), loadParameters(), PROGRAMS);
+  const first = new Map<string, { id: string; outcomes: Uint8Array[] }>();
+  let shared = 0;
+  for (const program of PROGRAMS.values()) {
+    if (!program.gate) continue;
+    const checks = full.result(program.id).checks.slice(0, program.gate.checks);
+    assert.equal(checks.length, program.gate.checks, program.id);
+    const outcomes = checks.map((check) => check.passed);
+    const key = `${program.entity} ${program.gate.id}`;
+    const seen = first.get(key);
+    if (!seen) first.set(key, { id: program.id, outcomes });
+    else {
+      assert.deepEqual(outcomes, seen.outcomes, `${program.id} and ${seen.id}: gate ${key}`);
+      shared++;
+    }
+  }
+  assert.ok(shared > 0);
+});
