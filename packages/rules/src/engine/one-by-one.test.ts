@@ -182,7 +182,11 @@ test('a compact evaluation keeps the same results and each entity’s first fail
 test('programs declaring the same gate have the same outcomes for its checks', () => {
   const period = '2024-06';
   const { persons, households, events } = randomCity(11, 300, period);
-  const full = new Evaluation(buildPopulation(period, persons, households, events), loadParameters(), PROGRAMS);
+  const full = new Evaluation(
+    buildPopulation(period, persons, households, events),
+    loadParameters(),
+    PROGRAMS,
+  );
   const first = new Map<string, { id: string; outcomes: Uint8Array[] }>();
   let shared = 0;
   for (const program of PROGRAMS.values()) {
