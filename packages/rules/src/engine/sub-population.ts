@@ -132,6 +132,11 @@ function lazyEvents(whole: Population, personIndex: Int32Array, householdIndex: 
     Object.defineProperty(events, type, {
       enumerable: true,
       get() {
+        // No events of the type (a snapshot has none): nothing to renumber, no index over the whole.
+        if (whole.events[type].count === 0) {
+          Object.defineProperty(events, type, { value: whole.events[type], enumerable: true });
+          return whole.events[type];
+        }
         const byPerson = EVENT_TYPES[type].entity === 'person';
         if (byPerson) personOf ??= newIndexOf(personIndex, whole.persons.count);
         else householdOf ??= newIndexOf(householdIndex, whole.households.count);
