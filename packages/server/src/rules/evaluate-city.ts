@@ -53,13 +53,11 @@ export function programTotals(
   if (result.part) {
     // Narrowed to a part: every entity outside it is not eligible, so only the part is counted.
     const { index, eligible: states, amountNtd: amounts } = result.part;
-    const district = households.district;
-    const householdOf = result.entity === 'person' ? persons.household : undefined;
+    const district = partDistricts(index, result.entity, population);
     for (let k = 0; k < index.length; k++) {
       const state = states[k]!;
       if (state === 0) continue;
-      const i = index[k]!;
-      const d = district[householdOf ? householdOf[i]! : i]!;
+      const d = district[k]!;
       if (state === 1) {
         eligible[d]! += 1;
         if (amounts) amount[d]! += amounts[k]!;
@@ -119,6 +117,25 @@ function listed(
     });
   }
   return totals;
+}
+
+/** Each part's districts, per entity: the programs sharing a gate share its part (the same index). */
+const districtsOfParts = new WeakMap<Int32Array, Uint8Array>();
+
+function partDistricts(
+  index: Int32Array,
+  entity: 'person' | 'household',
+  population: Population,
+): Uint8Array {
+  let districts = districtsOfParts.get(index);
+  if (districts) return districts;
+  const district = population.households.district;
+  const householdOf = population.persons.household;
+  districts = new Uint8Array(index.length);
+  for (let k = 0; k < index.length; k++)
+    districts[k] = district[entity === 'person' ? householdOf[index[k]!]! : index[k]!]!;
+  districtsOfParts.set(index, districts);
+  return districts;
 }
 
 /** Every program over a population for a month, with recipients and amounts per program and district. */
