@@ -17,6 +17,7 @@ import type { Population } from './population.ts';
 import type { ProgramDefinition } from './program.ts';
 import {
   gatherDependency,
+  householdsInPlay,
   type SubPopulation,
   SubPopulationVariables,
   sameIndices,
@@ -125,18 +126,19 @@ export class Evaluation {
   /**
    * A compact run of a program with a gate: the gate's checks over the whole population once (the first
    * program declaring it runs its formula up to them), then each program of the gate over the households
-   * they leave in play alone. Undefined when the gate cannot be used (a parameter unknown in its checks,
-   * a formula with fewer checks): the program then runs as one without.
+   * they leave in play alone. Undefined when the gate cannot be used (a parameter unknown in its checks):
+   * the program then runs as one without.
    */
   private gated(program: ProgramDefinition): ProgramResult | undefined {
     const { id, checks } = program.gate!;
     const key = `${program.entity} ${id}`;
     let parametersBefore: Map<string, ParameterValue> | undefined;
     if (!this.gates.has(key)) {
-      const state = this.probeGate(program, checks);
-      this.gates.set(key, state);
+      const probe = this.probeGate(program, checks);
+      this.gates.set(key, probe.gate);
+      if (probe.ended) return probe.ended;
       // The probe is the start of this program's run: the parameters it noted are this program's.
-      parametersBefore = state?.parametersUsed;
+      parametersBefore = probe.gate?.parametersUsed;
     }
     const gate = this.gates.get(key);
     if (!gate) return undefined;
@@ -155,8 +157,14 @@ export class Evaluation {
     return narrowed(some, leading, settled, index);
   }
 
-  /** The first `checks` checks of the program over the whole population, and the part they leave. */
-  private probeGate(program: ProgramDefinition, checks: number): GateState | undefined {
+  /**
+   * The first `checks` checks of the program over the whole population, and the part they leave; or the
+   * program's result, as `over` would give it, when its formula ends before (a parameter unknown).
+   */
+  private probeGate(
+    program: ProgramDefinition,
+    checks: number,
+  ): { gate: GateState | undefined; ended?: ProgramResult } {
     const count = countOf(this.population, program.entity);
     // Narrowing at every entity after `checks − 1` checks: stops right after the gate's last check.
     const ctx = new ProgramContext(
@@ -173,25 +181,23 @@ export class Evaluation {
       },
     );
     try {
-      program.formula(ctx);
-      return undefined;
+      return { gate: undefined, ended: this.finished(program, ctx, program.formula(ctx)) };
     } catch (error) {
-      if (!(error instanceof NarrowEnough)) {
-        if (error instanceof ParameterUnknownError || error instanceof ParameterNotInForceError)
-          return undefined;
-        throw error;
+      if (error instanceof ParameterUnknownError || error instanceof ParameterNotInForceError) {
+        const { checks: recorded, parametersUsed } = ctx;
+        const why = unknownParameter(error.parameterId);
+        return {
+          gate: undefined,
+          ended: this.undeterminedResult(program, count, recorded, parametersUsed, why),
+        };
       }
+      if (!(error instanceof NarrowEnough)) throw error;
     } finally {
       ctx.fold.release();
     }
     const { sub, variables } = newSubPopulation(this.population, this.variables, householdsInPlay(ctx));
-    return {
-      sub,
-      variables,
-      settled: ctx.fold.settled(),
-      leading: ctx.checks,
-      parametersUsed: ctx.parametersUsed,
-    };
+    const { checks: leading, parametersUsed } = ctx;
+    return { gate: { sub, variables, settled: ctx.fold.settled(), leading, parametersUsed } };
   }
 
   /**
@@ -365,37 +371,6 @@ function newSubPopulation(
 
 function countOf(population: Population, entity: Entity): number {
   return entity === 'person' ? population.persons.count : population.households.count;
-}
-
-/** Households with an entity no check of `probe` has failed. */
-function householdsInPlay(probe: ProgramContext): Int32Array {
-  const live = probe.fold.liveEntities();
-  if (probe.entity === 'household') return live;
-  const household = probe.persons.household;
-  // Persons are usually numbered household by household: then the households come in order.
-  const inOrder = new Int32Array(live.length);
-  let last = -1;
-  let count = 0;
-  for (let k = 0; k < live.length; k++) {
-    const h = household[live[k]!]!;
-    if (h === last) continue;
-    if (h < last) return markedHouseholds(probe, live);
-    inOrder[count++] = h;
-    last = h;
-  }
-  return inOrder.subarray(0, count);
-}
-
-function markedHouseholds(probe: ProgramContext, live: Int32Array): Int32Array {
-  const household = probe.persons.household;
-  const marked = new Uint8Array(probe.households.count);
-  for (let k = 0; k < live.length; k++) marked[household[live[k]!]!] = 1;
-  let n = 0;
-  for (let h = 0; h < marked.length; h++) if (marked[h]) n++;
-  const households = new Int32Array(n);
-  n = 0;
-  for (let h = 0; h < marked.length; h++) if (marked[h]) households[n++] = h;
-  return households;
 }
 
 /** Amounts kept only where eligible (1, as a literal: this runs over a city for every cash program). */

@@ -155,29 +155,31 @@ for (const period of ['2024-06', '2025-03', '2026-01']) {
   });
 }
 
-test('a compact evaluation keeps the same results and each entity’s first failed and open condition', () => {
-  const parameters = loadParameters();
-  const period = '2024-06';
-  const { persons, households, events } = randomCity(7, 200, period);
-  const population = buildPopulation(period, persons, households, events);
-  const full = new Evaluation(population, parameters, PROGRAMS);
-  const compact = new Evaluation(population, parameters, PROGRAMS, { compact: true });
-  let failures = 0;
-  for (const programId of PROGRAMS.keys()) {
-    const a = full.result(programId);
-    const b = compact.result(programId);
-    assert.deepEqual(b.eligible, a.eligible, programId);
-    assert.deepEqual(b.amountNtd, a.amountNtd, programId);
-    for (let i = 0; i < a.eligible.length; i++) {
-      const failed = full.failedCodes(programId, i);
-      assert.deepEqual(compact.failedCodes(programId, i), failed.slice(0, 1), `${programId} ${i}`);
-      if (failed.length === 0)
-        assert.deepEqual(compact.openCodes(programId, i), full.openCodes(programId, i).slice(0, 1));
-      failures += failed.length;
+for (const period of ['2024-06', '2026-01']) {
+  test(`a compact evaluation keeps the same results and each entity’s first failed and open condition (${period})`, () => {
+    const parameters = loadParameters();
+    const { persons, households, events } = randomCity(7, 200, period);
+    const population = buildPopulation(period, persons, households, events);
+    const full = new Evaluation(population, parameters, PROGRAMS);
+    const compact = new Evaluation(population, parameters, PROGRAMS, { compact: true });
+    let failures = 0;
+    for (const programId of PROGRAMS.keys()) {
+      const a = full.result(programId);
+      const b = compact.result(programId);
+      assert.deepEqual(b.eligible, a.eligible, programId);
+      assert.deepEqual(b.amountNtd, a.amountNtd, programId);
+      for (let i = 0; i < a.eligible.length; i++) {
+        const failed = full.failedCodes(programId, i);
+        assert.deepEqual(compact.failedCodes(programId, i), failed.slice(0, 1), `${programId} ${i}`);
+        if (failed.length === 0)
+          assert.deepEqual(compact.openCodes(programId, i), full.openCodes(programId, i).slice(0, 1));
+        failures += failed.length;
+      }
+      assert.deepEqual([...b.parametersUsed.keys()], [...a.parametersUsed.keys()], programId);
     }
-  }
-  assert.ok(failures > 0);
-});
+    assert.ok(failures > 0);
+  });
+}
 
 test('programs declaring the same gate have the same outcomes for its checks', () => {
   const period = '2024-06';
