@@ -26,6 +26,7 @@ export {
   PERSON_FACTS,
   type PersonFacts,
 } from './engine/facts.ts';
+export type { PartResults } from './engine/narrowed-result.ts';
 export type { Population } from './engine/population.ts';
 export type { ProgramDefinition } from './engine/program.ts';
 export { loadParameters } from './parameters/load.ts';

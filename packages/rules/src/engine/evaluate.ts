@@ -11,10 +11,13 @@ import {
   ProgramContext,
   type RecordedCheck,
 } from './context.ts';
+import type { FoldedChecks } from './fold.ts';
+import { narrowed, type PartResults } from './narrowed-result.ts';
 import type { Population } from './population.ts';
 import type { ProgramDefinition } from './program.ts';
 import {
   gatherDependency,
+  householdsInPlay,
   type SubPopulation,
   SubPopulationVariables,
   sameIndices,
@@ -40,6 +43,8 @@ export interface ProgramResult {
   firstOpen: Uint8Array;
   /** The checks' per-entity outcomes and values were let go (a city run: see EvaluationOptions). */
   compacted: boolean;
+  /** When narrowed to some households: their entities' results (every other entity is not eligible). */
+  part: PartResults | undefined;
 }
 
 export interface EvaluationOptions {
@@ -60,6 +65,8 @@ export class Evaluation {
   private readonly variables = new Map<string, unknown>();
   private readonly inProgress = new Set<string>();
   private readonly variablesComputed = new Set<string>();
+  /** Each gate's leading checks over the whole population and the part they leave (see `gated`). */
+  private readonly gates = new Map<string, GateState | undefined>();
   /** The last few sub-populations evaluated over, most recent last (see `subPopulationOf`). */
   private readonly subPopulations: { sub: SubPopulation; variables: Map<string, unknown> }[] = [];
 
@@ -109,7 +116,88 @@ export class Evaluation {
   }
 
   private run(program: ProgramDefinition): ProgramResult {
+    if (program.gate && this.options.compact) {
+      const result = this.gated(program);
+      if (result) return result;
+    }
     return this.over(program, this.population, this.variables, (id) => this.result(id), 0, undefined);
+  }
+
+  /**
+   * A compact run of a program with a gate: the gate's checks over the whole population once (the first
+   * program declaring it runs its formula up to them), then each program of the gate over the households
+   * they leave in play alone. Undefined when the gate cannot be used (a parameter unknown in its checks):
+   * the program then runs as one without.
+   */
+  private gated(program: ProgramDefinition): ProgramResult | undefined {
+    const { id, checks } = program.gate!;
+    const key = `${program.entity} ${id}`;
+    let parametersBefore: Map<string, ParameterValue> | undefined;
+    if (!this.gates.has(key)) {
+      const probe = this.probeGate(program, checks);
+      this.gates.set(key, probe.gate);
+      if (probe.ended) return probe.ended;
+      // The probe is the start of this program's run: the parameters it noted are this program's.
+      parametersBefore = probe.gate?.parametersUsed;
+    }
+    const gate = this.gates.get(key);
+    if (!gate) return undefined;
+    const { sub, variables, settled, leading } = gate;
+    const resolve = (dependencyId: string): EntityResult => {
+      const dependency = this.result(dependencyId);
+      return { ...gatherDependency(sub, dependency.entity, dependency), entity: dependency.entity };
+    };
+    // A parameter unknown over the part leaves the program undetermined over the whole, as in `over`.
+    const some = this.over(program, sub.population, variables, resolve, checks, parametersBefore);
+    if (some.undetermined) {
+      const count = countOf(this.population, program.entity);
+      return this.undeterminedResult(program, count, some.checks, some.parametersUsed, some.undetermined);
+    }
+    const index = program.entity === 'person' ? sub.personIndex : sub.householdIndex;
+    return narrowed(some, leading, settled, index);
+  }
+
+  /**
+   * The first `checks` checks of the program over the whole population, and the part they leave; or the
+   * program's result, as `over` would give it, when its formula ends before (a parameter unknown).
+   */
+  private probeGate(
+    program: ProgramDefinition,
+    checks: number,
+  ): { gate: GateState | undefined; ended?: ProgramResult } {
+    const count = countOf(this.population, program.entity);
+    // Narrowing at every entity after `checks − 1` checks: stops right after the gate's last check.
+    const ctx = new ProgramContext(
+      program.entity,
+      this.population,
+      this.parameters,
+      this.variables,
+      (id) => this.result(id),
+      {
+        compact: true,
+        variablesComputed: this.variablesComputed,
+        narrowAt: count,
+        narrowAfter: checks - 1,
+      },
+    );
+    try {
+      return { gate: undefined, ended: this.finished(program, ctx, program.formula(ctx)) };
+    } catch (error) {
+      if (error instanceof ParameterUnknownError || error instanceof ParameterNotInForceError) {
+        const { checks: recorded, parametersUsed } = ctx;
+        const why = unknownParameter(error.parameterId);
+        return {
+          gate: undefined,
+          ended: this.undeterminedResult(program, count, recorded, parametersUsed, why),
+        };
+      }
+      if (!(error instanceof NarrowEnough)) throw error;
+    } finally {
+      ctx.fold.release();
+    }
+    const { sub, variables } = newSubPopulation(this.population, this.variables, householdsInPlay(ctx));
+    const { checks: leading, parametersUsed } = ctx;
+    return { gate: { sub, variables, settled: ctx.fold.settled(), leading, parametersUsed } };
   }
 
   /**
@@ -156,15 +244,19 @@ export class Evaluation {
         return { ...gatherDependency(sub, dependency.entity, dependency), entity: dependency.entity };
       };
       some = this.over(program, sub.population, subVariables, gathered, checks, ctx.parametersUsed);
-      if (!some.undetermined)
-        return widened(some, ctx, program.entity === 'person' ? sub.personIndex : sub.householdIndex);
+      if (!some.undetermined) {
+        const index = program.entity === 'person' ? sub.personIndex : sub.householdIndex;
+        return narrowed(some, ctx.checks, ctx.fold.settled(), index);
+      }
     } catch (error) {
       if (error instanceof ParameterUnknownError || error instanceof ParameterNotInForceError) {
-        return this.undeterminedResult(program, count, ctx.checks, ctx.parametersUsed, {
-          parameterId: error.parameterId,
-          zh: `參數 ${error.parameterId} 於本期間之數值未知，無法判定`,
-          en: `cannot be determined: the value of ${error.parameterId} in force in this period is unknown`,
-        });
+        return this.undeterminedResult(
+          program,
+          count,
+          ctx.checks,
+          ctx.parametersUsed,
+          unknownParameter(error.parameterId),
+        );
       }
       throw error;
     } finally {
@@ -212,6 +304,7 @@ export class Evaluation {
       firstFailed,
       firstOpen,
       compacted: this.options.compact === true,
+      part: undefined,
     };
   }
 
@@ -233,6 +326,7 @@ export class Evaluation {
       firstFailed: new Uint8Array(count),
       firstOpen: new Uint8Array(count),
       compacted: this.options.compact === true,
+      part: undefined,
     };
   }
 }
@@ -249,6 +343,23 @@ const SUB_POPULATIONS_KEPT = 4;
 /** A program's result as a dependency sees it: per entity of its kind. */
 type EntityResult = DependencyResult & { entity: Entity };
 
+interface GateState {
+  sub: SubPopulation;
+  variables: Map<string, unknown>;
+  /** The fold of the gate's checks over the whole population (shared by its programs: read only). */
+  settled: FoldedChecks;
+  leading: RecordedCheck[];
+  parametersUsed: Map<string, ParameterValue>;
+}
+
+function unknownParameter(parameterId: string): NonNullable<ProgramResult['undetermined']> {
+  return {
+    parameterId,
+    zh: `參數 ${parameterId} 於本期間之數值未知，無法判定`,
+    en: `cannot be determined: the value of ${parameterId} in force in this period is unknown`,
+  };
+}
+
 function newSubPopulation(
   population: Population,
   variables: Map<string, unknown>,
@@ -260,62 +371,6 @@ function newSubPopulation(
 
 function countOf(population: Population, entity: Entity): number {
   return entity === 'person' ? population.persons.count : population.households.count;
-}
-
-/** Households with an entity no check of `probe` has failed. */
-function householdsInPlay(probe: ProgramContext): Int32Array {
-  const live = probe.fold.liveEntities();
-  if (probe.entity === 'household') return live;
-  const household = probe.persons.household;
-  // Persons are usually numbered household by household: then the households come in order.
-  const inOrder = new Int32Array(live.length);
-  let last = -1;
-  let count = 0;
-  for (let k = 0; k < live.length; k++) {
-    const h = household[live[k]!]!;
-    if (h === last) continue;
-    if (h < last) return markedHouseholds(probe, live);
-    inOrder[count++] = h;
-    last = h;
-  }
-  return inOrder.subarray(0, count);
-}
-
-function markedHouseholds(probe: ProgramContext, live: Int32Array): Int32Array {
-  const household = probe.persons.household;
-  const marked = new Uint8Array(probe.households.count);
-  for (let k = 0; k < live.length; k++) marked[household[live[k]!]!] = 1;
-  let n = 0;
-  for (let h = 0; h < marked.length; h++) if (marked[h]) n++;
-  const households = new Int32Array(n);
-  n = 0;
-  for (let h = 0; h < marked.length; h++) if (marked[h]) households[n++] = h;
-  return households;
-}
-
-/**
- * A result over the whole population from the probe (which settled every entity that failed one of its
- * checks) and the result over the households still in play (`index`: each one's entity in the whole).
- */
-function widened(some: ProgramResult, probe: ProgramContext, index: Int32Array): ProgramResult {
-  const probed = probe.checks;
-  for (let c = 0; c < probed.length; c++)
-    if (some.checks[c]?.code !== probed[c]!.code)
-      throw new Error(`${some.program.id}: the checks differ between the whole population and a part of it`);
-  // Entities the probe settled have eligibility 0 as folded; every other one is replaced below.
-  const { eligible, firstFailed, firstOpen } = probe.fold.settled();
-  for (let k = 0; k < index.length; k++) {
-    const i = index[k]!;
-    eligible[i] = some.eligible[k]!;
-    firstFailed[i] = some.firstFailed[k]!;
-    firstOpen[i] = some.firstOpen[k]!;
-  }
-  let amountNtd: Int32Array | undefined;
-  if (some.amountNtd) {
-    amountNtd = new Int32Array(probe.count);
-    for (let k = 0; k < index.length; k++) amountNtd[index[k]!] = some.amountNtd[k]!;
-  }
-  return { ...some, eligible, firstFailed, firstOpen, amountNtd };
 }
 
 /** Amounts kept only where eligible (1, as a literal: this runs over a city for every cash program). */

@@ -155,26 +155,54 @@ for (const period of ['2024-06', '2025-03', '2026-01']) {
   });
 }
 
-test('a compact evaluation keeps the same results and each entity’s first failed and open condition', () => {
-  const parameters = loadParameters();
+for (const period of ['2024-06', '2026-01']) {
+  test(`a compact evaluation keeps the same results and each entity’s first failed and open condition (${period})`, () => {
+    const parameters = loadParameters();
+    const { persons, households, events } = randomCity(7, 200, period);
+    const population = buildPopulation(period, persons, households, events);
+    const full = new Evaluation(population, parameters, PROGRAMS);
+    const compact = new Evaluation(population, parameters, PROGRAMS, { compact: true });
+    let failures = 0;
+    for (const programId of PROGRAMS.keys()) {
+      const a = full.result(programId);
+      const b = compact.result(programId);
+      assert.deepEqual(b.eligible, a.eligible, programId);
+      assert.deepEqual(b.amountNtd, a.amountNtd, programId);
+      for (let i = 0; i < a.eligible.length; i++) {
+        const failed = full.failedCodes(programId, i);
+        assert.deepEqual(compact.failedCodes(programId, i), failed.slice(0, 1), `${programId} ${i}`);
+        if (failed.length === 0)
+          assert.deepEqual(compact.openCodes(programId, i), full.openCodes(programId, i).slice(0, 1));
+        failures += failed.length;
+      }
+      assert.deepEqual([...b.parametersUsed.keys()], [...a.parametersUsed.keys()], programId);
+    }
+    assert.ok(failures > 0);
+  });
+}
+
+test('programs declaring the same gate have the same outcomes for its checks', () => {
   const period = '2024-06';
-  const { persons, households, events } = randomCity(7, 200, period);
-  const population = buildPopulation(period, persons, households, events);
-  const full = new Evaluation(population, parameters, PROGRAMS);
-  const compact = new Evaluation(population, parameters, PROGRAMS, { compact: true });
-  let failures = 0;
-  for (const programId of PROGRAMS.keys()) {
-    const a = full.result(programId);
-    const b = compact.result(programId);
-    assert.deepEqual(b.eligible, a.eligible, programId);
-    assert.deepEqual(b.amountNtd, a.amountNtd, programId);
-    for (let i = 0; i < a.eligible.length; i++) {
-      const failed = full.failedCodes(programId, i);
-      assert.deepEqual(compact.failedCodes(programId, i), failed.slice(0, 1), `${programId} ${i}`);
-      if (failed.length === 0)
-        assert.deepEqual(compact.openCodes(programId, i), full.openCodes(programId, i).slice(0, 1));
-      failures += failed.length;
+  const { persons, households, events } = randomCity(11, 300, period);
+  const full = new Evaluation(
+    buildPopulation(period, persons, households, events),
+    loadParameters(),
+    PROGRAMS,
+  );
+  const first = new Map<string, { id: string; outcomes: Uint8Array[] }>();
+  let shared = 0;
+  for (const program of PROGRAMS.values()) {
+    if (!program.gate) continue;
+    const checks = full.result(program.id).checks.slice(0, program.gate.checks);
+    assert.equal(checks.length, program.gate.checks, program.id);
+    const outcomes = checks.map((check) => check.passed);
+    const key = `${program.entity} ${program.gate.id}`;
+    const seen = first.get(key);
+    if (!seen) first.set(key, { id: program.id, outcomes });
+    else {
+      assert.deepEqual(outcomes, seen.outcomes, `${program.id} and ${seen.id}: gate ${key}`);
+      shared++;
     }
   }
-  assert.ok(failures > 0);
+  assert.ok(shared > 0);
 });

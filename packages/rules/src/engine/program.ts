@@ -20,10 +20,22 @@ export interface ProgramDefinition {
   /** Parameter ids the formula reads. */
   parameters: string[];
   /**
+   * The formula's first `checks` checks, named: every program declaring the same gate (for the same kind of
+   * entity) has the same outcomes for them. A city run computes each gate once and evaluates its programs
+   * only over the households it leaves in play (see evaluate.ts); a single case runs every check as written.
+   */
+  gate?: ProgramGate;
+  /**
    * Records the program's checks with `ctx.check` (eligibility is all of them passing) and returns the
    * amount for cash programs (zeroed by the engine where a check failed).
    */
   formula(ctx: ProgramContext): { amountNtd?: Int32Array } | undefined;
+}
+
+export interface ProgramGate {
+  /** e.g. `disability-certificate`: shared by the programs whose leading checks are the same. */
+  id: string;
+  checks: number;
 }
 
 export function defineProgram(definition: ProgramDefinition): ProgramDefinition {

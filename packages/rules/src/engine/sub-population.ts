@@ -1,5 +1,5 @@
 import { EVENT_TYPES } from '../facts/events.ts';
-import type { DependencyResult, Entity } from './context.ts';
+import type { DependencyResult, Entity, ProgramContext } from './context.ts';
 import type { EventTables, Population } from './population.ts';
 
 /**
@@ -132,6 +132,11 @@ function lazyEvents(whole: Population, personIndex: Int32Array, householdIndex: 
     Object.defineProperty(events, type, {
       enumerable: true,
       get() {
+        // No events of the type (a snapshot has none): nothing to renumber, no index over the whole.
+        if (whole.events[type].count === 0) {
+          Object.defineProperty(events, type, { value: whole.events[type], enumerable: true });
+          return whole.events[type];
+        }
         const byPerson = EVENT_TYPES[type].entity === 'person';
         if (byPerson) personOf ??= newIndexOf(personIndex, whole.persons.count);
         else householdOf ??= newIndexOf(householdIndex, whole.households.count);
@@ -245,4 +250,35 @@ export class SubPopulationVariables extends Map<string, unknown> {
     else gatherUint8(value, some as Uint8Array, index);
     return some;
   }
+}
+
+/** Households with an entity no check of `probe` has failed. */
+export function householdsInPlay(probe: ProgramContext): Int32Array {
+  const live = probe.fold.liveEntities();
+  if (probe.entity === 'household') return live;
+  const household = probe.persons.household;
+  // Persons are usually numbered household by household: then the households come in order.
+  const inOrder = new Int32Array(live.length);
+  let last = -1;
+  let count = 0;
+  for (let k = 0; k < live.length; k++) {
+    const h = household[live[k]!]!;
+    if (h === last) continue;
+    if (h < last) return markedHouseholds(probe, live);
+    inOrder[count++] = h;
+    last = h;
+  }
+  return inOrder.subarray(0, count);
+}
+
+function markedHouseholds(probe: ProgramContext, live: Int32Array): Int32Array {
+  const household = probe.persons.household;
+  const marked = new Uint8Array(probe.households.count);
+  for (let k = 0; k < live.length; k++) marked[household[live[k]!]!] = 1;
+  let n = 0;
+  for (let h = 0; h < marked.length; h++) if (marked[h]) n++;
+  const households = new Int32Array(n);
+  n = 0;
+  for (let h = 0; h < marked.length; h++) if (marked[h]) households[n++] = h;
+  return households;
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ageOn, fromDayNumber, toDayNumber } from '@safetynet/core/calendar';
-import { ageOnDay } from './age.ts';
+import type { ProgramContext } from '../engine/context.ts';
+import { ageAtPeriodStart, ageOnDay } from './age.ts';
 import { packedDate } from './elapsed.ts';
 
 test('the integer age agrees with the calendar on every kind of day, leap days included', () => {
@@ -26,4 +27,18 @@ test('the integer age agrees with the calendar on every kind of day, leap days i
     assert.equal(ageOnDay(toDayNumber(birth), toDayNumber(on)), ageOn(birth, on), `${birth} on ${on}`);
     assert.equal(String(packedDate(toDayNumber(on))), on.replaceAll('-', '').replace(/^0+/, ''));
   }
+});
+
+test('ages over a population (looked up per birth day) equal the ages one by one', () => {
+  const count = 10_000;
+  const birthDate = new Int32Array(count);
+  let seed = 7;
+  for (let i = 0; i < count; i++) {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    birthDate[i] = toDayNumber('1905-01-01') + (seed % 45_000);
+  }
+  const periodStartDay = toDayNumber('2024-02-29');
+  const ctx = { persons: { birthDate }, periodStartDay, variable: (_: string, f: () => unknown) => f() };
+  const ages = ageAtPeriodStart(ctx as unknown as ProgramContext);
+  for (let i = 0; i < count; i++) assert.equal(ages[i], ageOnDay(birthDate[i]!, periodStartDay));
 });

@@ -15,22 +15,30 @@ function ageOnCivil(birth: number, on: number): number {
   return age;
 }
 
-/** Every person's birth date as yyyymmdd, once per evaluation (ages on several days reuse it). */
-function birthCivil(ctx: ProgramContext): Int32Array {
-  return ctx.variable('birth-date-civil', () => {
-    const birthDates = ctx.persons.birthDate;
-    const civilDates = new Int32Array(birthDates.length);
-    for (let i = 0; i < birthDates.length; i++) civilDates[i] = civil(birthDates[i]!);
-    return civilDates;
-  });
-}
-
-/** Ages of every person on a day. */
+/**
+ * Ages of every person on a day. A city's millions of birth dates fall on a few tens of thousands of
+ * days: each day's age is computed once and looked up (the same arithmetic, a fraction of the time).
+ */
 function agesOn(ctx: ProgramContext, day: number): Int32Array {
-  const births = birthCivil(ctx);
-  const ages = new Int32Array(births.length);
+  const births = ctx.persons.birthDate;
+  const n = births.length;
+  const ages = new Int32Array(n);
   const on = civil(day);
-  for (let i = 0; i < births.length; i++) ages[i] = ageOnCivil(births[i]!, on);
+  let min = 2 ** 31;
+  let max = -(2 ** 31);
+  for (let i = 0; i < n; i++) {
+    const b = births[i]!;
+    if (b < min) min = b;
+    if (b > max) max = b;
+  }
+  // A few persons, or dates spread wider than a few centuries (a missing date, NO_DAY): one by one.
+  if (n < 4096 || max - min > 150_000) {
+    for (let i = 0; i < n; i++) ages[i] = ageOnCivil(civil(births[i]!), on);
+    return ages;
+  }
+  const byDay = new Int32Array(max - min + 1);
+  for (let b = min; b <= max; b++) byDay[b - min] = ageOnCivil(civil(b), on);
+  for (let i = 0; i < n; i++) ages[i] = byDay[births[i]! - min]!;
   return ages;
 }
 

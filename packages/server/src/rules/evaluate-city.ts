@@ -4,6 +4,7 @@ import {
   Evaluation,
   type ParameterOverride,
   type ParameterSet,
+  type PartResults,
   type Population,
   PROGRAMS,
   UNDETERMINED,
@@ -37,13 +38,33 @@ const DISTRICT_CODES = HOUSEHOLD_FACTS.district.type.values;
 /** Recipients, undetermined and amounts of one program's result per district (0 = unknown). */
 export function programTotals(
   program: string,
-  result: { entity: 'person' | 'household'; eligible: Uint8Array; amountNtd: Int32Array | undefined },
+  result: {
+    entity: 'person' | 'household';
+    eligible: Uint8Array;
+    amountNtd: Int32Array | undefined;
+    part?: PartResults | undefined;
+  },
   population: Population,
 ): ProgramTotal[] {
   const { persons, households } = population;
   const eligible = new Float64Array(DISTRICT_CODES.length);
   const undetermined = new Float64Array(DISTRICT_CODES.length);
   const amount = new Float64Array(DISTRICT_CODES.length);
+  if (result.part) {
+    // Narrowed to a part: every entity outside it is not eligible, so only the part is counted.
+    const { index, eligible: states, amountNtd: amounts } = result.part;
+    const district = partDistricts(index, result.entity, population);
+    for (let k = 0; k < index.length; k++) {
+      const state = states[k]!;
+      if (state === 0) continue;
+      const d = district[k]!;
+      if (state === 1) {
+        eligible[d]! += 1;
+        if (amounts) amount[d]! += amounts[k]!;
+      } else undetermined[d]! += 1;
+    }
+    return listed(program, eligible, undetermined, amount);
+  }
   const count = result.eligible.length;
   const states = result.eligible;
   const amounts = result.amountNtd;
@@ -75,6 +96,15 @@ export function programTotals(
       if (amounts) amount[d]! += amounts[i]!;
     } else undetermined[d]! += 1;
   }
+  return listed(program, eligible, undetermined, amount);
+}
+
+function listed(
+  program: string,
+  eligible: Float64Array,
+  undetermined: Float64Array,
+  amount: Float64Array,
+): ProgramTotal[] {
   const totals: ProgramTotal[] = [];
   for (let d = 0; d < DISTRICT_CODES.length; d++) {
     if (eligible[d] === 0 && undetermined[d] === 0) continue;
@@ -87,6 +117,25 @@ export function programTotals(
     });
   }
   return totals;
+}
+
+/** Each part's districts, per entity: the programs sharing a gate share its part (the same index). */
+const districtsOfParts = new WeakMap<Int32Array, Uint8Array>();
+
+function partDistricts(
+  index: Int32Array,
+  entity: 'person' | 'household',
+  population: Population,
+): Uint8Array {
+  let districts = districtsOfParts.get(index);
+  if (districts) return districts;
+  const district = population.households.district;
+  const householdOf = population.persons.household;
+  districts = new Uint8Array(index.length);
+  for (let k = 0; k < index.length; k++)
+    districts[k] = district[entity === 'person' ? householdOf[index[k]!]! : index[k]!]!;
+  districtsOfParts.set(index, districts);
+  return districts;
 }
 
 /** Every program over a population for a month, with recipients and amounts per program and district. */

@@ -106,20 +106,23 @@ export async function latestSnapshot(database: Database, period: string): Promis
 
 /**
  * The ids become strings only when first read (to explain or store results): millions of small strings
- * on the heap would make every garbage collection of a city's evaluation walk them.
+ * on the heap would make every garbage collection of a city's evaluation walk them. The accessor is made
+ * in the object literal: defining it on the columns afterwards would turn them into a dictionary, and
+ * every `persons.column[i]` in the programs' loops into a hash lookup (about 3× slower over a city).
  */
-function lazyIds(columns: { id: string[] }, bytes: Buffer | undefined): void {
+function withLazyIds<T extends { id: string[] }>(columns: T, bytes: Buffer | undefined): T {
   let ids: string[] | undefined;
-  Object.defineProperty(columns, 'id', {
-    get: () => {
+  const { id: _unused, ...rest } = columns;
+  return {
+    ...rest,
+    get id(): string[] {
       ids ??= bytes ? bytes.toString().split('\n') : [];
       return ids;
     },
-    set: (value: string[]) => {
+    set id(value: string[]) {
       ids = value;
     },
-    enumerable: true,
-  });
+  } as T;
 }
 
 /** Copies stored bytes into a new, aligned typed array like `template` (or keeps the default). */
@@ -178,10 +181,14 @@ async function readColumns(database: Database, snapshotId: string): Promise<Map<
 
 export async function loadSnapshot(database: Database, info: SnapshotInfo): Promise<Population> {
   const stored = await readColumns(database, info.snapshotId);
-  const p = defaultPersonColumns(info.persons);
-  const h = defaultHouseholdColumns(info.households);
-  lazyIds(p, info.persons ? stored.get('person.id')! : undefined);
-  lazyIds(h, info.households ? stored.get('household.id')! : undefined);
+  const p = withLazyIds(
+    defaultPersonColumns(info.persons),
+    info.persons ? stored.get('person.id') : undefined,
+  );
+  const h = withLazyIds(
+    defaultHouseholdColumns(info.households),
+    info.households ? stored.get('household.id') : undefined,
+  );
   const personColumns = p as unknown as Columns;
   const householdColumns = h as unknown as Columns;
   for (const name of [...PERSON_STRUCTURE, ...Object.keys(PERSON_FACTS)])

@@ -1,6 +1,7 @@
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { personInLowOrMidLowIncome } from '../../variables/low-or-mid-low-income.ts';
+import { LOW_OR_MID_LOW_INCOME_GATE } from '../social-assistance/common.ts';
 
 const P = 'asset-building.employment-incentives';
 /** Index of the claim kinds (facts/events.ts employment-incentive-claim). */
@@ -27,6 +28,7 @@ export const employmentIncentives = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'event',
+  gate: LOW_OR_MID_LOW_INCOME_GATE,
   legalBasis: ['000 參(一)5', '001 三(二)3', 'D0050078 第15條'],
   parameters: [`${P}.employment-bonus`, `${P}.start-up-living-allowance`, `${P}.licence-tutoring-cap`],
   formula(ctx) {

@@ -1,7 +1,7 @@
 import { FAILED, PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
-import { requireLowIncomeChild } from '../social-assistance/common.ts';
+import { LOW_INCOME_GATE, requireLowIncomeChild } from '../social-assistance/common.ts';
 
 const HOURS = 'asset-building.learning-equipment-subsidy.service-hours';
 const SENIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('senior_high');
@@ -22,6 +22,7 @@ export const learningEquipmentSubsidy = defineProgram({
   kind: 'in-kind',
   entity: 'person',
   period: 'year',
+  gate: LOW_INCOME_GATE,
   legalBasis: ['000 參(一)4(2)', 'D0050078 第16條'],
   parameters: [HOURS],
   formula(ctx) {

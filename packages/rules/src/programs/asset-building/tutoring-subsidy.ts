@@ -1,7 +1,7 @@
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
-import { requireLowIncomeChild } from '../social-assistance/common.ts';
+import { LOW_INCOME_GATE, requireLowIncomeChild } from '../social-assistance/common.ts';
 
 const CAP = 'asset-building.tutoring-subsidy.cap-per-year';
 const JUNIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('junior_high');
@@ -23,6 +23,7 @@ export const tutoringSubsidy = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'year',
+  gate: LOW_INCOME_GATE,
   legalBasis: ['000 參(一)4(1)', 'D0050078 第16條'],
   parameters: [CAP],
   formula(ctx) {

@@ -5,6 +5,7 @@ import { defineProgram } from '../../engine/program.ts';
 import { childOfHousehold } from '../../variables/child-of-household.ts';
 import { packedDate } from '../../variables/elapsed.ts';
 import { personInLowOrMidLowIncome } from '../../variables/low-or-mid-low-income.ts';
+import { LOW_OR_MID_LOW_INCOME_GATE } from '../social-assistance/common.ts';
 
 const P = 'asset-building.youth-development-account';
 
@@ -29,6 +30,7 @@ export const youthDevelopmentAccount = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: LOW_OR_MID_LOW_INCOME_GATE,
   legalBasis: ['000 參(一)1(1)', 'D0050078 第15-1條'],
   parameters: [
     `${P}.min-monthly-saving`,

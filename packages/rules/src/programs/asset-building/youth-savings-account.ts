@@ -4,6 +4,7 @@ import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
 import { childOfHousehold, joinedAssetAccount } from '../../variables/child-of-household.ts';
 import { personInLowOrMidLowIncome } from '../../variables/low-or-mid-low-income.ts';
+import { LOW_OR_MID_LOW_INCOME_GATE } from '../social-assistance/common.ts';
 
 const RATE = 'asset-building.youth-savings-account.match-rate';
 const UNIVERSITY = SCHOOL_LEVEL_FACTS.indexOf('university');
@@ -25,6 +26,7 @@ export const youthSavingsAccount = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: LOW_OR_MID_LOW_INCOME_GATE,
   legalBasis: ['001 三(二)1', 'D0050078 第15-1條'],
   parameters: [RATE],
   formula(ctx) {

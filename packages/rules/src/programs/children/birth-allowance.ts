@@ -1,6 +1,7 @@
 import { NO_DAY } from '../../engine/fact-spec.ts';
 import { defineProgram } from '../../engine/program.ts';
 import { completedMonths } from '../../variables/elapsed.ts';
+import { BORN_IN_PERIOD_GATE } from './gates.ts';
 
 /**
  * 生育津貼 — Kaohsiung birth allowance (catalog: birth-allowance; 000 肆二(五)1; 001 四(三)1).
@@ -20,6 +21,7 @@ export const birthAllowance = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'event',
+  gate: BORN_IN_PERIOD_GATE,
   legalBasis: ['高雄市生育津貼發給辦法', '000 肆二(五)1', '001 四(三)1'],
   parameters: [
     'children.birth-allowance.amount-first-child',

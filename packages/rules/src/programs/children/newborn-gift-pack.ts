@@ -1,4 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
+import { BORN_IN_PERIOD_GATE } from './gates.ts';
 
 /**
  * 高雄寶貝育兒袋／新生兒禮包 — newborn gift pack (catalog: newborn-gift-pack; 000 肆二(五)2; 001 四(三)1).
@@ -16,6 +17,7 @@ export const newbornGiftPack = defineProgram({
   kind: 'in-kind',
   entity: 'person',
   period: 'event',
+  gate: BORN_IN_PERIOD_GATE,
   legalBasis: ['000 肆二(五)2', '001 四(三)1'],
   parameters: [],
   formula(ctx) {

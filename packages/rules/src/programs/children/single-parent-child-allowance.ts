@@ -1,7 +1,7 @@
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
-import { singleParentFamily } from './single-parent-common.ts';
+import { SINGLE_PARENT_GATE, singleParentFamily } from './single-parent-common.ts';
 import { CHILD_ROLE, LINEAL_RELATIVE_ROLE } from './special-circumstance-common.ts';
 
 const NOT_IN_SCHOOL = SCHOOL_LEVEL_FACTS.indexOf('none');
@@ -24,6 +24,7 @@ export const singleParentChildAllowance = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: SINGLE_PARENT_GATE,
   legalBasis: ['000 肆二(十二)1', '001 四(三)10'],
   parameters: [
     'children.single-parent.amount-only-child',

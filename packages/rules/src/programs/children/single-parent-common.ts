@@ -2,6 +2,9 @@ import type { ProgramContext } from '../../engine/context.ts';
 import { UNKNOWN } from '../../engine/context.ts';
 import { householdIncome, householdIncomePerCapita } from '../../variables/household-income.ts';
 
+/** Programs whose first check is `singleParentFamily`'s (see ProgramGate). */
+export const SINGLE_PARENT_GATE = { id: 'applicant-single-parent-registered-in-city', checks: 1 };
+
 /**
  * The household-level conditions of 高雄市弱勢單親家庭扶助辦法 (000 肆二(十二)), recorded as checks of the calling
  * person program: the applicant is a single parent raising the children alone, is registered in the city, and

@@ -1,7 +1,7 @@
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
-import { singleParentFamily } from './single-parent-common.ts';
+import { SINGLE_PARENT_GATE, singleParentFamily } from './single-parent-common.ts';
 import { CHILD_ROLE } from './special-circumstance-common.ts';
 
 const UNIVERSITY = SCHOOL_LEVEL_FACTS.indexOf('university');
@@ -23,6 +23,7 @@ export const singleParentEducationSubsidy = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'year',
+  gate: SINGLE_PARENT_GATE,
   legalBasis: ['000 肆二(十二)2'],
   parameters: [
     'children.single-parent.education-subsidy-cap',

@@ -1,7 +1,7 @@
 import { applyRate } from '@safetynet/core/money';
 import { defineProgram } from '../../engine/program.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
-import { specialCircumstanceChild } from './special-circumstance-common.ts';
+import { SPECIAL_CIRCUMSTANCE_FAMILY_GATE, specialCircumstanceChild } from './special-circumstance-common.ts';
 
 /**
  * 特殊境遇家庭子女生活津貼 — special-circumstance child allowance (catalog: special-circumstance-child-allowance;
@@ -25,6 +25,7 @@ export const specialCircumstanceChildAllowance = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: SPECIAL_CIRCUMSTANCE_FAMILY_GATE,
   legalBasis: ['D0050075 第7條', 'D0050075 第4條第1項', '000 肆二(十四)(1)', '001 四(三)11(1)'],
   parameters: [
     'cross-cutting.minimum-wage',

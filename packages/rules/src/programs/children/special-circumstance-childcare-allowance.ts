@@ -1,6 +1,6 @@
 import { defineProgram } from '../../engine/program.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
-import { specialCircumstanceChild } from './special-circumstance-common.ts';
+import { SPECIAL_CIRCUMSTANCE_FAMILY_GATE, specialCircumstanceChild } from './special-circumstance-common.ts';
 
 /**
  * 特殊境遇家庭兒童托育津貼 — special-circumstance childcare allowance (catalog:
@@ -20,6 +20,7 @@ export const specialCircumstanceChildcareAllowance = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: SPECIAL_CIRCUMSTANCE_FAMILY_GATE,
   legalBasis: ['D0050075 第10條', 'D0050075 第4條第1項', '000 肆二(十四)(2)', '001 四(三)11(2)'],
   parameters: [
     'children.special-circumstance.childcare-allowance-amount',

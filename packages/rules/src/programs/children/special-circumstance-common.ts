@@ -25,6 +25,9 @@ export function childOrGrandchildOfApplicant(ctx: ProgramContext): Uint8Array {
   });
 }
 
+/** Person programs whose first check is the household's special-circumstance status (see ProgramGate). */
+export const SPECIAL_CIRCUMSTANCE_FAMILY_GATE = { id: 'special-circumstance-family', checks: 1 };
+
 /**
  * The checks every special-circumstance benefit for a child records: the household is a special-circumstance
  * family (special-circumstance-status), the person is the applicant's child or grandchild, and — for the

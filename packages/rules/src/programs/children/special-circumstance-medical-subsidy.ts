@@ -1,7 +1,11 @@
 import { applyRate } from '@safetynet/core/money';
 import { defineProgram } from '../../engine/program.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
-import { CHILD_ROLE, LINEAL_RELATIVE_ROLE } from './special-circumstance-common.ts';
+import {
+  CHILD_ROLE,
+  LINEAL_RELATIVE_ROLE,
+  SPECIAL_CIRCUMSTANCE_FAMILY_GATE,
+} from './special-circumstance-common.ts';
 
 /** 「未滿六歲之子女或孫子女」 and 「六歲以上未滿十八歲之子女或孫子女」 (D0050075 第9條). */
 const YOUNG_CHILD_AGE = 6;
@@ -31,6 +35,7 @@ export const specialCircumstanceMedicalSubsidy = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'year',
+  gate: SPECIAL_CIRCUMSTANCE_FAMILY_GATE,
   legalBasis: ['D0050075 第9條', 'D0050075 第4條第1項', '000 肆二(十四)(3)'],
   parameters: [
     'children.special-circumstance.medical-cost-threshold',

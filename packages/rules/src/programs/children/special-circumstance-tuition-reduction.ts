@@ -1,7 +1,7 @@
 import { applyRate } from '@safetynet/core/money';
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
-import { specialCircumstanceChild } from './special-circumstance-common.ts';
+import { SPECIAL_CIRCUMSTANCE_FAMILY_GATE, specialCircumstanceChild } from './special-circumstance-common.ts';
 
 const SENIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('senior_high');
 
@@ -25,6 +25,7 @@ export const specialCircumstanceTuitionReduction = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'year',
+  gate: SPECIAL_CIRCUMSTANCE_FAMILY_GATE,
   legalBasis: ['D0050075 第8條', 'D0050075 第4條第1項', '000 肆二(十四)(4)', '001 四(三)11(3)'],
   parameters: ['children.special-circumstance.tuition-reduction-percent'],
   formula(ctx) {

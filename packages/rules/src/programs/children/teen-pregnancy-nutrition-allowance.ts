@@ -1,5 +1,6 @@
 import { defineProgram } from '../../engine/program.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
+import { PREGNANT_GATE } from './gates.ts';
 
 /**
  * 未滿20歲懷孕者孕期營養津貼 — pregnancy nutrition allowance for a pregnant person under 20 (catalog:
@@ -20,6 +21,7 @@ export const teenPregnancyNutritionAllowance = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'event',
+  gate: PREGNANT_GATE,
   legalBasis: ['D0050001 第23條第1項第11款', '001 四(三)19(2)'],
   parameters: [`${P}amount`],
   formula(ctx) {

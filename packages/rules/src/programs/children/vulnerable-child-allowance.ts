@@ -1,6 +1,7 @@
 import { defineProgram } from '../../engine/program.ts';
 import { VULNERABLE_CHILD_GROUNDS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
+import { REGISTERED_CHILD_GATE } from './gates.ts';
 
 const NONE = 0;
 const MID_LOW_INCOME_IN_HARDSHIP = VULNERABLE_CHILD_GROUNDS.indexOf('mid-low-income-in-hardship');
@@ -25,6 +26,7 @@ export const vulnerableChildAllowance = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: REGISTERED_CHILD_GATE,
   legalBasis: ['000 肆二(十三)', '001 四(三)12', 'D0050180 第3條', 'D0050001 第2條'],
   parameters: ['children.single-parent.amount-only-child', 'children.single-parent.amount-each-child'],
   formula(ctx) {

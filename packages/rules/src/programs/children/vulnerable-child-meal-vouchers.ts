@@ -1,6 +1,7 @@
 import { defineProgram } from '../../engine/program.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
 import { householdValueOfPerson } from '../../variables/per-person.ts';
+import { REGISTERED_CHILD_GATE } from './gates.ts';
 
 /**
  * 弱勢家庭兒少餐食券 — meal vouchers for children of vulnerable families (catalog: vulnerable-child-meal-vouchers;
@@ -21,6 +22,7 @@ export const vulnerableChildMealVouchers = defineProgram({
   kind: 'in-kind',
   entity: 'person',
   period: 'event',
+  gate: REGISTERED_CHILD_GATE,
   legalBasis: ['000 肆二(一)13', '001 四(三)8(3)', 'D0050001 第2條'],
   parameters: [],
   formula(ctx) {

@@ -1,7 +1,14 @@
 import { applyRate } from '@safetynet/core/money';
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
-import { holdsCertificate, percentOf, registeredInCity, statusTier, tierValue } from './common.ts';
+import {
+  CERTIFICATE_GATE,
+  holdsCertificate,
+  percentOf,
+  registeredInCity,
+  statusTier,
+  tierValue,
+} from './common.ts';
 
 /**
  * 身心障礙者輔助器具補助 — assistive device subsidy (catalog: assistive-device-subsidy; 000 肆三(二);
@@ -22,6 +29,7 @@ export const assistiveDeviceSubsidy = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'event',
+  gate: CERTIFICATE_GATE,
   legalBasis: ['D0050046 第71條第1項第5款', '000 肆三(二)', '001 四(二)2(5)'],
   parameters: [
     'disability.assistive-device-subsidy.rate-low-income',

@@ -11,6 +11,9 @@ export const SEVERE = DISABILITY_LEVELS.indexOf('severe');
 /** 1 for placements other than a residential institution (night or full-day care), by `placement` index. */
 export const NOT_IN_INSTITUTION = Uint8Array.from(PLACEMENT_FACTS, (type) => +!type.endsWith('_institution'));
 
+/** Programs whose first check is `holdsCertificate` (see ProgramGate). */
+export const CERTIFICATE_GATE = { id: 'holds-disability-certificate', checks: 1 };
+
 /**
  * 依法領有身心障礙者手冊或身心障礙證明 (D0050189 第2條第1項; D0050046 第5條…): a valid certificate of any
  * level. Recorded as a check of the calling program.

@@ -1,7 +1,14 @@
 import { applyRate } from '@safetynet/core/money';
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
-import { holdsCertificate, percentOf, registeredInCity, statusTier, tierValue } from './common.ts';
+import {
+  CERTIFICATE_GATE,
+  holdsCertificate,
+  percentOf,
+  registeredInCity,
+  statusTier,
+  tierValue,
+} from './common.ts';
 
 /**
  * 身心障礙者日間及住宿式照顧費用補助 — subsidy of day and residential care fees (catalog:
@@ -21,6 +28,7 @@ export const disabilityCareFeeSubsidy = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: CERTIFICATE_GATE,
   legalBasis: ['D0050046 第71條第1項第2款', '000 肆三(一)', '001 四(二)2(4)'],
   parameters: [
     'disability.care-fee-subsidy.rate-low-income',

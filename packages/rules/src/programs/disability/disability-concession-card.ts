@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { holdsCertificate, registeredInCity } from './common.ts';
+import { CERTIFICATE_GATE, holdsCertificate, registeredInCity } from './common.ts';
 
 /**
  * 博愛卡 — concession card for persons with disabilities (catalog: disability-concession-card;
@@ -18,6 +18,7 @@ export const disabilityConcessionCard = defineProgram({
   kind: 'in-kind',
   entity: 'person',
   period: 'status',
+  gate: CERTIFICATE_GATE,
   legalBasis: ['D0050046 第58條', '000 肆三(十一)2', '001 四(二)5(1)'],
   parameters: [],
   formula(ctx) {

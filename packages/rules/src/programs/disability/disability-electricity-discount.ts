@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { holdsCertificate, inTaiwanOver183Days, livesAtHome } from './common.ts';
+import { CERTIFICATE_GATE, holdsCertificate, inTaiwanOver183Days, livesAtHome } from './common.ts';
 
 /**
  * 維生器材用電優惠 — electricity discount for life-support and necessary assistive devices used at home
@@ -18,6 +18,7 @@ export const disabilityElectricityDiscount = defineProgram({
   kind: 'in-kind',
   entity: 'person',
   period: 'month',
+  gate: CERTIFICATE_GATE,
   legalBasis: ['000 肆三(二十五)', '001 四(二)2(6)'],
   parameters: [],
   formula(ctx) {

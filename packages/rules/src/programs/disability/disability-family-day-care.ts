@@ -1,5 +1,11 @@
 import { defineProgram } from '../../engine/program.ts';
-import { dependentInDailyLiving, holdsCertificate, livesAtHome, registeredInCity } from './common.ts';
+import {
+  CERTIFICATE_GATE,
+  dependentInDailyLiving,
+  holdsCertificate,
+  livesAtHome,
+  registeredInCity,
+} from './common.ts';
 
 /**
  * 身心障礙者家庭托顧 — family day care for persons with disabilities (catalog: disability-family-day-care;
@@ -19,6 +25,7 @@ export const disabilityFamilyDayCare = defineProgram({
   kind: 'service',
   entity: 'person',
   period: 'month',
+  gate: CERTIFICATE_GATE,
   legalBasis: ['D0050046 第50條第7款', '000 肆三(二十八)', '001 四(二)4(2)'],
   parameters: [],
   formula(ctx) {

@@ -1,5 +1,11 @@
 import { defineProgram } from '../../engine/program.ts';
-import { dependentInDailyLiving, holdsCertificate, livesAtHome, registeredInCity } from './common.ts';
+import {
+  CERTIFICATE_GATE,
+  dependentInDailyLiving,
+  holdsCertificate,
+  livesAtHome,
+  registeredInCity,
+} from './common.ts';
 
 /**
  * 身心障礙者居家服務 — home care for persons with disabilities (catalog: disability-home-care; 000 肆三(十六)).
@@ -16,6 +22,7 @@ export const disabilityHomeCare = defineProgram({
   kind: 'service',
   entity: 'person',
   period: 'month',
+  gate: CERTIFICATE_GATE,
   legalBasis: ['D0050046 第50條第1款', '000 肆三(十六)'],
   parameters: [],
   formula(ctx) {

@@ -7,6 +7,7 @@ import {
   householdMovableProperty,
 } from '../../variables/household-income.ts';
 import {
+  CERTIFICATE_GATE,
   holdsCertificate,
   inTaiwanOver183Days,
   MODERATE,
@@ -42,6 +43,7 @@ export const disabilityLivingAllowance = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: CERTIFICATE_GATE,
   legalBasis: [
     'D0050046 第71條',
     'D0050189 第2條',

@@ -2,6 +2,7 @@ import { applyRate } from '@safetynet/core/money';
 import { defineProgram } from '../../engine/program.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
 import {
+  CERTIFICATE_GATE,
   holdsCertificate,
   MILD,
   MODERATE,
@@ -27,6 +28,7 @@ export const disabilityNhiPremiumSubsidy = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: CERTIFICATE_GATE,
   legalBasis: ['D0050090 第4條', 'D0050090 第5條', '000 陸一(二)', '001 四(二)2(2)'],
   parameters: [
     'disability.premium-subsidy-share.profound-or-severe',

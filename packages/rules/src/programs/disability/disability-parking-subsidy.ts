@@ -1,5 +1,11 @@
 import { defineProgram } from '../../engine/program.ts';
-import { eitherPositive, holdsCertificate, registeredInCity, rentOrInterestUpTo } from './common.ts';
+import {
+  CERTIFICATE_GATE,
+  eitherPositive,
+  holdsCertificate,
+  registeredInCity,
+  rentOrInterestUpTo,
+} from './common.ts';
 
 /**
  * 身心障礙者停車位租金及貸款利息補助 — parking-space rent or loan-interest subsidy for persons with disabilities
@@ -19,6 +25,7 @@ export const disabilityParkingSubsidy = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: CERTIFICATE_GATE,
   legalBasis: ['D0050046 第71條第1項第7款', '000 肆三(十九)', '001 四(二)2(8)'],
   parameters: [
     'disability.parking-subsidy.rent-subsidy-max',

@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { holdsCertificate, livesAtHome, registeredInCity } from './common.ts';
+import { CERTIFICATE_GATE, holdsCertificate, livesAtHome, registeredInCity } from './common.ts';
 
 /**
  * 身心障礙者臨時暨短期照顧 — respite and short-term care (catalog: disability-respite-care; 000 肆三(十四);
@@ -19,6 +19,7 @@ export const disabilityRespiteCare = defineProgram({
   kind: 'service',
   entity: 'person',
   period: 'event',
+  gate: CERTIFICATE_GATE,
   legalBasis: ['D0050046 第51條第1項第1款', '000 肆三(十四)', '001 四(二)7(1)'],
   parameters: [],
   formula(ctx) {

@@ -1,6 +1,14 @@
 import { applyRate } from '@safetynet/core/money';
 import { defineProgram } from '../../engine/program.ts';
-import { holdsCertificate, MILD, MODERATE, percentOf, registeredInCity, SEVERE } from './common.ts';
+import {
+  CERTIFICATE_GATE,
+  holdsCertificate,
+  MILD,
+  MODERATE,
+  percentOf,
+  registeredInCity,
+  SEVERE,
+} from './common.ts';
 
 /**
  * 身心障礙者社會保險自付保費補助 — subsidy of the self-paid premium of cash-benefit social insurance for
@@ -19,6 +27,7 @@ export const disabilitySocialInsurancePremiumSubsidy = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: CERTIFICATE_GATE,
   legalBasis: ['D0050090 第3條', 'D0050090 第4條', 'D0050090 第5條', '000 陸二'],
   parameters: [
     'disability.premium-subsidy-share.profound-or-severe',

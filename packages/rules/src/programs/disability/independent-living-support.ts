@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { holdsCertificate, notInInstitution, registeredInCity } from './common.ts';
+import { CERTIFICATE_GATE, holdsCertificate, notInInstitution, registeredInCity } from './common.ts';
 
 /**
  * 身心障礙者自立生活支持 — independent-living support (catalog: independent-living-support; 000 肆三(二十九);
@@ -18,6 +18,7 @@ export const independentLivingSupport = defineProgram({
   kind: 'service',
   entity: 'person',
   period: 'month',
+  gate: CERTIFICATE_GATE,
   legalBasis: ['D0050046 第50條第9款', '000 肆三(二十九)', '001 四(二)7(2)'],
   parameters: [],
   formula(ctx) {

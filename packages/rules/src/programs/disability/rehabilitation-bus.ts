@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { holdsCertificate, registeredInCity } from './common.ts';
+import { CERTIFICATE_GATE, holdsCertificate, registeredInCity } from './common.ts';
 
 /**
  * 復康巴士及通用計程車 — rehabilitation bus and accessible taxi rides (catalog: rehabilitation-bus;
@@ -20,6 +20,7 @@ export const rehabilitationBus = defineProgram({
   kind: 'in-kind',
   entity: 'person',
   period: 'event',
+  gate: CERTIFICATE_GATE,
   legalBasis: ['D0050046 第53條', '000 肆三(十一)1', '001 四(二)5(2)'],
   parameters: [],
   formula(ctx) {

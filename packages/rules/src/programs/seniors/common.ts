@@ -18,6 +18,9 @@ export function or3(a: number, b: number): number {
   return a === PASS || b === PASS ? PASS : a === OPEN || b === OPEN ? OPEN : FAIL;
 }
 
+/** Programs whose first check is `seniorAge` (see ProgramGate). */
+export const SENIOR_AGE_GATE = { id: 'age-65-or-over', checks: 1 };
+
 /**
  * D0050037 第2條：「本法所稱老人，指年滿六十五歲以上之人。」
  * Age on the last day of the period: one may apply from the 65th birthday and benefits run from the month

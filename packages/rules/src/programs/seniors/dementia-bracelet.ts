@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { seniorAge } from './common.ts';
+import { SENIOR_AGE_GATE, seniorAge } from './common.ts';
 
 /**
  * 失智老人安心手鍊 — ID bracelet for seniors with dementia (catalog: dementia-bracelet; 000 肆一(十四)1;
@@ -18,6 +18,7 @@ export const dementiaBracelet = defineProgram({
   kind: 'in-kind',
   entity: 'person',
   period: 'status',
+  gate: SENIOR_AGE_GATE,
   legalBasis: ['D0050037 第2條', '000 肆一(十四)1', '001 四(一)5(1)'],
   parameters: ['seniors.senior-age'],
   formula(ctx) {

@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { amountOrUnknown, registeredInCity, seniorAge } from './common.ts';
+import { amountOrUnknown, registeredInCity, SENIOR_AGE_GATE, seniorAge } from './common.ts';
 
 /**
  * 重陽節敬老禮金 — Double Ninth Festival gift to seniors (catalog: double-ninth-gift; 000 肆一(一)4). Yearly:
@@ -18,6 +18,7 @@ export const doubleNinthGift = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'year',
+  gate: SENIOR_AGE_GATE,
   legalBasis: ['000 肆一(一)4'],
   parameters: ['seniors.senior-age', 'seniors.double-ninth-gift.amount'],
   formula(ctx) {

@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { atLeast, livesInCity, requireLowOrMidLowIncome, seniorAge } from './common.ts';
+import { atLeast, livesInCity, requireLowOrMidLowIncome, SENIOR_AGE_GATE, seniorAge } from './common.ts';
 
 /**
  * 獨居老人緊急救援通報 — emergency alarm for seniors living alone (catalog: senior-alarm-service;
@@ -19,6 +19,7 @@ export const seniorAlarmService = defineProgram({
   kind: 'service',
   entity: 'person',
   period: 'month',
+  gate: SENIOR_AGE_GATE,
   legalBasis: ['D0050037 第17條', '000 肆一(十二)2', '001 四(一)5(2)③'],
   parameters: ['seniors.senior-age'],
   formula(ctx) {

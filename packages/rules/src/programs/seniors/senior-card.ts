@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { registeredInCity, seniorAge } from './common.ts';
+import { registeredInCity, SENIOR_AGE_GATE, seniorAge } from './common.ts';
 
 /**
  * 敬老卡 — senior concession card (catalog: senior-card; 000 肆一(四); 001 四(一)6(4)). A status: who may
@@ -18,6 +18,7 @@ export const seniorCard = defineProgram({
   kind: 'in-kind',
   entity: 'person',
   period: 'status',
+  gate: SENIOR_AGE_GATE,
   legalBasis: ['D0050037 第25條', '000 肆一(四)', '001 四(一)6(4)'],
   parameters: ['seniors.senior-age'],
   formula(ctx) {

@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { registeredInCity, seniorAge } from './common.ts';
+import { registeredInCity, SENIOR_AGE_GATE, seniorAge } from './common.ts';
 
 /**
  * 銀髮族市民農園 — allotment gardens for seniors (catalog: senior-farm-plot; 000 肆一(六); 001 四(一)6(5)).
@@ -16,6 +16,7 @@ export const seniorFarmPlot = defineProgram({
   kind: 'service',
   entity: 'person',
   period: 'year',
+  gate: SENIOR_AGE_GATE,
   legalBasis: ['000 肆一(六)', '001 四(一)6(5)'],
   parameters: ['seniors.senior-age'],
   formula(ctx) {

@@ -5,6 +5,7 @@ import {
   atLeast,
   registeredInCity,
   requireLowOrMidLowIncome,
+  SENIOR_AGE_GATE,
   seniorAge,
 } from './common.ts';
 
@@ -28,6 +29,7 @@ export const seniorInstitutionalCareSubsidy = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: SENIOR_AGE_GATE,
   legalBasis: ['D0050037 第12條', '000 肆一(十七)', '001 四(一)4(2)'],
   parameters: ['seniors.senior-age', 'seniors.institutional-care-subsidy.amount'],
   formula(ctx) {

@@ -14,6 +14,7 @@ import {
   OPEN,
   or3,
   registeredInCity,
+  SENIOR_AGE_GATE,
   seniorAge,
 } from './common.ts';
 
@@ -39,6 +40,7 @@ export const seniorLivingAllowance = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: SENIOR_AGE_GATE,
   legalBasis: [
     'D0050037 第12條',
     'D0050045 第2條',

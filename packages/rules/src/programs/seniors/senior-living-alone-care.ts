@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { livesInCity, seniorAge } from './common.ts';
+import { livesInCity, SENIOR_AGE_GATE, seniorAge } from './common.ts';
 
 /**
  * 獨居老人關懷訪視 — visits and calls to seniors living alone (catalog: senior-living-alone-care;
@@ -20,6 +20,7 @@ export const seniorLivingAloneCare = defineProgram({
   kind: 'service',
   entity: 'person',
   period: 'month',
+  gate: SENIOR_AGE_GATE,
   legalBasis: ['D0050037 第17條', '000 肆一(十二)1', '001 四(一)5(2)①'],
   parameters: ['seniors.senior-age'],
   formula(ctx) {

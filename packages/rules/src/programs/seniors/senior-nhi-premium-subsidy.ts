@@ -1,6 +1,6 @@
 import { defineProgram } from '../../engine/program.ts';
 import { registeredOneYear } from '../disability/common.ts';
-import { FAIL, not, OPEN, PASS, seniorAge } from './common.ts';
+import { FAIL, not, OPEN, PASS, SENIOR_AGE_GATE, seniorAge } from './common.ts';
 
 /**
  * 老人全民健康保險保費自付額補助 — NHI self-paid premium subsidy for seniors (catalog:
@@ -25,6 +25,7 @@ export const seniorNhiPremiumSubsidy = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: SENIOR_AGE_GATE,
   legalBasis: ['D0050037 第22條', 'D0050078 第19條', '000 陸一(一)', '001 四(一)2(3)'],
   parameters: ['seniors.senior-age', 'seniors.nhi-premium-subsidy.cap'],
   formula(ctx) {

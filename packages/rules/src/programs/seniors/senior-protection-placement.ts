@@ -1,5 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
-import { seniorAge } from './common.ts';
+import { SENIOR_AGE_GATE, seniorAge } from './common.ts';
 
 /**
  * 老人保護安置 — protective placement of seniors (catalog: senior-protection-placement; 000 肆一(十三);
@@ -22,6 +22,7 @@ export const seniorProtectionPlacement = defineProgram({
   kind: 'service',
   entity: 'person',
   period: 'event',
+  gate: SENIOR_AGE_GATE,
   legalBasis: ['D0050037 第41條', 'D0050037 第42條', '000 肆一(十三)', '001 四(一)5(3)'],
   parameters: ['seniors.senior-age'],
   formula(ctx) {

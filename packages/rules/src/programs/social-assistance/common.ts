@@ -1,6 +1,11 @@
 import { PASSED, type ProgramContext, UNKNOWN } from '../../engine/context.ts';
 import { childOfHousehold } from '../../variables/child-of-household.ts';
 
+/** Programs whose first check is the household's low-income status (see ProgramGate). */
+export const LOW_INCOME_GATE = { id: 'low-income-household', checks: 1 };
+/** Programs whose first check is `personInLowOrMidLowIncome` (see ProgramGate). */
+export const LOW_OR_MID_LOW_INCOME_GATE = { id: 'low-or-mid-low-income-household', checks: 1 };
+
 /**
  * 低收入戶子女: the person's household is a registered low-income household (low-income-status) and the
  * person is a child of it (role `child`). Recorded as two checks of the calling program,

@@ -1,7 +1,7 @@
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
-import { flatMonthlyAmount, requireLowIncomeChild } from './common.ts';
+import { flatMonthlyAmount, LOW_INCOME_GATE, requireLowIncomeChild } from './common.ts';
 
 const AMOUNT = 'social-assistance.low-income-child-allowance.amount-per-child';
 const SENIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('senior_high');
@@ -25,6 +25,7 @@ export const lowIncomeChildAllowance = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: LOW_INCOME_GATE,
   legalBasis: ['D0050078 第10條', 'D0050078 第11條', 'D0050001 第2條', '001 三(一)1'],
   parameters: [AMOUNT],
   formula(ctx) {

@@ -1,4 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
+import { LOW_INCOME_GATE } from './common.ts';
 
 /**
  * 低收入戶住院膳食費補助 — hospital meal subsidy for low-income persons (catalog: low-income-hospital-meal-subsidy;
@@ -17,6 +18,7 @@ export const lowIncomeHospitalMealSubsidy = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'event',
+  gate: LOW_INCOME_GATE,
   legalBasis: ['000 陸一(五)', 'D0050078 第4條'],
   parameters: [],
   formula(ctx) {

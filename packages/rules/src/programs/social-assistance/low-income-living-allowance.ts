@@ -1,5 +1,6 @@
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
+import { LOW_INCOME_GATE } from './common.ts';
 
 const AMOUNT = 'social-assistance.low-income-living-allowance.amount-class-1-per-person';
 
@@ -24,6 +25,7 @@ export const lowIncomeLivingAllowance = defineProgram({
   kind: 'cash',
   entity: 'household',
   period: 'month',
+  gate: LOW_INCOME_GATE,
   legalBasis: ['D0050078 第10條', 'D0050078 第11條', 'D0050078 第12條', '000 參(二)1', '001 三(一)1'],
   parameters: [AMOUNT],
   formula(ctx) {

@@ -1,6 +1,6 @@
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
-import { flatMonthlyAmount, requireLowIncomeChild } from './common.ts';
+import { flatMonthlyAmount, LOW_INCOME_GATE, requireLowIncomeChild } from './common.ts';
 
 const AMOUNT = 'social-assistance.low-income-student-allowance.amount-per-student';
 const SENIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('senior_high');
@@ -22,6 +22,7 @@ export const lowIncomeStudentAllowance = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  gate: LOW_INCOME_GATE,
   legalBasis: ['D0050078 第10條', 'D0050078 第11條', '001 三(一)1'],
   parameters: [AMOUNT],
   formula(ctx) {

@@ -1,7 +1,7 @@
 import { defineProgram } from '../../engine/program.ts';
 import { SCHOOL_LEVEL_FACTS } from '../../facts/person.ts';
 import { ageAtPeriodStart } from '../../variables/age.ts';
-import { requireLowIncomeChild } from './common.ts';
+import { LOW_INCOME_GATE, requireLowIncomeChild } from './common.ts';
 
 const P = 'social-assistance.low-income-student-transport';
 const SENIOR_HIGH = SCHOOL_LEVEL_FACTS.indexOf('senior_high');
@@ -22,6 +22,7 @@ export const lowIncomeStudentTransport = defineProgram({
   kind: 'in-kind',
   entity: 'person',
   period: 'month',
+  gate: LOW_INCOME_GATE,
   legalBasis: ['000 參(四)', '001 三(一)2'],
   parameters: [`${P}.max-age`, `${P}.free-rides-per-month`],
   formula(ctx) {

@@ -1,5 +1,6 @@
 import { PASSED, UNKNOWN } from '../../engine/context.ts';
 import { defineProgram } from '../../engine/program.ts';
+import { LOW_INCOME_GATE } from './common.ts';
 
 const AMOUNT = 'social-assistance.spring-festival-payment.amount-per-household';
 
@@ -19,6 +20,7 @@ export const springFestivalPayment = defineProgram({
   kind: 'cash',
   entity: 'household',
   period: 'year',
+  gate: LOW_INCOME_GATE,
   legalBasis: ['000 參(二)3'],
   parameters: [AMOUNT],
   formula(ctx) {

@@ -1,6 +1,7 @@
 import { defineProgram } from '../../engine/program.ts';
 import { ableToWork } from '../../variables/household-income.ts';
 import { personInLowOrMidLowIncome } from '../../variables/low-or-mid-low-income.ts';
+import { LOW_OR_MID_LOW_INCOME_GATE } from './common.ts';
 
 /**
  * 以工代賑 — work relief (catalog: work-relief; 000 參(七); 001 三(二)3(3)). A service: who may be placed in a
@@ -19,6 +20,7 @@ export const workRelief = defineProgram({
   kind: 'service',
   entity: 'person',
   period: 'month',
+  gate: LOW_OR_MID_LOW_INCOME_GATE,
   legalBasis: ['D0050078 第15條', 'D0050078 第5-3條', '000 參(七)', '001 三(二)3(3)'],
   parameters: [],
   formula(ctx) {

@@ -18,36 +18,25 @@ export function newImmigrantInHardship(ctx: ProgramContext): void {
   const person = ctx.entity === 'person';
   // Computed once per evaluation and entity (household arrays, or each person's household's values), then
   // shared read-only by the programs that record these checks; the parameters are the evaluation's.
-  const arrays = ctx.variable(`new-immigrant-hardship-checks-${ctx.entity}`, () => {
-    const household = p.household;
+  const household = p.household;
+  const n = household.length;
+  const hn = h.count;
+  const spread = <T extends Uint8Array | Float64Array>(column: T, out: T): T => {
+    for (let i = 0; i < n; i++) out[i] = column[household[i]!]!;
+    return out;
+  };
+  // The applicant first, the rest only once the applicant check has passed some: over a city it leaves
+  // none or a few in play, and a city run then computes the rest over those households alone.
+  const applicant = ctx.variable(`new-immigrant-applicant-${ctx.entity}`, () => {
     const role = p.role;
     const newImmigrant = p.newImmigrant;
     const registeredInCity = p.registeredInCity;
     const residesInCity = p.residesInCity;
-    const memberCount = h.memberCount;
-    const n = household.length;
-    const hn = h.count;
-    const applicant = new Uint8Array(hn);
+    const perHousehold = new Uint8Array(hn);
     for (let i = 0; i < n; i++)
       if (role[i] === 0 && newImmigrant[i] && !registeredInCity[i] && residesInCity[i])
-        applicant[household[i]!] = 1;
-    const inCircumstance = householdInSpecialCircumstance(ctx);
-    const income = householdIncome(ctx);
-    const means = new Uint8Array(hn);
-    if (Number.isNaN(limit)) means.fill(UNKNOWN);
-    else for (let k = 0; k < hn; k++) means[k] = +(income[k]! <= limit * memberCount[k]!);
-    const perCapita = householdIncomePerCapita(ctx);
-    if (!person) return { applicant, inCircumstance, means, perCapita };
-    const spread = <T extends Uint8Array | Float64Array>(column: T, out: T): T => {
-      for (let i = 0; i < n; i++) out[i] = column[household[i]!]!;
-      return out;
-    };
-    return {
-      applicant: spread(applicant, new Uint8Array(n)),
-      inCircumstance: spread(inCircumstance, new Uint8Array(n)),
-      means: spread(means, new Uint8Array(n)),
-      perCapita: spread(perCapita, new Float64Array(n)),
-    };
+        perHousehold[household[i]!] = 1;
+    return person ? spread(perHousehold, new Uint8Array(n)) : perHousehold;
   });
   ctx.check(
     {
@@ -56,8 +45,23 @@ export function newImmigrantInHardship(ctx: ProgramContext): void {
       zh: '申請人為尚未設籍之新住民，實際居住本市',
       en: 'the applicant is a new immigrant not yet registered, living in the city',
     },
-    arrays.applicant,
+    applicant,
   );
+  const arrays = ctx.variable(`new-immigrant-hardship-checks-${ctx.entity}`, () => {
+    const memberCount = h.memberCount;
+    const inCircumstance = householdInSpecialCircumstance(ctx);
+    const income = householdIncome(ctx);
+    const means = new Uint8Array(hn);
+    if (Number.isNaN(limit)) means.fill(UNKNOWN);
+    else for (let k = 0; k < hn; k++) means[k] = +(income[k]! <= limit * memberCount[k]!);
+    const perCapita = householdIncomePerCapita(ctx);
+    if (!person) return { inCircumstance, means, perCapita };
+    return {
+      inCircumstance: spread(inCircumstance, new Uint8Array(n)),
+      means: spread(means, new Uint8Array(n)),
+      perCapita: spread(perCapita, new Float64Array(n)),
+    };
+  });
   ctx.check(
     {
       code: 'in-a-special-circumstance',

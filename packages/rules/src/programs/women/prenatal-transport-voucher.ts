@@ -1,4 +1,5 @@
 import { defineProgram } from '../../engine/program.ts';
+import { PREGNANT_GATE } from '../children/gates.ts';
 
 /**
  * 孕婦產檢交通乘車券 — prenatal check-up transport vouchers (catalog: prenatal-transport-voucher;
@@ -19,6 +20,7 @@ export const prenatalTransportVoucher = defineProgram({
   kind: 'in-kind',
   entity: 'person',
   period: 'event',
+  gate: PREGNANT_GATE,
   legalBasis: ['001 四(四)1(6)'],
   parameters: [],
   formula(ctx) {
