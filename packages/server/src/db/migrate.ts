@@ -3,6 +3,7 @@ import * as registry from './migrations/0001_registry.ts';
 import * as rules from './migrations/0002_rules.ts';
 import * as identity from './migrations/0003_identity.ts';
 import * as benefits from './migrations/0004_benefits.ts';
+import * as bank from './migrations/0005_bank.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
@@ -12,6 +13,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_rules': rules,
   '0003_identity': identity,
   '0004_benefits': benefits,
+  '0005_bank': bank,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {

@@ -478,3 +478,59 @@ export interface PaymentTable {
   status: Generated<PaymentStatus>;
   created_at: Generated<Date>;
 }
+
+/** migrations/0005_bank.ts (interfaces merge with the declarations above) */
+export interface PayeeBankAccountTable {
+  person_id: string;
+  bank_code: string;
+  branch_code: string;
+  account_cipher: Buffer;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface BankFileTable {
+  file_id: string;
+  period: string;
+  sequence: number;
+  created_on: IsoDate;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  payments: number;
+  amount_ntd: Int8;
+  sha256: string;
+}
+
+export interface BankFileItemTable {
+  file_id: string;
+  line: number;
+  payment_id: string;
+  attempt: number;
+  bank_code: string;
+  branch_code: string;
+  account_cipher: Buffer;
+  payee_name: string;
+  amount_ntd: number;
+}
+
+export interface BankReturnTable {
+  payment_id: string;
+  attempt: number;
+  status: 'paid' | 'returned' | 'failed';
+  reason_code: string;
+  file_sha256: string;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
+}
+
+export interface PaymentTable {
+  /** 0005_bank.ts: the attempt a returned or failed payment is sent again as. */
+  attempt: Generated<number>;
+}
+
+export interface Schema {
+  payee_bank_account: PayeeBankAccountTable;
+  bank_file: BankFileTable;
+  bank_file_item: BankFileItemTable;
+  bank_return: BankReturnTable;
+}

@@ -26,6 +26,7 @@ import { RegistryGuard } from './registry-guard.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { bankTransferRoutes } from './routes/bank-transfers.ts';
 import { householdProgramsRoutes } from './routes/household-programs.ts';
 import { householdRoutes } from './routes/households.ts';
 import { meRoutes } from './routes/me.ts';
@@ -269,6 +270,7 @@ export async function buildServer({
         }),
       );
       await api.register(paymentRoutes({ database, identity }));
+      await api.register(bankTransferRoutes({ database, identity, protector }));
     },
     { prefix: '/api/v1' },
   );

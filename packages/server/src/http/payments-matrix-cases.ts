@@ -14,6 +14,8 @@ import type { RouteCase } from './authz-matrix-cases.ts';
 const entitlements = { own: '', other: '' };
 const OWN_PROGRAM = 'low-income-living-allowance';
 const OTHER_PROGRAM = 'low-income-child-allowance';
+/** A payment id that does not exist (the routes answer 404 after authorization). */
+const NO_PAYMENT = '00000000-0000-4000-8000-000000000000';
 
 export async function setUpPaymentMatrix(
   database: Database,
@@ -74,5 +76,22 @@ export const PAYMENT_ROUTE_CASES: Record<string, RouteCase> = {
   'GET /entitlements/:id': {
     scoped: true,
     request: (_w, t) => ({ url: `/entitlements/${entitlements[t]}` }),
+  },
+  // The matrix's payees have no bank account: no file to make (409), or no run yet (404).
+  'POST /payment-runs/:period/bank-file': {
+    request: () => ({ url: '/payment-runs/2024-06/bank-file' }),
+    alsoOk: [404, 409],
+  },
+  'POST /payment-runs/:period/returns': {
+    request: () => ({ url: '/payment-runs/2024-06/returns', body: { csv: 'reference,status,reason\n' } }),
+  },
+  // No payment of the matrix was returned: nothing to send again (409); cancelling a pending one works.
+  'POST /payment-runs/:period/payments/:id/retry': {
+    request: () => ({ url: `/payment-runs/2024-06/payments/${NO_PAYMENT}/retry` }),
+    alsoOk: [404],
+  },
+  'POST /payment-runs/:period/payments/:id/cancel': {
+    request: () => ({ url: `/payment-runs/2024-06/payments/${NO_PAYMENT}/cancel` }),
+    alsoOk: [404],
   },
 };
