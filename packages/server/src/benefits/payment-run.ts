@@ -7,6 +7,7 @@ import { ApiError } from '../api-error.ts';
 import type { AuditTrail } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
 import type { PaymentRunTable, PaymentTable, Schema } from '../db/schema.ts';
+import { deductOverpayments } from './overpayment-recovery.ts';
 
 /**
  * The monthly payment run (每月撥款) and one-off grants, exactly once. The database holds the guarantee:
@@ -28,6 +29,8 @@ export interface RunSummary {
   alreadyPaid: number;
   payments: number;
   totalNtd: number;
+  /** Taken from this month's payments for open overpayments (overpayment-recovery.ts). */
+  deductedNtd: number;
 }
 
 export interface RunOptions {
@@ -125,10 +128,12 @@ export async function runMonthlyPayments(
     options.onProgress?.(Math.min(done, total), total);
     if (chunk.scanned < chunkSize) break;
   }
+  // Open overpayments are taken from the month's payments before the totals are counted.
+  const { deductedNtd } = await deductOverpayments(database, period, trail);
 
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ n: number; amount: string }>`SELECT count(*)::int AS n,
-      coalesce(sum(amount_ntd), 0)::text AS amount FROM payment
+      coalesce(sum(amount_ntd) FILTER (WHERE status <> 'cancelled'), 0)::text AS amount FROM payment
       WHERE kind = 'monthly' AND period = ${period}`.execute(trx);
     const payments = rows[0]?.n ?? 0;
     const totalNtd = Number(rows[0]?.amount ?? 0);
@@ -142,7 +147,7 @@ export async function runMonthlyPayments(
         action: 'complete',
         recordType: 'payment-run',
         recordId: run.run_id,
-        details: { period, payments, amountNtd: totalNtd, created },
+        details: { period, payments, amountNtd: totalNtd, created, deductedNtd },
       },
     ]);
     return {
@@ -153,6 +158,7 @@ export async function runMonthlyPayments(
       alreadyPaid: payments - created,
       payments,
       totalNtd,
+      deductedNtd,
     };
   });
 }

@@ -4,6 +4,7 @@ import * as rules from './migrations/0002_rules.ts';
 import * as identity from './migrations/0003_identity.ts';
 import * as benefits from './migrations/0004_benefits.ts';
 import * as bank from './migrations/0005_bank.ts';
+import * as overpayments from './migrations/0006_overpayments.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_identity': identity,
   '0004_benefits': benefits,
   '0005_bank': bank,
+  '0006_overpayments': overpayments,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {

@@ -534,3 +534,35 @@ export interface Schema {
   bank_file_item: BankFileItemTable;
   bank_return: BankReturnTable;
 }
+
+/** migrations/0006_overpayments.ts */
+export interface OverpaymentTable {
+  overpayment_id: string;
+  payment_id: string;
+  entitlement_id: string;
+  program_id: string;
+  payee_person_id: string;
+  district_code: string;
+  period: string;
+  amount_ntd: number;
+  reason: string;
+  recovery: Generated<'deduction' | 'repayment'>;
+  status: Generated<'open' | 'recovered' | 'waived'>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface OverpaymentRecoveryTable {
+  recovery_id: string;
+  overpayment_id: string;
+  kind: 'deduction' | 'repayment';
+  payment_id: string | null;
+  amount_ntd: number;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface Schema {
+  overpayment: OverpaymentTable;
+  overpayment_recovery: OverpaymentRecoveryTable;
+}

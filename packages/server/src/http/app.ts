@@ -29,6 +29,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { bankTransferRoutes } from './routes/bank-transfers.ts';
 import { householdProgramsRoutes } from './routes/household-programs.ts';
 import { householdRoutes } from './routes/households.ts';
+import { lifeEventRoutes } from './routes/life-events.ts';
 import { meRoutes } from './routes/me.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { paymentRoutes } from './routes/payments.ts';
@@ -270,6 +271,9 @@ export async function buildServer({
         }),
       );
       await api.register(paymentRoutes({ database, identity }));
+      await api.register(
+        lifeEventRoutes({ database, identity, guard: context.guard, parameters, snapshots }),
+      );
       await api.register(bankTransferRoutes({ database, identity, protector }));
     },
     { prefix: '/api/v1' },

@@ -312,5 +312,15 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     }),
     expect: () => 'ok',
   },
+  // A move out of the city after the matrix's payment month: ends the own household's allowance from
+  // 2025 on, so no month the matrix pays is touched; a repeat changes nothing.
+  'POST /life-events': {
+    scoped: true,
+    request: (w, t) => ({
+      url: '/life-events',
+      body: { kind: 'moved-out', personId: person(w, t), effectiveDate: '2024-12-15' },
+    }),
+  },
+  'GET /overpayments': { request: () => ({ url: '/overpayments' }) },
   ...PAYMENT_ROUTE_CASES,
 };
