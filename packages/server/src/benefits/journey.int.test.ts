@@ -109,6 +109,17 @@ test(`apply online → propose → decide → entitlement → paid once a month 
   const detail = await officer.get(`/entitlements/${entitlement.id}`);
   assert.equal(detail.body.payments.length, 1, 'paid once');
 
+  // The clerk records where it is paid; the month's bank file then carries it, and only there in clear.
+  const account = { bankCode: '700', branchCode: '0021', account: '00212345678901' };
+  assert.equal((await citizen.put(`/persons/${seniorId}/bank-account`, account)).status, 403);
+  assert.equal((await clerk.put(`/persons/${seniorId}/bank-account`, account)).status, 204);
+  const file = await officer.post('/payment-runs/2024-06/bank-file', {});
+  assert.equal(file.status, 200, JSON.stringify(file.body));
+  assert.deepEqual([file.body.payments, file.body.totalNtd], [1, 8_329]);
+  assert.match(file.body.content, /00212345678901/);
+  const stored = await database.db.selectFrom('payee_bank_account').selectAll().execute();
+  assert.doesNotMatch(JSON.stringify(stored), /00212345678901/, 'stored encrypted');
+
   const { rows } = await database.db
     .selectFrom('audit_entry')
     .select('action')

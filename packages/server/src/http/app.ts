@@ -32,6 +32,7 @@ import { householdRoutes } from './routes/households.ts';
 import { lifeEventRoutes } from './routes/life-events.ts';
 import { meRoutes } from './routes/me.ts';
 import { oidcRoutes } from './routes/oidc.ts';
+import { payeeAccountRoutes } from './routes/payee-accounts.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { personRoutes } from './routes/persons.ts';
 import { protectionRoutes } from './routes/protection.ts';
@@ -275,6 +276,7 @@ export async function buildServer({
         lifeEventRoutes({ database, identity, guard: context.guard, parameters, snapshots }),
       );
       await api.register(bankTransferRoutes({ database, identity, protector }));
+      await api.register(payeeAccountRoutes({ database, protector, guard: context.guard }));
     },
     { prefix: '/api/v1' },
   );

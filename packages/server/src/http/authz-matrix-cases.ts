@@ -112,6 +112,13 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /persons/:id/evidence/tax-bracket': evidence('tax-bracket', { taxYear: 2023, marginalRatePct: 5 }),
   'POST /persons/:id/evidence/work-ability': evidence('work-ability', { ableToWork: true, reason: 'able' }),
   'POST /persons/:id/evidence/placement': evidence('placement', { placementType: 'foster_family' }),
+  'PUT /persons/:id/bank-account': {
+    scoped: true,
+    request: (w, t) => ({
+      url: `/persons/${person(w, t)}/bank-account`,
+      body: { bankCode: '700', branchCode: '0021', account: '00212345678901' },
+    }),
+  },
   'GET /households': { request: () => ({ url: '/households?pageSize=5' }) },
   'GET /households/:id': { scoped: true, request: (w, t) => ({ url: `/households/${household(w, t)}` }) },
   'GET /households/:id/history': {
