@@ -89,7 +89,8 @@ export async function loadSyntheticCity(
       // clients and the audit log stay).
       await query(`TRUNCATE caseload_assignment, break_glass_grant, protection_case`);
       await query(
-        `TRUNCATE payment, payment_run, entitlement, decision, proposal, application_document, application_program, application`,
+        // CASCADE: with them what rests on them (bank files and returns, overpayments and their recovery).
+        `TRUNCATE payment, payment_run, entitlement, decision, proposal, application_document, application_program, application, payee_bank_account, bank_file CASCADE`,
       );
       const citizens = `SELECT account_id FROM account WHERE person_id IS NOT NULL`;
       await query(`DELETE FROM session WHERE account_id IN (${citizens})`);
