@@ -7,6 +7,7 @@ import { ApiError } from '../api-error.ts';
 import { personReach } from '../authz/registry-scope-sql.ts';
 import type { ApplicationTable, Schema } from '../db/schema.ts';
 import { asOfSql } from '../registry/dated-sql.ts';
+import { EVIDENCE_TABLES } from '../registry/evidence-kinds.ts';
 import { type Acting, type BenefitServices, mustReach, todayOf } from './benefit-services.ts';
 
 /**
@@ -191,16 +192,6 @@ export interface DocumentInput {
 }
 
 const OPEN: readonly string[] = ['submitted', 'in_review'];
-
-const EVIDENCE_TABLES = [
-  'income_evidence',
-  'property_evidence',
-  'disability_certificate',
-  'school_enrolment',
-  'tax_bracket',
-  'work_ability',
-  'placement',
-] as const;
 
 /** Whether a registry evidence record belongs to the applicant or someone ever in their household. */
 async function isEvidenceOf(db: Kysely<Schema>, application: ApplicationRow, evidenceId: string) {

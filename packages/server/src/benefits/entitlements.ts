@@ -9,6 +9,7 @@ import type { AuditTrail } from '../audit/audit-log.ts';
 import { householdsInScope, personsInScope } from '../authz/registry-scope-sql.ts';
 import type { DecisionTable, EntitlementTable, Schema } from '../db/schema.ts';
 import { asOfSql } from '../registry/dated-sql.ts';
+import type { DecisionWritten } from './benefit-services.ts';
 
 /**
  * Entitlements (給付資格) from approved decisions, in versions: what a cash program pays each month, to
@@ -25,18 +26,11 @@ const actorAccount = (trail: AuditTrail | undefined) =>
  * A decision as the entitlement needs it: the decision hook's shape (applications' `DecisionWritten`) or a
  * stored decision row. Application facts left out are read from the application.
  */
-export interface DecisionToGrant {
-  decisionId: string;
-  applicationId: string;
-  programId: string;
-  outcome: 'approved' | 'rejected';
-  entity: 'person' | 'household';
-  entityId: string;
-  monthlyAmountNtd: number | null;
+export type DecisionToGrant = Omit<DecisionWritten, 'period' | 'districtCode' | 'applicantPersonId'> & {
   period?: string;
   applicantPersonId?: string;
   districtCode?: string;
-}
+};
 
 const toGrant = (d: DecisionToGrant | DecisionRow): DecisionToGrant =>
   'decision_id' in d

@@ -11,6 +11,7 @@ import {
 import { caseOfHousehold } from '@safetynet/rules/engine/case-of';
 import { sql } from 'kysely';
 import { ApiError } from '../api-error.ts';
+import { EVIDENCE_TABLES } from '../registry/evidence-kinds.ts';
 import { makeSnapshot } from '../rules/snapshot-store.ts';
 import type { ApplicationRow } from './applications.ts';
 import type { BenefitServices } from './benefit-services.ts';
@@ -59,13 +60,7 @@ function indexOf(population: Population, householdId: string): number {
 const PERSON_TABLES = [
   'person_version',
   'household_membership',
-  'income_evidence',
-  'property_evidence',
-  'disability_certificate',
-  'school_enrolment',
-  'tax_bracket',
-  'work_ability',
-  'placement',
+  ...EVIDENCE_TABLES,
   'status_register',
 ] as const;
 

@@ -57,3 +57,6 @@ export function evidenceToApi(kind: EvidenceKind, row: Record<string, unknown>):
   }
   return out;
 }
+
+/** The seven evidence tables, in the kinds' order. */
+export const EVIDENCE_TABLES = Object.values(EVIDENCE_KINDS).map((kind) => kind.table);
