@@ -5,6 +5,7 @@ import * as identity from './migrations/0003_identity.ts';
 import * as benefits from './migrations/0004_benefits.ts';
 import * as bank from './migrations/0005_bank.ts';
 import * as overpayments from './migrations/0006_overpayments.ts';
+import * as appeals from './migrations/0007_appeals.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_benefits': benefits,
   '0005_bank': bank,
   '0006_overpayments': overpayments,
+  '0007_appeals': appeals,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {

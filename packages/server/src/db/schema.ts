@@ -566,3 +566,23 @@ export interface Schema {
   overpayment: OverpaymentTable;
   overpayment_recovery: OverpaymentRecoveryTable;
 }
+
+/** migrations/0007_appeals.ts */
+export interface AppealTable {
+  appeal_id: string;
+  decision_id: string;
+  application_id: string;
+  district_code: string;
+  filed_by: string;
+  filed_at: Date;
+  grounds: string;
+  status: Generated<'filed' | 'decided'>;
+  outcome: 'upheld' | 'changed' | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  redecision_id: string | null;
+}
+
+export interface Schema {
+  appeal: AppealTable;
+}

@@ -24,6 +24,7 @@ import { refuseNonFiniteNumbers } from './finite-numbers.ts';
 import { problem, registerProblemHandlers, sendProblem } from './problem.ts';
 import { RegistryGuard } from './registry-guard.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { appealRoutes } from './routes/appeals.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { bankTransferRoutes } from './routes/bank-transfers.ts';
@@ -271,6 +272,7 @@ export async function buildServer({
             }),
         }),
       );
+      await api.register(appealRoutes({ database, audit: identity.audit, now: identity.now }));
       await api.register(paymentRoutes({ database, identity }));
       await api.register(
         lifeEventRoutes({ database, identity, guard: context.guard, parameters, snapshots }),

@@ -21,6 +21,10 @@ interface Records {
   withdrawableId: string;
   /** A decision on a decided application of the household. */
   decisionId: string;
+  /** A decision (by another reviewer than the matrix's) to appeal. */
+  appealableDecisionId: string;
+  /** A filed appeal on such a decision, to decide. */
+  appealId: string;
 }
 
 export interface MatrixWorld {
@@ -310,6 +314,21 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     scoped: true,
     request: (w, t) => ({ url: `/decisions/${w[t].decisionId}/notice.pdf` }),
   },
+  // Appealing again, or deciding a decided appeal, conflicts.
+  'POST /decisions/:id/appeal': {
+    scoped: true,
+    request: (w, t) => ({
+      url: `/decisions/${w[t].appealableDecisionId}/appeal`,
+      body: { grounds: '矩陣測試' },
+    }),
+    alsoOk: [409],
+  },
+  'POST /appeals/:id/decision': {
+    scoped: true,
+    request: (w, t) => ({ url: `/appeals/${w[t].appealId}/decision`, body: { outcome: 'upheld' } }),
+    alsoOk: [409],
+  },
+  'GET /appeals': { request: () => ({ url: '/appeals' }) },
   // Break-glass is for the cases one has no other access to: allowed on any, with a reason.
   'POST /protection-cases/:id/break-glass': {
     scoped: true,

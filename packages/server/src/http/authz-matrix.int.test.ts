@@ -180,7 +180,18 @@ before(async () => {
       .execute();
     return id;
   };
-  const decided = async (householdId: string, personId: string, district: string) => {
+  // Decisions to appeal are decided by a second reviewer, so the matrix's reviewer may decide the appeal.
+  const secondReviewer = await addAccount(database, protector, {
+    username: 'm-reviewer-2',
+    role: 'reviewer',
+    districts: [LINGYA, FENGSHAN],
+  });
+  const decided = async (
+    householdId: string,
+    personId: string,
+    district: string,
+    decidedBy = accounts.get('reviewer')!,
+  ) => {
     const applicationId = await application(householdId, personId, district, 'decided');
     const proposalId = randomUUID();
     await database.db
@@ -214,11 +225,33 @@ before(async () => {
         parameters: '[]',
         rules_version: 'matrix',
         proposed_by: accounts.get('district-clerk')!,
-        decided_by: accounts.get('reviewer')!,
+        decided_by: decidedBy,
         decided_at: new Date(),
       })
       .execute();
     return decisionId;
+  };
+  const appealed = async (householdId: string, personId: string, district: string) => {
+    const decisionId = await decided(householdId, personId, district, secondReviewer.account_id);
+    const application = await database.db
+      .selectFrom('decision')
+      .select('application_id')
+      .where('decision_id', '=', decisionId)
+      .executeTakeFirstOrThrow();
+    const appealId = randomUUID();
+    await database.db
+      .insertInto('appeal')
+      .values({
+        appeal_id: appealId,
+        decision_id: decisionId,
+        application_id: application.application_id,
+        district_code: district,
+        filed_by: accounts.get('district-clerk')!,
+        filed_at: new Date(),
+        grounds: '矩陣測試',
+      })
+      .execute();
+    return appealId;
   };
   world = {
     own: {
@@ -230,6 +263,8 @@ before(async () => {
       applicationId: await application(own.householdId, ownPerson, LINGYA, 'submitted'),
       withdrawableId: await application(own.householdId, ownPerson, LINGYA, 'submitted'),
       decisionId: await decided(own.householdId, ownPerson, LINGYA),
+      appealableDecisionId: await decided(own.householdId, ownPerson, LINGYA, secondReviewer.account_id),
+      appealId: await appealed(own.householdId, ownPerson, LINGYA),
     },
     other: {
       personId: otherPerson,
@@ -240,6 +275,13 @@ before(async () => {
       applicationId: await application(other.householdId, otherPerson, FENGSHAN, 'submitted'),
       withdrawableId: await application(other.householdId, otherPerson, FENGSHAN, 'submitted'),
       decisionId: await decided(other.householdId, otherPerson, FENGSHAN),
+      appealableDecisionId: await decided(
+        other.householdId,
+        otherPerson,
+        FENGSHAN,
+        secondReviewer.account_id,
+      ),
+      appealId: await appealed(other.householdId, otherPerson, FENGSHAN),
     },
     sparePersonId: sparePerson,
     spareAssignmentId: spareAssignment.assignment_id,
@@ -338,4 +380,23 @@ test('the application cells did their work on the own records and nothing to the
     .where('application_id', 'in', [world.own.applicationId, world.other.applicationId])
     .execute();
   assert.ok(documents.length > 0 && documents.every((d) => d.application_id === world.own.applicationId));
+  const appeals = await database.db
+    .selectFrom('appeal')
+    .select(['decision_id', 'appeal_id', 'status'])
+    .where('decision_id', 'in', [world.own.appealableDecisionId, world.other.appealableDecisionId])
+    .execute();
+  assert.deepEqual(
+    appeals.map((a) => a.decision_id),
+    [world.own.appealableDecisionId],
+  );
+  const appealStatus = async (id: string) =>
+    (
+      await database.db
+        .selectFrom('appeal')
+        .select('status')
+        .where('appeal_id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).status;
+  assert.equal(await appealStatus(world.own.appealId), 'decided');
+  assert.equal(await appealStatus(world.other.appealId), 'filed');
 });
