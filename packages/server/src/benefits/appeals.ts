@@ -6,7 +6,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { ApiError, outOfScope } from '../api-error.ts';
 import type { AuditLog, AuditTrail } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
-import type { AppealTable, DecisionTable, Schema } from '../db/schema.ts';
+import type { AppealTable, ApplicationStatus, DecisionTable, Schema } from '../db/schema.ts';
 import { asOfSql } from '../registry/dated-sql.ts';
 import { type ApplicationRow, applicationReach } from './applications.ts';
 import type { Acting } from './benefit-services.ts';
@@ -21,6 +21,15 @@ import { changeEntitlement, entitlementVersions, grantEntitlements } from './ent
  * same transaction. The new decision carries over the original's stored explanation, facts, parameters and
  * rules' version: the appeal reviews the decision on what it rested on, not on the registry as it is now.
  */
+/** The application's new status, its version moved on so a change read before this one conflicts. */
+function moveApplication(trx: Kysely<Schema>, applicationId: string, status: ApplicationStatus) {
+  return trx
+    .updateTable('application')
+    .set({ status, version: sql`version + 1` })
+    .where('application_id', '=', applicationId)
+    .execute();
+}
+
 export interface AppealServices {
   database: Database;
   audit: AuditLog;
@@ -119,11 +128,7 @@ export async function fileAppeal(
         if (error.code !== '23505') throw error;
         throw conflict('此決定已提起訴願', 'this decision has already been appealed');
       });
-    await trx
-      .updateTable('application')
-      .set({ status: 'appealed', version: sql`version + 1` })
-      .where('application_id', '=', application.application_id)
-      .execute();
+    await moveApplication(trx, application.application_id, 'appealed');
     await services.audit.append(trx, who.audit, [
       {
         action: 'appeal',
@@ -222,11 +227,7 @@ export async function decideAppeal(
       .returningAll()
       .executeTakeFirst();
     if (!decided) throw conflict('此訴願已由他人決定', 'another reviewer decided this appeal meanwhile');
-    await trx
-      .updateTable('application')
-      .set({ status: 'redecided', version: sql`version + 1` })
-      .where('application_id', '=', application.application_id)
-      .execute();
+    await moveApplication(trx, application.application_id, 'redecided');
     await services.audit.append(trx, who.audit, [
       {
         action: 'decide-appeal',

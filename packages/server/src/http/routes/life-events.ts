@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ParameterSet } from '@safetynet/rules';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { Type } from 'typebox';
 import { ApiError } from '../../api-error.ts';
 import type { BenefitServices } from '../../benefits/benefit-services.ts';
 import { entitlementReachSql } from '../../benefits/entitlements.ts';
 import { applyLifeEvent, evaluateIncomeChange, type LifeEvent } from '../../benefits/life-events.ts';
 import type { Database } from '../../db/database.ts';
+import type { OverpaymentTable } from '../../db/schema.ts';
 import type { IdentityServices } from '../../identity/services.ts';
 import type { SnapshotCache } from '../../rules/snapshot-store.ts';
 import type { RegistryGuard } from '../registry-guard.ts';
@@ -145,21 +146,9 @@ export const lifeEventRoutes =
         if (status) conditions.push(sql`o.status = ${status}`);
         if (program) conditions.push(sql`o.program_id = ${program}`);
         if (payeePersonId) conditions.push(sql`o.payee_person_id = ${payeePersonId}`);
-        const { rows } = await sql<{
-          overpayment_id: string;
-          payment_id: string;
-          entitlement_id: string;
-          program_id: string;
-          payee_person_id: string;
-          district_code: string;
-          period: string;
-          amount_ntd: number;
-          outstanding: number;
-          reason: string;
-          recovery: 'deduction' | 'repayment';
-          status: 'open' | 'recovered' | 'waived';
-          created_at: Date;
-        }>`SELECT o.*, (o.amount_ntd - coalesce((SELECT sum(r.amount_ntd) FROM overpayment_recovery r
+        const { rows } = await sql<
+          Selectable<OverpaymentTable> & { outstanding: number }
+        >`SELECT o.*, (o.amount_ntd - coalesce((SELECT sum(r.amount_ntd) FROM overpayment_recovery r
             WHERE r.overpayment_id = o.overpayment_id), 0))::int AS outstanding
           FROM overpayment o WHERE ${sql.join(conditions, sql` AND `)}
           ORDER BY o.created_at DESC, o.overpayment_id LIMIT ${limit ?? 500}`.execute(db);
