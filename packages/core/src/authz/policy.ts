@@ -36,6 +36,10 @@ export const PERMISSIONS = {
   'applications:decide': '核定（複審，不得為擬辦者） Decide an application (not its proposer)',
   'entitlements:read': '讀取給付資格與撥款 Read entitlements and payments',
   'payments:run': '執行每月撥款 Run a month’s payments',
+  'asset-accounts:read':
+    '讀取脫貧儲蓄帳戶、對帳單與未存款追蹤名單 Read asset-building accounts, statements and the follow-up list',
+  'asset-accounts:write':
+    '開立、存款與結清脫貧儲蓄帳戶 Open asset-building accounts, record deposits, close them',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -102,6 +106,10 @@ const POLICY: Record<Permission, Holder> = {
   'applications:decide': roles('reviewer'),
   'entitlements:read': roles('citizen', 'district-clerk', 'reviewer', 'program-officer'),
   'payments:run': roles('program-officer'),
+  // Asset-building accounts are scoped like the registry: a clerk their districts, a social worker or
+  // supervisor their caseload (the six-month follow-up is theirs).
+  'asset-accounts:read': roles('district-clerk', 'social-worker', 'supervisor'),
+  'asset-accounts:write': roles('district-clerk'),
 };
 
 /** May this actor do this kind of thing at all? (Which records: scope.ts.) */

@@ -586,3 +586,44 @@ export interface AppealTable {
 export interface Schema {
   appeal: AppealTable;
 }
+
+/** migrations/0009_asset_accounts.ts */
+export type AssetProgramId =
+  | 'youth-development-account'
+  | 'children-future-account'
+  | 'youth-savings-account';
+
+export interface AssetAccountTable {
+  account_id: string;
+  program_id: AssetProgramId;
+  holder_person_id: string;
+  household_id: string;
+  district_code: string;
+  opened_on: IsoDate;
+  opened_by: string;
+  opened_at: Generated<Date>;
+  status: Generated<'open' | 'closed'>;
+  closed_on: IsoDate | null;
+  closed_by: string | null;
+  close_reason: string | null;
+}
+
+export interface AssetDepositTable {
+  deposit_id: string;
+  account_id: string;
+  deposited_on: IsoDate;
+  kind: 'own' | 'match';
+  amount_ntd: number;
+  /** A match: the own deposit it matches. */
+  own_deposit_id: string | null;
+  own_kind: ColumnType<'own' | null, never, never>;
+  /** An own deposit: the caller's key (a retry returns the first). */
+  idempotency_key: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface Schema {
+  asset_account: AssetAccountTable;
+  asset_deposit: AssetDepositTable;
+}

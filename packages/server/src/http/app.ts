@@ -26,6 +26,7 @@ import { RegistryGuard } from './registry-guard.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { appealRoutes } from './routes/appeals.ts';
 import { applicationRoutes } from './routes/applications.ts';
+import { assetAccountRoutes } from './routes/asset-accounts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { bankTransferRoutes } from './routes/bank-transfers.ts';
 import { householdProgramsRoutes } from './routes/household-programs.ts';
@@ -279,6 +280,16 @@ export async function buildServer({
       );
       await api.register(bankTransferRoutes({ database, identity, protector }));
       await api.register(payeeAccountRoutes({ database, protector, guard: context.guard }));
+      await api.register(
+        assetAccountRoutes({
+          database,
+          audit: identity.audit,
+          parameters,
+          snapshots,
+          protector,
+          now: identity.now,
+        }),
+      );
     },
     { prefix: '/api/v1' },
   );

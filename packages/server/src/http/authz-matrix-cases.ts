@@ -1,4 +1,5 @@
 import type { Actor } from '@safetynet/core/authz/actor';
+import { ASSET_ACCOUNT_ROUTE_CASES } from './asset-accounts-matrix-cases.ts';
 import { PAYMENT_ROUTE_CASES } from './payments-matrix-cases.ts';
 
 /**
@@ -349,4 +350,5 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /overpayments': { request: () => ({ url: '/overpayments' }) },
   ...PAYMENT_ROUTE_CASES,
+  ...ASSET_ACCOUNT_ROUTE_CASES,
 };

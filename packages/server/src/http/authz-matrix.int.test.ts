@@ -11,6 +11,7 @@ import { actorOf } from '../identity/accounts.ts';
 import { identityServices } from '../identity/services.ts';
 import { RegistryCommands } from '../registry/commands.ts';
 import { type RouteEntry, routeTable } from './app.ts';
+import { setUpAssetAccountMatrix } from './asset-accounts-matrix-cases.ts';
 import { type MatrixWorld, ROUTE_CASES, type Target } from './authz-matrix-cases.ts';
 import { setUpPaymentMatrix } from './payments-matrix-cases.ts';
 import { addAccount, openTestServer, signedIn, TEST_PASSWORD } from './test-clients.ts';
@@ -298,6 +299,11 @@ before(async () => {
     reviewerId: accounts.get('reviewer')!,
     programOfficerId: accounts.get('program-officer')!,
     log: identity.audit,
+  });
+  await setUpAssetAccountMatrix(database, {
+    own: world.own,
+    other: world.other,
+    clerkId: accounts.get('district-clerk')!,
   });
 });
 after(async () => {

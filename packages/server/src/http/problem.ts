@@ -34,6 +34,7 @@ const TITLES: Record<number, [string, string]> = {
   413: ['請求內容過大', 'Payload too large'],
   414: ['網址過長', 'URI too long'],
   415: ['不支援的內容類型', 'Unsupported media type'],
+  422: ['不符規定，無法辦理', 'Unprocessable content'],
   429: ['請求過於頻繁', 'Too many requests'],
   500: ['系統發生錯誤', 'Internal error'],
 };
