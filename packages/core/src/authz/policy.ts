@@ -29,6 +29,9 @@ export const PERMISSIONS = {
   'protection:assign': '指派保護案件 Assign a protection case',
   'protection:break-glass': '緊急調閱保護案件（須敘明理由） Break-glass access to a protection case',
   'caseload:assign': '指派個案量 Assign households to a caseload',
+  'reviews:run': '執行年度調查 Run the annual review of every entitlement in force',
+  'reviews:read': '讀取年度調查結果與通知書 Read the annual review, its items and their notices',
+  'reviews:confirm': '確認年度調查結果（本區） Confirm the annual review’s items of one’s districts',
   'applications:create':
     '提出申請（民眾線上、區公所臨櫃） File an application (online, or at a district office)',
   'applications:read': '讀取申請與決定 Read applications and their decisions',
@@ -98,6 +101,11 @@ const POLICY: Record<Permission, Holder> = {
   'protection:assign': roles('supervisor'),
   'protection:break-glass': roles('social-worker', 'supervisor'),
   'caseload:assign': roles('supervisor'),
+  // The annual review: run by a program officer, read within the same reach as entitlements (a clerk or
+  // reviewer their districts, an officer their programs), confirmed by the district's clerks.
+  'reviews:run': roles('program-officer'),
+  'reviews:read': roles('district-clerk', 'reviewer', 'program-officer'),
+  'reviews:confirm': roles('district-clerk'),
   // Applications are scoped like the registry (scope.ts): a clerk or reviewer their districts, a citizen
   // their own household; program officers see the entitlements and payments of their own programs.
   'applications:create': roles('citizen', 'district-clerk'),

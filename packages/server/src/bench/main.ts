@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { createThrowawayDatabase } from '../db/throwaway-database.ts';
 import { cityRulesBenchmark } from './city-rules.ts';
 import { BENCHMARKS } from './registry.ts';
+import { reviewBenchmark } from './review.ts';
 import { calculateBenchmark } from './rules.ts';
 
 /**
@@ -47,7 +48,7 @@ async function throwawayDatabase(): Promise<{ database: Database; drop: () => Pr
 const { database, drop } = await throwawayDatabase();
 try {
   await migrateToLatest(database.db);
-  for (const bench of [...BENCHMARKS, calculateBenchmark, cityRulesBenchmark]) {
+  for (const bench of [...BENCHMARKS, calculateBenchmark, cityRulesBenchmark, reviewBenchmark]) {
     if (values.only && !bench.name.startsWith(values.only)) continue;
     for (const result of await bench.run(database, scale)) {
       console.log(JSON.stringify({ bench: result.bench, value: result.value, unit: result.unit, scale }));

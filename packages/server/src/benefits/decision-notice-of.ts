@@ -4,11 +4,11 @@ import { decisionAsMade } from './application-queries.ts';
 import type { Acting, BenefitServices } from './benefit-services.ts';
 
 /** A decision's day as people in Kaohsiung lived it (decisions are stored in UTC). */
-const taipeiDay = (at: string): string =>
+export const taipeiDay = (at: string): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei' }).format(new Date(at));
 
 /** Law codes (D0050078 第4條) are cited on a notice; the seeds' section numbers are for us, not citizens. */
-const isLawReference = (reference: string): boolean => /^[A-Z]\d{7}/.test(reference);
+export const isLawReference = (reference: string): boolean => /^[A-Z]\d{7}/.test(reference);
 
 /** A condition's legal reference, from the explanation stored with the decision (code → reference). */
 function referencesOf(explanation: unknown, programId: string): Map<string, string> {

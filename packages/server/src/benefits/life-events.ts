@@ -3,7 +3,7 @@ import { addMonths, type IsoDate, type IsoMonth, isIsoDate } from '@safetynet/co
 import { type EntitlementChange, versionInForce } from '@safetynet/core/entitlement-months';
 import { type Kysely, sql } from 'kysely';
 import { ApiError } from '../api-error.ts';
-import type { AuditTrail } from '../audit/audit-log.ts';
+import type { AuditRecord, AuditTrail } from '../audit/audit-log.ts';
 import type { Schema } from '../db/schema.ts';
 import type { BenefitServices } from './benefit-services.ts';
 import { changeEntitlement, type EntitlementRow, entitlementVersions } from './entitlements.ts';
@@ -101,6 +101,162 @@ function changeFor(event: LifeEvent, latest: EntitlementRow, first: IsoMonth): E
   return { from, monthlyAmountNtd: amount };
 }
 
+export interface Settlement {
+  changed: LifeEventResult['changed'][number];
+  overpayments: LifeEventResult['overpayments'];
+  correctedPayments: LifeEventResult['correctedPayments'];
+  /** The payments' and overpayments' audit entries, for the caller to append with its own. */
+  audit: AuditRecord[];
+}
+
+/**
+ * A change of one entitlement (a new version, audited) and what it does to the months already paid from
+ * `change.from` on (settlePayments). `versions`: the entitlement's versions before the change. Used by life
+ * events and by the annual review's confirmation.
+ */
+export async function changeAndSettle(
+  trx: Kysely<Schema>,
+  versions: EntitlementRow[],
+  change: EntitlementChange & { reason: string },
+  cause: string,
+  trail: AuditTrail,
+): Promise<Settlement> {
+  const latest = versions[versions.length - 1]!;
+  const row = await changeEntitlement(trx, latest.entitlement_id, change, trail);
+  const settled = await settlePayments(trx, [...versions, row], change.from, change.reason, cause, trail);
+  return {
+    changed: {
+      entitlementId: row.entitlement_id,
+      version: row.version,
+      lastMonth: row.last_month,
+      monthlyAmountNtd: row.monthly_amount_ntd,
+    },
+    ...settled,
+  };
+}
+
+/**
+ * The monthly payments of an entitlement from `from` on, measured against its versions as now written
+ * (`versions`, the newest last): payments not yet sent are cancelled or lowered to what is due, months
+ * paid beyond it become open overpayments (one per payment, raised when it is open already).
+ */
+export async function settlePayments(
+  trx: Kysely<Schema>,
+  versions: EntitlementRow[],
+  from: IsoMonth,
+  reason: string,
+  cause: string,
+  trail: AuditTrail,
+): Promise<Omit<Settlement, 'changed'>> {
+  const row = versions[versions.length - 1]!;
+  const actor = trail.context.actor;
+  const createdBy = actor.kind === 'staff' ? actor.id : null;
+  const result: Omit<Settlement, 'changed'> = { overpayments: [], correctedPayments: [], audit: [] };
+  const audit = result.audit;
+  const spans = versions.map((v) => ({
+    version: v.version,
+    firstMonth: v.first_month,
+    lastMonth: v.last_month,
+    monthlyAmountNtd: v.monthly_amount_ntd,
+  }));
+  // The month's gross: what the payment carries plus what was deducted from it for older overpayments.
+  const { rows: payments } = await sql<{
+    payment_id: string;
+    period: string;
+    amount_ntd: number;
+    status: string;
+    deducted: number;
+    overpaid: number | null;
+    overpayment_id: string | null;
+    overpayment_status: string | null;
+  }>`SELECT p.payment_id, p.period, p.amount_ntd, p.status,
+      coalesce((SELECT sum(r.amount_ntd) FROM overpayment_recovery r WHERE r.payment_id = p.payment_id), 0)::int
+        AS deducted,
+      o.amount_ntd AS overpaid, o.overpayment_id, o.status AS overpayment_status
+    FROM payment p LEFT JOIN overpayment o ON o.payment_id = p.payment_id
+    WHERE p.kind = 'monthly' AND p.entitlement_id = ${row.entitlement_id} AND p.period >= ${from}
+    ORDER BY p.period FOR UPDATE OF p`.execute(trx);
+  for (const payment of payments) {
+    const due = versionInForce(spans, payment.period)?.monthlyAmountNtd ?? 0;
+    const unsent = ['pending', 'returned', 'failed'].includes(payment.status) && payment.deducted === 0;
+    if (payment.status === 'cancelled' && payment.deducted === 0) continue;
+    if (unsent) {
+      if (payment.amount_ntd <= due) continue;
+      const cancelled = due === 0;
+      await trx
+        .updateTable('payment')
+        .set(cancelled ? { status: 'cancelled' } : { amount_ntd: due })
+        .where('payment_id', '=', payment.payment_id)
+        .execute();
+      result.correctedPayments.push({
+        paymentId: payment.payment_id,
+        period: payment.period,
+        amountNtd: cancelled ? payment.amount_ntd : due,
+        cancelled,
+      });
+      audit.push({
+        action: 'update',
+        recordType: 'payment',
+        recordId: payment.payment_id,
+        details: cancelled ? { status: 'cancelled', reason: cause } : { amountNtd: due, reason: cause },
+      });
+      continue;
+    }
+    const paid =
+      (['sent', 'paid', 'pending'].includes(payment.status) ? payment.amount_ntd : 0) + payment.deducted;
+    const overpaid = paid - due - (payment.overpaid ?? 0);
+    if (overpaid <= 0) continue;
+    if (payment.overpayment_id && payment.overpayment_status !== 'open')
+      throw new ApiError(
+        409,
+        `${payment.period} 月之溢領已結清，無法再增列，請人工處理`,
+        `the overpayment of ${payment.period} is closed already; handle the further amount by hand`,
+      );
+    const overpaymentId = payment.overpayment_id ?? randomUUID();
+    if (payment.overpayment_id)
+      await trx
+        .updateTable('overpayment')
+        .set({ amount_ntd: (payment.overpaid ?? 0) + overpaid })
+        .where('overpayment_id', '=', overpaymentId)
+        .execute();
+    else
+      await trx
+        .insertInto('overpayment')
+        .values({
+          overpayment_id: overpaymentId,
+          payment_id: payment.payment_id,
+          entitlement_id: row.entitlement_id,
+          program_id: row.program_id,
+          payee_person_id: row.payee_person_id,
+          district_code: row.district_code,
+          period: payment.period,
+          amount_ntd: overpaid,
+          reason: reason.slice(0, 500),
+          created_by: createdBy,
+        })
+        .execute();
+    result.overpayments.push({
+      overpaymentId,
+      paymentId: payment.payment_id,
+      period: payment.period,
+      amountNtd: overpaid,
+    });
+    audit.push({
+      action: payment.overpayment_id ? 'update' : 'create',
+      recordType: 'overpayment',
+      recordId: overpaymentId,
+      details: {
+        paymentId: payment.payment_id,
+        period: payment.period,
+        amountNtd: overpaid,
+        event: cause,
+        recovery: 'deduction',
+      },
+    });
+  }
+  return result;
+}
+
 export async function applyLifeEvent(
   trx: Kysely<Schema>,
   event: LifeEvent,
@@ -115,124 +271,17 @@ export async function applyLifeEvent(
     );
   const result: LifeEventResult = { changed: [], overpayments: [], correctedPayments: [] };
   const touched = await entitlementsTouched(trx, event.kind, event.personId, event.effectiveDate);
-  const actor = context.trail.context.actor;
-  const createdBy = actor.kind === 'staff' ? actor.id : null;
-  const audit = [];
+  const audit: AuditRecord[] = [];
   for (const latest of touched) {
     const versions = await entitlementVersions(trx, latest.entitlement_id);
     const change = changeFor(event, latest, versions[0]!.first_month);
     if (!change) continue;
     const reason = `${REASON[event.kind]} (${event.effectiveDate})${event.note ? `: ${event.note}` : ''}`;
-    const row = await changeEntitlement(trx, latest.entitlement_id, { ...change, reason }, context.trail);
-    result.changed.push({
-      entitlementId: row.entitlement_id,
-      version: row.version,
-      lastMonth: row.last_month,
-      monthlyAmountNtd: row.monthly_amount_ntd,
-    });
-    const spans = [...versions, row].map((v) => ({
-      version: v.version,
-      firstMonth: v.first_month,
-      lastMonth: v.last_month,
-      monthlyAmountNtd: v.monthly_amount_ntd,
-    }));
-    // The month's gross: what the payment carries plus what was deducted from it for older overpayments.
-    const { rows: payments } = await sql<{
-      payment_id: string;
-      period: string;
-      amount_ntd: number;
-      status: string;
-      deducted: number;
-      overpaid: number | null;
-      overpayment_id: string | null;
-      overpayment_status: string | null;
-    }>`SELECT p.payment_id, p.period, p.amount_ntd, p.status,
-        coalesce((SELECT sum(r.amount_ntd) FROM overpayment_recovery r WHERE r.payment_id = p.payment_id), 0)::int
-          AS deducted,
-        o.amount_ntd AS overpaid, o.overpayment_id, o.status AS overpayment_status
-      FROM payment p LEFT JOIN overpayment o ON o.payment_id = p.payment_id
-      WHERE p.kind = 'monthly' AND p.entitlement_id = ${row.entitlement_id} AND p.period >= ${change.from}
-      ORDER BY p.period FOR UPDATE OF p`.execute(trx);
-    for (const payment of payments) {
-      const due = versionInForce(spans, payment.period)?.monthlyAmountNtd ?? 0;
-      const unsent = ['pending', 'returned', 'failed'].includes(payment.status) && payment.deducted === 0;
-      if (payment.status === 'cancelled' && payment.deducted === 0) continue;
-      if (unsent) {
-        if (payment.amount_ntd <= due) continue;
-        const cancelled = due === 0;
-        await trx
-          .updateTable('payment')
-          .set(cancelled ? { status: 'cancelled' } : { amount_ntd: due })
-          .where('payment_id', '=', payment.payment_id)
-          .execute();
-        result.correctedPayments.push({
-          paymentId: payment.payment_id,
-          period: payment.period,
-          amountNtd: cancelled ? payment.amount_ntd : due,
-          cancelled,
-        });
-        audit.push({
-          action: 'update',
-          recordType: 'payment',
-          recordId: payment.payment_id,
-          details: cancelled
-            ? { status: 'cancelled', reason: event.kind }
-            : { amountNtd: due, reason: event.kind },
-        });
-        continue;
-      }
-      const paid =
-        (['sent', 'paid', 'pending'].includes(payment.status) ? payment.amount_ntd : 0) + payment.deducted;
-      const overpaid = paid - due - (payment.overpaid ?? 0);
-      if (overpaid <= 0) continue;
-      if (payment.overpayment_id && payment.overpayment_status !== 'open')
-        throw new ApiError(
-          409,
-          `${payment.period} 月之溢領已結清，無法再增列，請人工處理`,
-          `the overpayment of ${payment.period} is closed already; handle the further amount by hand`,
-        );
-      const overpaymentId = payment.overpayment_id ?? randomUUID();
-      if (payment.overpayment_id)
-        await trx
-          .updateTable('overpayment')
-          .set({ amount_ntd: (payment.overpaid ?? 0) + overpaid })
-          .where('overpayment_id', '=', overpaymentId)
-          .execute();
-      else
-        await trx
-          .insertInto('overpayment')
-          .values({
-            overpayment_id: overpaymentId,
-            payment_id: payment.payment_id,
-            entitlement_id: row.entitlement_id,
-            program_id: row.program_id,
-            payee_person_id: row.payee_person_id,
-            district_code: row.district_code,
-            period: payment.period,
-            amount_ntd: overpaid,
-            reason: reason.slice(0, 500),
-            created_by: createdBy,
-          })
-          .execute();
-      result.overpayments.push({
-        overpaymentId,
-        paymentId: payment.payment_id,
-        period: payment.period,
-        amountNtd: overpaid,
-      });
-      audit.push({
-        action: payment.overpayment_id ? 'update' : 'create',
-        recordType: 'overpayment',
-        recordId: overpaymentId,
-        details: {
-          paymentId: payment.payment_id,
-          period: payment.period,
-          amountNtd: overpaid,
-          event: event.kind,
-          recovery: 'deduction',
-        },
-      });
-    }
+    const settled = await changeAndSettle(trx, versions, { ...change, reason }, event.kind, context.trail);
+    result.changed.push(settled.changed);
+    result.overpayments.push(...settled.overpayments);
+    result.correctedPayments.push(...settled.correctedPayments);
+    audit.push(...settled.audit);
   }
   audit.push({
     action: 'create',

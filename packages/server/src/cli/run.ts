@@ -9,6 +9,7 @@ import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { paymentsCommand, payrollCommand } from './commands/payments.ts';
+import { reviewCommand } from './commands/review.ts';
 import { serveCommand } from './commands/serve.ts';
 
 /** Every CLI command; each lives in commands/<name>.ts. */
@@ -22,6 +23,7 @@ const COMMANDS: Command[] = [
   evaluateCommand,
   paymentsCommand,
   payrollCommand,
+  reviewCommand,
   auditCommand,
   dbCommand,
 ];

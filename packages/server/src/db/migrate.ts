@@ -6,6 +6,7 @@ import * as benefits from './migrations/0004_benefits.ts';
 import * as bank from './migrations/0005_bank.ts';
 import * as overpayments from './migrations/0006_overpayments.ts';
 import * as appeals from './migrations/0007_appeals.ts';
+import * as annualReview from './migrations/0008_annual_review.ts';
 import * as assetAccounts from './migrations/0009_asset_accounts.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_bank': bank,
   '0006_overpayments': overpayments,
   '0007_appeals': appeals,
+  '0008_annual_review': annualReview,
   '0009_asset_accounts': assetAccounts,
 };
 

@@ -627,3 +627,47 @@ export interface Schema {
   asset_account: AssetAccountTable;
   asset_deposit: AssetDepositTable;
 }
+
+/** migrations/0008_annual_review.ts */
+export interface AnnualReviewTable {
+  review_id: string;
+  year: number;
+  effective_month: string;
+  rules_version: string;
+  snapshot_id: string;
+  status: 'running' | 'open';
+  runs: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  refreshed_at: Generated<Date>;
+}
+
+export type ReviewOutcome = 'continue' | 'change' | 'end';
+
+export interface AnnualReviewItemTable {
+  item_id: string;
+  review_id: string;
+  run: number;
+  entitlement_id: string;
+  entitlement_version: number;
+  program_id: string;
+  entity: 'person' | 'household';
+  entity_id: string;
+  payee_person_id: string;
+  district_code: string;
+  current_amount_ntd: number;
+  outcome: ReviewOutcome;
+  new_amount_ntd: number | null;
+  /** JSON: [{ code, reference, message: { zh, en } }] */
+  reasons: Json;
+  confirmed_by: string | null;
+  confirmed_at: Date | null;
+  applied_version: number | null;
+  notice_issued: Generated<boolean>;
+  notice_issued_at: Date | null;
+}
+
+export interface Schema {
+  annual_review: AnnualReviewTable;
+  annual_review_item: AnnualReviewItemTable;
+}

@@ -24,6 +24,7 @@ import { refuseNonFiniteNumbers } from './finite-numbers.ts';
 import { problem, registerProblemHandlers, sendProblem } from './problem.ts';
 import { RegistryGuard } from './registry-guard.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { annualReviewRoutes } from './routes/annual-reviews.ts';
 import { appealRoutes } from './routes/appeals.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { assetAccountRoutes } from './routes/asset-accounts.ts';
@@ -280,6 +281,7 @@ export async function buildServer({
       );
       await api.register(bankTransferRoutes({ database, identity, protector }));
       await api.register(payeeAccountRoutes({ database, protector, guard: context.guard }));
+      await api.register(annualReviewRoutes({ database, identity, parameters }));
       await api.register(
         assetAccountRoutes({
           database,

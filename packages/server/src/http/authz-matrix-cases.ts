@@ -1,6 +1,7 @@
 import type { Actor } from '@safetynet/core/authz/actor';
 import { ASSET_ACCOUNT_ROUTE_CASES } from './asset-accounts-matrix-cases.ts';
 import { PAYMENT_ROUTE_CASES } from './payments-matrix-cases.ts';
+import { REVIEW_ROUTE_CASES } from './reviews-matrix-cases.ts';
 
 /**
  * For the authorization matrix (authz-matrix.int.test.ts): how to call each route on a record of the
@@ -350,5 +351,6 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /overpayments': { request: () => ({ url: '/overpayments' }) },
   ...PAYMENT_ROUTE_CASES,
+  ...REVIEW_ROUTE_CASES,
   ...ASSET_ACCOUNT_ROUTE_CASES,
 };

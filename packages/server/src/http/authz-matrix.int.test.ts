@@ -14,6 +14,7 @@ import { type RouteEntry, routeTable } from './app.ts';
 import { setUpAssetAccountMatrix } from './asset-accounts-matrix-cases.ts';
 import { type MatrixWorld, ROUTE_CASES, type Target } from './authz-matrix-cases.ts';
 import { setUpPaymentMatrix } from './payments-matrix-cases.ts';
+import { setUpReviewMatrix } from './reviews-matrix-cases.ts';
 import { addAccount, openTestServer, signedIn, TEST_PASSWORD } from './test-clients.ts';
 
 /**
@@ -298,6 +299,12 @@ before(async () => {
     clerkId: accounts.get('district-clerk')!,
     reviewerId: accounts.get('reviewer')!,
     programOfficerId: accounts.get('program-officer')!,
+    log: identity.audit,
+  });
+  await setUpReviewMatrix(database, {
+    own: world.own,
+    other: world.other,
+    clerkId: accounts.get('district-clerk')!,
     log: identity.audit,
   });
   await setUpAssetAccountMatrix(database, {

@@ -56,9 +56,9 @@ export function formatNtdZh(amountNtd: number): string {
   return `新臺幣${formatNtd(amountNtd)}元`;
 }
 
-const rocDate = (date: IsoDate): string => `民國${formatRocDate(date)}`;
-const rocMonth = (month: IsoMonth): string => `民國${formatRocMonth(month)}`;
-const englishMonth = (month: IsoMonth): string =>
+export const rocDate = (date: IsoDate): string => `民國${formatRocDate(date)}`;
+export const rocMonth = (month: IsoMonth): string => `民國${formatRocMonth(month)}`;
+export const englishMonth = (month: IsoMonth): string =>
   new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
     new Date(`${month}-01T00:00:00Z`),
   );
@@ -70,7 +70,7 @@ const englishMonth = (month: IsoMonth): string =>
  * municipal government (高雄市政府); 第58條第1項: the appeal is filed through the agency that made the act
  * (本局). 行政程序法第96條第1項第6款 requires a written act to state the remedy, its period and the authority.
  */
-function appealText(bureau: string): Bilingual {
+export function appealText(bureau: string): Bilingual {
   return {
     zh: `如不服本處分，得自本處分書送達之次日起30日內，依訴願法第58條第1項規定，繕具訴願書經由${bureau === KAOHSIUNG_SOCIAL_AFFAIRS_BUREAU ? '本局' : bureau}（原處分機關）向高雄市政府（訴願管轄機關）提起訴願（訴願法第4條第4款、第14條第1項）。`,
     en: 'If you disagree with this decision, you may file an administrative appeal (訴願) within 30 days from the day after this notice reaches you: send a written appeal through this bureau (the agency that decided) to the Kaohsiung City Government (Administrative Appeal Act, Articles 4(4), 14(1) and 58(1)).',
@@ -112,13 +112,13 @@ function subject(notice: DecisionNotice): Bilingual {
   };
 }
 
-const english = (text: string) => ({ text, style: 'english' });
+export const english = (text: string) => ({ text, style: 'english' });
 
-function section(zh: string, en: string): Record<string, unknown> {
+export function section(zh: string, en: string): Record<string, unknown> {
   return { text: [{ text: `${zh}　` }, { text: en, style: 'english' }], style: 'heading' };
 }
 
-function fieldRows(notice: DecisionNotice): unknown[][] {
+function fieldRows(notice: DecisionNotice): [string, string][] {
   const outcome = notice.outcome === 'approved' ? '核定 Approved' : '不予核定 Not approved';
   const rows: [string, string][] = [
     ['受文者 Applicant', notice.applicantName],
@@ -135,16 +135,12 @@ function fieldRows(notice: DecisionNotice): unknown[][] {
     ]);
     rows.push(['起始月份 From', `${rocMonth(notice.firstMonth)}（${englishMonth(notice.firstMonth)}）`]);
   }
-  return rows.map(([label, value]) => [{ text: label, bold: true }, value]);
+  return rows;
 }
 
-function documentOf(notice: DecisionNotice, bureau: string): Record<string, unknown> {
-  const title = notice.outcome === 'approved' ? '核定通知書' : '不予核定通知書';
-  const titleEn =
-    notice.outcome === 'approved' ? 'Notice of decision: approved' : 'Notice of decision: not approved';
-  const about = subject(notice);
-  const appeal = appealText(bureau);
-  const reasons = notice.reasons.map((reason, index) => ({
+/** Each reason with its legal reference, numbered. */
+export function reasonBlocks(reasons: NoticeReason[]): unknown[] {
+  return reasons.map((reason, index) => ({
     stack: [
       `${index + 1}. ${reason.message.zh}`,
       english(reason.message.en),
@@ -152,11 +148,27 @@ function documentOf(notice: DecisionNotice, bureau: string): Record<string, unkn
     ],
     margin: [0, 0, 0, 4],
   }));
+}
+
+/** What every notice of the bureau has: the letterhead, the title, the fields, the body, the footer. */
+export interface NoticeLayout {
+  bureau: string;
+  title: string;
+  titleEn: string;
+  referenceNumber: string;
+  /** The PDF's subject (the program). */
+  about: string;
+  fields: [string, string][];
+  body: unknown[];
+}
+
+export function noticeDocument(layout: NoticeLayout): Record<string, unknown> {
+  const { bureau } = layout;
   return {
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 64],
     language: 'zh-Hant-TW',
-    info: { title: `${bureau} ${title}`, author: bureau, subject: notice.program.zh },
+    info: { title: `${bureau} ${layout.title}`, author: bureau, subject: layout.about },
     defaultStyle: { font: 'NoticeTC', fontSize: 11, lineHeight: 1.25 },
     styles: {
       bureau: { fontSize: 18, bold: true, alignment: 'center' },
@@ -167,9 +179,40 @@ function documentOf(notice: DecisionNotice, bureau: string): Record<string, unkn
     },
     content: [
       { text: bureau, style: 'bureau' },
-      { text: title, style: 'title' },
-      { text: titleEn, style: 'english', alignment: 'center', margin: [0, 0, 0, 12] },
-      { table: { widths: [150, '*'], body: fieldRows(notice) }, layout: 'lightHorizontalLines' },
+      { text: layout.title, style: 'title' },
+      { text: layout.titleEn, style: 'english', alignment: 'center', margin: [0, 0, 0, 12] },
+      {
+        table: {
+          widths: [150, '*'],
+          body: layout.fields.map(([label, value]) => [{ text: label, bold: true }, value]),
+        },
+        layout: 'lightHorizontalLines',
+      },
+      ...layout.body,
+    ],
+    footer: (page: number, pages: number) => ({
+      text: `${bureau}　${layout.referenceNumber}　第${page}頁／共${pages}頁`,
+      style: 'small',
+      alignment: 'center',
+    }),
+  };
+}
+
+function documentOf(notice: DecisionNotice, bureau: string): Record<string, unknown> {
+  const title = notice.outcome === 'approved' ? '核定通知書' : '不予核定通知書';
+  const titleEn =
+    notice.outcome === 'approved' ? 'Notice of decision: approved' : 'Notice of decision: not approved';
+  const about = subject(notice);
+  const appeal = appealText(bureau);
+  const reasons = reasonBlocks(notice.reasons);
+  return noticeDocument({
+    bureau,
+    title,
+    titleEn,
+    referenceNumber: notice.referenceNumber,
+    about: notice.program.zh,
+    fields: fieldRows(notice),
+    body: [
       section('主旨', 'Subject'),
       about.zh,
       english(about.en),
@@ -181,18 +224,18 @@ function documentOf(notice: DecisionNotice, bureau: string): Record<string, unkn
       appeal.zh,
       english(appeal.en),
     ],
-    footer: (page: number, pages: number) => ({
-      text: `${bureau}　${notice.referenceNumber}　第${page}頁／共${pages}頁`,
-      style: 'small',
-      alignment: 'center',
-    }),
-  };
+  });
 }
 
 /** The notice as a PDF (A4, the font's used glyphs embedded). */
 export async function renderDecisionNotice(notice: DecisionNotice): Promise<Buffer> {
   validate(notice);
   const bureau = notice.bureau ?? KAOHSIUNG_SOCIAL_AFFAIRS_BUREAU;
+  return renderNoticePdf(documentOf(notice, bureau));
+}
+
+/** Any notice document (noticeDocument) as a PDF with the notices' font. */
+export async function renderNoticePdf(document: Record<string, unknown>): Promise<Buffer> {
   const font = noticeFont();
   // pdfmake is a process-wide instance: set what this document may load right before creating it (the
   // printer takes these synchronously). Notices load no URL and no file but the font.
@@ -201,5 +244,5 @@ export async function renderDecisionNotice(notice: DecisionNotice): Promise<Buff
   pdfmake.setFonts({
     NoticeTC: { normal: font.regular, bold: font.bold, italics: font.regular, bolditalics: font.bold },
   });
-  return pdfmake.createPdf(documentOf(notice, bureau)).getBuffer();
+  return pdfmake.createPdf(document).getBuffer();
 }

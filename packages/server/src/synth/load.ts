@@ -88,6 +88,8 @@ export async function loadSyntheticCity(
       // applications, decisions, entitlements and payments, asset-building accounts, and citizen accounts
       // (staff accounts, API clients and the audit log stay).
       await query(`TRUNCATE caseload_assignment, break_glass_grant, protection_case`);
+      // The annual reviews of the old city's entitlements (their items name its payees).
+      await query(`TRUNCATE annual_review_item, annual_review`);
       await query(
         // CASCADE: with them what rests on them (bank files and returns, overpayments and their recovery).
         `TRUNCATE payment, payment_run, entitlement, decision, proposal, application_document, application_program, application, payee_bank_account, bank_file, asset_deposit, asset_account CASCADE`,

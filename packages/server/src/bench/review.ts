@@ -1,0 +1,56 @@
+import { sql } from 'kysely';
+import { AuditLog } from '../audit/audit-log.ts';
+import { auditChainKey } from '../audit/audit-verify.ts';
+import { operatorContext } from '../audit/operator.ts';
+import { currentSnapshot, runAnnualReview } from '../benefits/annual-review.ts';
+import type { Database } from '../db/database.ts';
+import { resolveIdKeys } from '../identity/id-keys.ts';
+import { IdProtector } from '../identity/id-protector.ts';
+import { loadSyntheticCity } from '../synth/load.ts';
+import type { Benchmark, BenchResult } from './registry.ts';
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/**
+ * The annual review of every entitlement in force (issue 5's target at scale 1 on PostgreSQL: ≤ 60 s), on
+ * the database's caseload: the year after the newest entitlement began, so every open one is in force in
+ * its January. The month's registry snapshot is taken first and timed apart (it is taken once, and
+ * `rules-snapshot-take` measures it); the review then finds it current and reuses it. A first run and a
+ * second (every item refreshed, none added) are both timed.
+ */
+export const reviewBenchmark: Benchmark = {
+  name: 'review',
+  async run(database: Database, scale: number): Promise<BenchResult[]> {
+    const any = await database.db.selectFrom('person').select('person_id').limit(1).execute();
+    if (any.length === 0) await loadSyntheticCity(database, { scale, seed: 1, ignoreEmbeddedLimit: true });
+    const { rows } = await sql<{ newest: string | null }>`SELECT max(first_month) AS newest
+      FROM entitlement`.execute(database.db);
+    const newest = rows[0]?.newest;
+    if (!newest) {
+      console.error('review: the database has no entitlements (no caseload): nothing to review');
+      return [{ bench: 'review-entitlements', value: 0, unit: 'rows/s' }];
+    }
+    const year = Number(newest.slice(0, 4)) + 1;
+    const protector = new IdProtector(resolveIdKeys(process.env, database));
+    const trail = { log: new AuditLog(auditChainKey(protector)), context: operatorContext('bench') };
+    let started = performance.now();
+    await currentSnapshot(database, `${year}-01`);
+    const snapshotSeconds = (performance.now() - started) / 1000;
+    started = performance.now();
+    const first = await runAnnualReview(database, year, trail);
+    const firstSeconds = (performance.now() - started) / 1000;
+    started = performance.now();
+    const again = await runAnnualReview(database, year, trail);
+    const againSeconds = (performance.now() - started) / 1000;
+    console.error(
+      `review ${year}: ${first.reviewed} entitlements (${first.continue} continue, ${first.change} change, ${first.end} end); again ${again.reviewed}`,
+    );
+    return [
+      { bench: `review-snapshot-take-${database.engine}`, value: round(snapshotSeconds), unit: 's' },
+      { bench: `review-annual-${database.engine}`, value: round(firstSeconds), unit: 's' },
+      { bench: `review-annual-again-${database.engine}`, value: round(againSeconds), unit: 's' },
+      { bench: 'review-annual-rate', value: Math.round(first.reviewed / firstSeconds), unit: 'rows/s' },
+      { bench: 'review-peak-rss', value: round(process.resourceUsage().maxRSS / 1024, 0), unit: 'MiB' },
+    ];
+  },
+};
