@@ -1,9 +1,11 @@
 import { registryScope } from '@safetynet/core/authz/scope';
 import { isIsoDate } from '@safetynet/core/calendar';
 import { maskIdNumber } from '@safetynet/core/identity/id-number';
+import { PROGRAMS } from '@safetynet/rules';
 import { sql } from 'kysely';
 import { ApiError } from '../api-error.ts';
 import { personsInScope } from '../authz/registry-scope-sql.ts';
+import { renderAssetStatement } from '../notices/asset-statement.ts';
 import { asOfSql } from '../registry/dated-sql.ts';
 import { type AssetAccountServices, accountView, reachableAccount, todayOf } from './asset-accounts.ts';
 import type { Acting } from './benefit-services.ts';
@@ -58,6 +60,39 @@ export async function statementOf(
     totals: { ownNtd, matchNtd, depositsNtd: ownNtd + matchNtd },
     closingBalanceNtd: balance,
   };
+}
+
+/** The year's statement as a PDF in Traditional Chinese (notices/asset-statement.ts), the holder's ID masked. */
+export async function statementPdf(
+  services: AssetAccountServices,
+  who: Acting,
+  accountId: string,
+  year: number,
+): Promise<{ pdf: Buffer; referenceNumber: string }> {
+  const statement = await statementOf(services, who, accountId, year);
+  const today = todayOf(services);
+  const holderId = statement.account.holderPersonId;
+  const { rows } = await sql<{ name_zh: string | null; id_number_cipher: Buffer }>`
+    SELECT v.name_zh, p.id_number_cipher FROM person p
+    LEFT JOIN ${asOfSql('person_version', sql`person_id = ${holderId}`, today)} v ON v.person_id = p.person_id
+    WHERE p.person_id = ${holderId}`.execute(services.database.db);
+  const holder = rows[0]!;
+  const program = PROGRAMS.get(statement.account.programId)!;
+  const referenceNumber = `AS-${year}-${accountId.slice(0, 8)}`;
+  const pdf = await renderAssetStatement({
+    referenceNumber,
+    holderName: holder.name_zh ?? '',
+    holderIdNumber: maskIdNumber(services.protector.open(holder.id_number_cipher, holderId)),
+    program: { zh: program.nameZh, en: program.nameEn },
+    accountId,
+    year,
+    openingBalanceNtd: statement.openingBalanceNtd,
+    entries: statement.entries,
+    totals: statement.totals,
+    closingBalanceNtd: statement.closingBalanceNtd,
+    issuedOn: today,
+  });
+  return { pdf, referenceNumber };
 }
 
 /** The date `months` calendar months before, clamped to the month's end (2024-08-31 − 6 → 2024-02-29). */

@@ -138,6 +138,10 @@ test(`deposits are matched 1:1 up to the yearly cap, exactly at the cap, and the
   const following = await clerk.get(`/asset-accounts/${id}/statement?year=2025`);
   assert.equal(following.body.openingBalanceNtd, 18_000 + CAP);
   assert.equal(following.body.closingBalanceNtd, 18_000 + CAP + 4_000);
+  const pdf = await clerk.inject({ method: 'GET', url: `/asset-accounts/${id}/statement.pdf?year=2024` });
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  assert.ok(String(pdf.body).startsWith('%PDF-'));
   const account = await clerk.get(`/asset-accounts/${id}`);
   assert.equal(account.body.balanceNtd, following.body.closingBalanceNtd);
 });
@@ -326,4 +330,25 @@ test(`a youth development account matches by the programme year's rate, the mont
     .where('account_id', '=', id)
     .execute();
   assert.equal((await deposit(id, 1_000, '2026-01-05')).status, 409, 'the three years are over');
+});
+
+test(`a 存薪當young deposit is kept without a match while the rules do not know the rate (${testEngine})`, async () => {
+  const student = await family('2003-03-01');
+  await world.commands.recordEvidence(student.child, 'school', {
+    validFrom: '2023-09-01',
+    source: 'test',
+    fields: { schoolLevel: 'university', grade: 3 },
+  });
+  await world.commands.recordEvidence(student.child, 'work-ability', {
+    validFrom: '2023-09-01',
+    source: 'test',
+    fields: { ableToWork: false, reason: 'student' },
+  });
+  const opened = await open(student.child, '2024-03-10', 'youth-savings-account');
+  assert.equal(opened.status, 201, JSON.stringify(opened.body));
+  const saved = await deposit(opened.body.id, 2_000, '2024-03-15');
+  assert.equal(saved.status, 201);
+  assert.equal(saved.body.match, null);
+  assert.match(saved.body.matchNote.zh, /提撥率未知/);
+  assert.equal(saved.body.balanceNtd, 2_000);
 });

@@ -66,6 +66,10 @@ export const ASSET_ACCOUNT_ROUTE_CASES: Record<string, RouteCase> = {
     scoped: true,
     request: (_w, t) => ({ url: `/asset-accounts/${accounts[t]}/statement?year=2024` }),
   },
+  'GET /asset-accounts/:id/statement.pdf': {
+    scoped: true,
+    request: (_w, t) => ({ url: `/asset-accounts/${accounts[t]}/statement.pdf?year=2024` }),
+  },
   // Closing twice conflicts.
   'POST /asset-accounts/:id/close': {
     scoped: true,

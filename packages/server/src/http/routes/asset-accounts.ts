@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { depositView, recordDeposit } from '../../benefits/asset-account-deposits.ts';
-import { followUpList, statementOf } from '../../benefits/asset-account-statements.ts';
+import { followUpList, statementOf, statementPdf } from '../../benefits/asset-account-statements.ts';
 import {
   ASSET_PROGRAMS,
   type AssetAccountServices,
@@ -295,6 +295,40 @@ export function assetAccountRoutes(services: AssetAccountServices): FastifyPlugi
           details: { year: request.query.year },
         });
         return statement;
+      },
+    );
+
+    app.get(
+      '/asset-accounts/:id/statement.pdf',
+      {
+        config: { policy: 'asset-accounts:read' },
+        schema: {
+          tags: ['benefits'],
+          summary: '年度對帳單（PDF） A year’s statement as a PDF in Traditional Chinese (ROC dates)',
+          params: IdParams,
+          querystring: Type.Object(
+            { year: Type.Integer({ minimum: 2000, maximum: 2100 }) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request, reply) => {
+        const { pdf, referenceNumber } = await statementPdf(
+          services,
+          acting(request),
+          request.params.id,
+          request.query.year,
+        );
+        request.auditReads.push({
+          action: 'read-statement',
+          recordType: 'asset-account',
+          recordId: request.params.id,
+          details: { year: request.query.year, format: 'pdf' },
+        });
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="statement-${referenceNumber}.pdf"`)
+          .send(pdf);
       },
     );
 
