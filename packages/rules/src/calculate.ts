@@ -43,7 +43,7 @@ export interface CalculateResponse {
 
 /** A parameter value's entry, made once per value (the values live as long as their parameter set). */
 const usedEntries = new WeakMap<ParameterValue, ParameterUsed>();
-function usedEntry(id: string, value: ParameterValue): ParameterUsed {
+export function usedEntry(id: string, value: ParameterValue): ParameterUsed {
   let entry = usedEntries.get(value);
   if (entry === undefined || entry.id !== id) {
     entry = {

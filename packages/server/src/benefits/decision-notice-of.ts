@@ -11,11 +11,13 @@ export const taipeiDay = (at: string): string =>
 export const isLawReference = (reference: string): boolean => /^[A-Z]\d{7}/.test(reference);
 
 /** A condition's legal reference, from the explanation stored with the decision (code → reference). */
-function referencesOf(explanation: unknown, programId: string): Map<string, string> {
+export function referencesOf(explanation: unknown, programId: string): Map<string, string> {
+  type Explained = { program: string; reasons: { code: string; reference: string }[] }[];
   const references = new Map<string, string>();
-  const results = (
-    explanation as { results?: { program: string; reasons: { code: string; reference: string }[] }[] }
-  )?.results;
+  // Stored as the calculate answer's `results` (an array); older rows may hold the whole answer.
+  const results = Array.isArray(explanation)
+    ? (explanation as Explained)
+    : (explanation as { results?: Explained } | null)?.results;
   for (const result of results ?? [])
     if (result.program === programId)
       for (const reason of result.reasons) references.set(reason.code, reason.reference);

@@ -46,7 +46,7 @@ const toGrant = (d: DecisionToGrant | DecisionRow): DecisionToGrant =>
     : d;
 
 /**
- * The entitlements approved decisions of cash programs with a monthly amount give (version 1: from the
+ * The entitlements approved decisions of monthly cash programs with an amount give (version 1: from the
  * application's month, open-ended; paid to the applicant for household programs, to the person for person
  * programs; in the district of the decision's household). Inside the decision's transaction; a decision
  * that already has its entitlement is skipped, so calling again grants nothing twice. With a trail, each
@@ -60,7 +60,8 @@ export async function grantEntitlements(
   const granted: EntitlementRow[] = [];
   for (const decision of decisions.map(toGrant)) {
     const program = PROGRAMS.get(decision.programId);
-    if (decision.outcome !== 'approved' || program?.kind !== 'cash') continue;
+    // Monthly programs only: one-off grants (period 'event' or 'year') are paid by decision-grants.ts.
+    if (decision.outcome !== 'approved' || program?.kind !== 'cash' || program.period !== 'month') continue;
     if (decision.monthlyAmountNtd === null || decision.monthlyAmountNtd <= 0) continue;
     const existing = await trx
       .selectFrom('entitlement')
@@ -252,4 +253,50 @@ export function entitlementReachSql(actor: Actor) {
     default:
       return sql`false`;
   }
+}
+
+const MONTHLY_CASH_PROGRAMS = [...PROGRAMS.values()]
+  .filter((p) => p.kind === 'cash' && p.period === 'month')
+  .map((p) => p.id);
+
+/**
+ * grantEntitlements for many decisions at once, by the same rules (approved decisions of monthly cash programs with an
+ * amount, from the application's month, open-ended, paid to the applicant for household programs, in the
+ * household's district on the month's first day, else the application's), in one statement: for a whole
+ * caseload. Decisions that already have their entitlement are skipped. The caller writes the audit entry.
+ */
+export async function grantEntitlementsOfDecisions(
+  trx: Kysely<Schema>,
+  decisionIds: readonly string[],
+  createdBy: string | null,
+): Promise<{ count: number; amountNtd: number }> {
+  if (decisionIds.length === 0) return { count: 0, amountNtd: 0 };
+  const { rows } = await sql<{ count: number; amount: string }>`
+    WITH granted AS (
+      INSERT INTO entitlement (entitlement_id, version, decision_id, program_id, entity, entity_id,
+        payee_person_id, district_code, monthly_amount_ntd, first_month, last_month, reason, created_by)
+      SELECT gen_random_uuid(), 1, d.decision_id, d.program_id, d.entity, d.entity_id,
+        CASE WHEN d.entity = 'household' THEN a.applicant_person_id ELSE d.entity_id END,
+        coalesce(hd.district_code, a.district_code), d.monthly_amount_ntd, a.period, NULL,
+        'decision ' || d.decision_id, ${createdBy}::uuid
+      FROM decision d
+      JOIN application a ON a.application_id = d.application_id
+      LEFT JOIN LATERAL (
+        SELECT v.district_code FROM (
+          SELECT hv.district_code, hv.valid_to FROM household_version hv
+          WHERE hv.household_id = CASE WHEN d.entity = 'household' THEN d.entity_id ELSE a.household_id END
+            AND hv.valid_from <= (a.period || '-01')::date
+          ORDER BY hv.valid_from DESC, hv.recorded_at DESC, hv.version_id DESC LIMIT 1
+        ) v WHERE v.valid_to IS NULL OR v.valid_to > (a.period || '-01')::date
+      ) hd ON true
+      WHERE d.decision_id IN (SELECT value::uuid FROM json_array_elements_text(${JSON.stringify(decisionIds)}::json))
+        AND d.outcome = 'approved' AND d.monthly_amount_ntd > 0
+        AND d.program_id IN (SELECT value FROM json_array_elements_text(${JSON.stringify(MONTHLY_CASH_PROGRAMS)}::json))
+        AND NOT EXISTS (SELECT 1 FROM entitlement e WHERE e.decision_id = d.decision_id)
+      RETURNING monthly_amount_ntd
+    )
+    SELECT count(*)::int AS count, coalesce(sum(monthly_amount_ntd), 0)::text AS amount FROM granted`.execute(
+    trx,
+  );
+  return { count: rows[0]?.count ?? 0, amountNtd: Number(rows[0]?.amount ?? 0) };
 }

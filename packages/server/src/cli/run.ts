@@ -5,7 +5,7 @@ import { calcCommand } from './commands/calc.ts';
 import { dbCommand } from './commands/db-role.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { exportCommand } from './commands/export.ts';
-import { generateCommand } from './commands/generate.ts';
+import { caseloadCommand, generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { paymentsCommand, payrollCommand } from './commands/payments.ts';
@@ -16,6 +16,7 @@ import { serveCommand } from './commands/serve.ts';
 const COMMANDS: Command[] = [
   migrateCommand,
   generateCommand,
+  caseloadCommand,
   importCommand,
   exportCommand,
   serveCommand,

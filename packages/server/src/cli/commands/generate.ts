@@ -1,8 +1,10 @@
-import { isIsoDate } from '@safetynet/core/calendar';
+import { isIsoDate, isIsoMonth } from '@safetynet/core/calendar';
 import { MAX_SCALE } from '@safetynet/core/synth/generate';
+import { CaseloadRefusedError } from '../../benefits/caseload.ts';
 import { configFromEnv, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { GenerateRefusedError, loadSyntheticCity } from '../../synth/load.ts';
+import { caseloadLines, caseloadStep } from '../caseload-step.ts';
 import { type Command, UsageError } from '../command.ts';
 import { progressBar } from '../progress.ts';
 
@@ -23,6 +25,15 @@ export const generateCommand: Command = {
       description: '基準日 The city as on this date (YYYY-MM-DD)',
     },
     replace: { type: 'boolean', description: '清空現有戶籍資料後重新產生 Empty the registry first' },
+    'caseload-period': {
+      type: 'string',
+      description:
+        '現有個案量之月份 The month whose caseload (applications, decisions, entitlements) the rules give the city (YYYY-MM; default: the month of --as-of)',
+    },
+    'no-caseload': {
+      type: 'boolean',
+      description: '只產生戶籍，不產生個案量 The registry only, no caseload',
+    },
   },
   async run(options) {
     const scale = Number(options.scale);
@@ -32,6 +43,9 @@ export const generateCommand: Command = {
       throw new UsageError(`--scale 須介於 0 與 ${MAX_SCALE} / must be > 0 and ≤ ${MAX_SCALE}`);
     if (!Number.isSafeInteger(seed)) throw new UsageError('--seed 須為整數 / must be a whole number');
     if (!isIsoDate(asOf)) throw new UsageError('--as-of 須為 YYYY-MM-DD / must be a YYYY-MM-DD date');
+    const caseloadPeriod = String(options['caseload-period'] ?? asOf.slice(0, 7));
+    if (!isIsoMonth(caseloadPeriod))
+      throw new UsageError('--caseload-period 須為 YYYY-MM / must be a YYYY-MM month');
     const database = await openDatabase(configFromEnv());
     const bar = progressBar('產生 generating');
     try {
@@ -44,11 +58,49 @@ export const generateCommand: Command = {
         onProgress: (done, total) => bar.update(done, total),
       });
       bar.stop();
-      console.log(JSON.stringify(summary));
+      if (options['no-caseload']) {
+        console.log(JSON.stringify(summary));
+        return 0;
+      }
+      const caseload = await caseloadStep(database, caseloadPeriod);
+      for (const line of caseloadLines(caseload)) console.error(line);
+      const { programs: _programs, ...caseloadTotals } = caseload;
+      console.log(JSON.stringify({ ...summary, caseload: caseloadTotals }));
       return 0;
     } catch (error) {
       bar.stop();
       if (error instanceof GenerateRefusedError) {
+        console.error(error.message);
+        return 1;
+      }
+      throw error;
+    } finally {
+      await database.close();
+    }
+  },
+};
+
+/** The caseload alone, on a city already loaded (e.g. generated with --no-caseload, or for another month). */
+export const caseloadCommand: Command = {
+  name: 'caseload',
+  summary:
+    '以規則為已載入之城市產生現有個案量 File, decide and grant what the loaded city qualifies for in a month.',
+  options: {
+    period: { type: 'string', description: '月份 The month, YYYY-MM' },
+  },
+  async run(options) {
+    const period = String(options.period ?? '');
+    if (!isIsoMonth(period)) throw new UsageError('--period 須為 YYYY-MM / must be a YYYY-MM month');
+    const database = await openDatabase(configFromEnv());
+    try {
+      await migrateToLatest(database.db);
+      const summary = await caseloadStep(database, period);
+      for (const line of caseloadLines(summary)) console.error(line);
+      const { programs: _programs, ...totals } = summary;
+      console.log(JSON.stringify(totals));
+      return 0;
+    } catch (error) {
+      if (error instanceof CaseloadRefusedError) {
         console.error(error.message);
         return 1;
       }
