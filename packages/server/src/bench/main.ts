@@ -6,6 +6,7 @@ import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createThrowawayDatabase } from '../db/throwaway-database.ts';
 import { cityRulesBenchmark } from './city-rules.ts';
+import { payrollBenchmark } from './payroll.ts';
 import { BENCHMARKS } from './registry.ts';
 import { reviewBenchmark } from './review.ts';
 import { calculateBenchmark } from './rules.ts';
@@ -13,16 +14,27 @@ import { calculateBenchmark } from './rules.ts';
 /**
  * `npm run bench -- --scale S`: each benchmark prints one JSON line
  * {"bench", "value", "unit", "scale"}. With DATABASE_URL, on a throwaway database created on that server
- * (and dropped after); otherwise on the embedded engine in a temporary directory. Never on your data.
+ * (and dropped after); otherwise on the embedded engine in a temporary directory. Never on your data,
+ * unless `--existing` says so: then on DATABASE_URL's database itself, whose city (and caseload) the
+ * benchmarks use as they find them and add to (a payment run, a review).
  */
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '0.01' }, only: { type: 'string' } },
+  options: {
+    scale: { type: 'string', default: '0.01' },
+    only: { type: 'string' },
+    existing: { type: 'boolean' },
+  },
 });
 const scale = Number(values.scale);
 if (!(scale > 0)) throw new Error('--scale must be a positive number');
 
 async function throwawayDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
+  if (values.existing) {
+    if (!serverUrl) throw new Error('--existing needs DATABASE_URL');
+    const database = await openDatabase({ databaseUrl: serverUrl });
+    return { database, drop: () => database.close() };
+  }
   if (serverUrl) {
     const throwaway = await createThrowawayDatabase(serverUrl, 'safetynet_bench');
     const database = await openDatabase({ databaseUrl: throwaway.url });
@@ -48,7 +60,13 @@ async function throwawayDatabase(): Promise<{ database: Database; drop: () => Pr
 const { database, drop } = await throwawayDatabase();
 try {
   await migrateToLatest(database.db);
-  for (const bench of [...BENCHMARKS, calculateBenchmark, cityRulesBenchmark, reviewBenchmark]) {
+  for (const bench of [
+    ...BENCHMARKS,
+    calculateBenchmark,
+    cityRulesBenchmark,
+    payrollBenchmark,
+    reviewBenchmark,
+  ]) {
     if (values.only && !bench.name.startsWith(values.only)) continue;
     for (const result of await bench.run(database, scale)) {
       console.log(JSON.stringify({ bench: result.bench, value: result.value, unit: result.unit, scale }));

@@ -10,7 +10,7 @@ import { loadSyntheticCity } from '../synth/load.ts';
 export interface BenchResult {
   bench: string;
   value: number;
-  unit: 's' | 'ms' | 'MiB' | 'rows/s';
+  unit: 's' | 'ms' | 'MiB' | 'rows' | 'rows/s';
 }
 
 export interface Benchmark {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { AuditLog } from '../audit/audit-log.ts';
 import { auditChainKey } from '../audit/audit-verify.ts';
 import { operatorContext } from '../audit/operator.ts';
@@ -6,7 +5,7 @@ import { currentSnapshot, runAnnualReview } from '../benefits/annual-review.ts';
 import type { Database } from '../db/database.ts';
 import { resolveIdKeys } from '../identity/id-keys.ts';
 import { IdProtector } from '../identity/id-protector.ts';
-import { loadSyntheticCity } from '../synth/load.ts';
+import { ensureCaseload } from './caseload.ts';
 import type { Benchmark, BenchResult } from './registry.ts';
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -21,15 +20,7 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 export const reviewBenchmark: Benchmark = {
   name: 'review',
   async run(database: Database, scale: number): Promise<BenchResult[]> {
-    const any = await database.db.selectFrom('person').select('person_id').limit(1).execute();
-    if (any.length === 0) await loadSyntheticCity(database, { scale, seed: 1, ignoreEmbeddedLimit: true });
-    const { rows } = await sql<{ newest: string | null }>`SELECT max(first_month) AS newest
-      FROM entitlement`.execute(database.db);
-    const newest = rows[0]?.newest;
-    if (!newest) {
-      console.error('review: the database has no entitlements (no caseload): nothing to review');
-      return [{ bench: 'review-entitlements', value: 0, unit: 'rows/s' }];
-    }
+    const { period: newest, results } = await ensureCaseload(database, scale);
     const year = Number(newest.slice(0, 4)) + 1;
     const protector = new IdProtector(resolveIdKeys(process.env, database));
     const trail = { log: new AuditLog(auditChainKey(protector)), context: operatorContext('bench') };
@@ -46,6 +37,7 @@ export const reviewBenchmark: Benchmark = {
       `review ${year}: ${first.reviewed} entitlements (${first.continue} continue, ${first.change} change, ${first.end} end); again ${again.reviewed}`,
     );
     return [
+      ...results,
       { bench: `review-snapshot-take-${database.engine}`, value: round(snapshotSeconds), unit: 's' },
       { bench: `review-annual-${database.engine}`, value: round(firstSeconds), unit: 's' },
       { bench: `review-annual-again-${database.engine}`, value: round(againSeconds), unit: 's' },

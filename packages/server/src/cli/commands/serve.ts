@@ -6,6 +6,7 @@ import { resolveIdKeys } from '../../identity/id-keys.ts';
 import { IdProtector } from '../../identity/id-protector.ts';
 import { identityServices } from '../../identity/services.ts';
 import { DEMO_SCALE, loadSyntheticCity } from '../../synth/load.ts';
+import { caseloadStep } from '../caseload-step.ts';
 import { type Command, UsageError } from '../command.ts';
 import { progressBar } from '../progress.ts';
 
@@ -48,6 +49,10 @@ export const serveCommand: Command = {
           bar.stop();
           console.log(
             `已載入 Loaded ${summary.persons} persons in ${summary.households} households (${summary.seconds} s).`,
+          );
+          const caseload = await caseloadStep(database, summary.asOf.slice(0, 7));
+          console.log(
+            `個案量 Caseload of ${caseload.period}: ${caseload.entitlements} entitlements from ${caseload.applications} applications.`,
           );
         }
       }
