@@ -39,6 +39,11 @@ export const PERMISSIONS = {
   'applications:decide': '核定（複審，不得為擬辦者） Decide an application (not its proposer)',
   'entitlements:read': '讀取給付資格與撥款 Read entitlements and payments',
   'payments:run': '執行每月撥款 Run a month’s payments',
+  'entitlements:change':
+    '變更給付資格（新版本，本區） Change an entitlement of one’s districts (a new version)',
+  'overpayments:manage':
+    '追回溢領：登錄繳回、變更追回方式（本區） Recover overpayments: record repayments, choose deduction or repayment',
+  'overpayments:waive': '註銷溢領（本區複審） Waive an overpayment (a reviewer of the district)',
   'asset-accounts:read':
     '讀取脫貧儲蓄帳戶、對帳單與未存款追蹤名單 Read asset-building accounts, statements and the follow-up list',
   'asset-accounts:write':
@@ -114,6 +119,10 @@ const POLICY: Record<Permission, Holder> = {
   'applications:decide': roles('reviewer'),
   'entitlements:read': roles('citizen', 'district-clerk', 'reviewer', 'program-officer'),
   'payments:run': roles('program-officer'),
+  // Scoped like entitlements (entitlementReachSql): the clerk changes and recovers, a reviewer waives.
+  'entitlements:change': roles('district-clerk'),
+  'overpayments:manage': roles('district-clerk'),
+  'overpayments:waive': roles('reviewer'),
   // Asset-building accounts are scoped like the registry: a clerk their districts, a social worker or
   // supervisor their caseload (the six-month follow-up is theirs).
   'asset-accounts:read': roles('district-clerk', 'social-worker', 'supervisor'),

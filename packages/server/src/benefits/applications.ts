@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dueDateOf } from '@safetynet/core/benefits/processing-periods';
 import { isIsoMonth, rocYear } from '@safetynet/core/calendar';
-import { PROGRAMS } from '@safetynet/rules';
+import { EVENT_TYPES, PROGRAMS } from '@safetynet/rules';
 import { type Kysely, sql } from 'kysely';
 import { ApiError } from '../api-error.ts';
 import { personReach } from '../authz/registry-scope-sql.ts';
@@ -22,6 +22,20 @@ export interface FileInput {
   /** The month applied from (default the current month). */
   period?: string;
   idempotencyKey?: string;
+  /**
+   * The dated events claimed for (a medical bill, a crisis, a disaster): the rules' event facts. The
+   * registry holds none, so event programs are evaluated on these; `person`/`household` default to the
+   * applicant and their household.
+   */
+  events?: ClaimedEvent[];
+}
+
+export interface ClaimedEvent {
+  type: string;
+  date: string;
+  person?: string;
+  household?: string;
+  [field: string]: unknown;
 }
 
 export type ApplicationRow = ApplicationTable & { version: number; created_at: Date };
@@ -79,6 +93,15 @@ export async function fileApplication(
   const period = input.period ?? today.slice(0, 7);
   if (!isIsoMonth(period))
     throw new ApiError(400, '月份須為 YYYY-MM', 'period must be YYYY-MM', 'body.period');
+  (input.events ?? []).forEach((event, k) => {
+    if (!Object.hasOwn(EVENT_TYPES, event.type))
+      throw new ApiError(
+        400,
+        `未知的事件類型：${event.type}`,
+        `unknown event type: ${event.type}`,
+        `body.events.${k}.type`,
+      );
+  });
   const db = services.database.db;
   const reach = await personReach(db, input.applicantPersonId, today);
   if (!reach) throw new ApiError(404, '找不到申請人', 'applicant not found', 'body.applicantPersonId');
@@ -127,6 +150,7 @@ export async function fileApplication(
         created_by: actor.id,
         created_at: now,
         idempotency_key: input.idempotencyKey ?? null,
+        events: JSON.stringify(input.events ?? []),
       })
       .returningAll()
       .executeTakeFirstOrThrow()) as ApplicationRow;

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import {
   type CalculateResponse,
   calculate,
+  EVENT_TYPES,
+  type EventFacts,
   type ExplainedResult,
   type ParameterSet,
   type Population,
@@ -89,6 +91,17 @@ async function staleFor(
   return rows[0]?.stale === true;
 }
 
+/** The events the application claims for, whom they concern filled in (the applicant, their household). */
+function claimedEvents(application: ApplicationRow, householdId: string): EventFacts[] {
+  const raw = (application as { events?: unknown }).events;
+  const events = (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? [])) as EventFacts[];
+  return events.map((event) => {
+    const spec = EVENT_TYPES[event.type as keyof typeof EVENT_TYPES];
+    if (spec?.entity === 'household') return { household: householdId, ...event };
+    return { person: application.applicant_person_id, ...event };
+  });
+}
+
 export async function evaluateApplication(
   services: BenefitServices,
   application: ApplicationRow,
@@ -116,7 +129,9 @@ export async function evaluateApplication(
       `${application.period} 月底之戶籍中無此戶，無法審查`,
       `the household is not in the registry at the end of ${application.period}`,
     );
-  const facts = caseOfHousehold(population, k);
+  // The events claimed are part of the evidence stored with the decision (none: as before, no key).
+  const events = claimedEvents(application, householdId);
+  const facts = { ...caseOfHousehold(population, k), ...(events.length ? { events } : {}) };
   const version = rulesVersion(services.parameters);
   return programs.map((program) => {
     const definition = PROGRAMS.get(program)!;

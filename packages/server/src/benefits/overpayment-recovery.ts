@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IsoMonth } from '@safetynet/core/calendar';
+import { formatNtd } from '@safetynet/core/money';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { ApiError } from '../api-error.ts';
 import type { AuditTrail } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
 import type { OverpaymentTable, Schema } from '../db/schema.ts';
@@ -116,26 +118,79 @@ export async function deductOverpayments(
   });
 }
 
-/** A repayment received for an overpayment (the payee paid back), inside the caller's transaction. */
+/** An overpayment locked for a change, or 404. */
+async function lockOverpayment(trx: Kysely<Schema>, overpaymentId: string): Promise<OverpaymentRow> {
+  const row = await trx
+    .selectFrom('overpayment')
+    .selectAll()
+    .where('overpayment_id', '=', overpaymentId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new ApiError(404, '查無此溢領紀錄', 'no such overpayment');
+  return row;
+}
+
+const notOpen = (o: OverpaymentRow) =>
+  new ApiError(
+    409,
+    `此溢領已${o.status === 'waived' ? '註銷' : '結清'}，無從再追回`,
+    `the overpayment is ${o.status} already: nothing is left to recover`,
+  );
+
+/**
+ * A repayment received for an overpayment (the payee paid back), inside the caller's transaction. With an
+ * idempotency key, recording it again answers the first entry's result instead of a second repayment.
+ */
 export async function recordRepayment(
   trx: Kysely<Schema>,
   overpaymentId: string,
   amountNtd: number,
   trail: AuditTrail,
-): Promise<{ outstandingNtd: number }> {
-  await sql`SELECT 1 FROM overpayment WHERE overpayment_id = ${overpaymentId} FOR UPDATE`.execute(trx);
+  options: { idempotencyKey?: string } = {},
+): Promise<{ outstandingNtd: number; recoveryId: string; created: boolean }> {
+  const overpayment = await lockOverpayment(trx, overpaymentId);
+  if (options.idempotencyKey) {
+    const earlier = await trx
+      .selectFrom('overpayment_recovery')
+      .select(['recovery_id', 'amount_ntd'])
+      .where('overpayment_id', '=', overpaymentId)
+      .where('idempotency_key', '=', options.idempotencyKey)
+      .executeTakeFirst();
+    if (earlier) {
+      if (earlier.amount_ntd !== amountNtd)
+        throw new ApiError(
+          409,
+          '此 idempotencyKey 已用於另一金額之繳回',
+          'this idempotencyKey was used for a repayment of another amount',
+          'idempotencyKey',
+        );
+      return {
+        outstandingNtd: await outstanding(trx, overpaymentId),
+        recoveryId: earlier.recovery_id,
+        created: false,
+      };
+    }
+  }
+  if (overpayment.status !== 'open') throw notOpen(overpayment);
   const rest = await outstanding(trx, overpaymentId);
   if (!Number.isSafeInteger(amountNtd) || amountNtd <= 0 || amountNtd > rest)
-    throw new RangeError(`a repayment is between 1 and ${rest} NTD`);
+    throw new ApiError(
+      422,
+      `繳回金額須介於 1 至 ${formatNtd(rest)} 元（尚待追回金額）`,
+      `a repayment is between 1 and ${formatNtd(rest)} NTD (the amount still outstanding)`,
+      'amountNtd',
+    );
+  const recoveryId = randomUUID();
   await trx
     .insertInto('overpayment_recovery')
     .values({
-      recovery_id: randomUUID(),
+      recovery_id: recoveryId,
       overpayment_id: overpaymentId,
       kind: 'repayment',
       payment_id: null,
       amount_ntd: amountNtd,
       recorded_by: trail.context.actor.kind === 'staff' ? trail.context.actor.id : null,
+      idempotency_key: options.idempotencyKey ?? null,
     })
     .execute();
   if (amountNtd === rest)
@@ -149,8 +204,62 @@ export async function recordRepayment(
       action: 'update',
       recordType: 'overpayment',
       recordId: overpaymentId,
-      details: { repaidNtd: amountNtd, recovered: amountNtd === rest },
+      details: { repaidNtd: amountNtd, recovered: amountNtd === rest, recoveryId },
     },
   ]);
-  return { outstandingNtd: rest - amountNtd };
+  return { outstandingNtd: rest - amountNtd, recoveryId, created: true };
+}
+
+/** Waived (註銷): what is left is not recovered (e.g. the payee cannot repay), with the reason, audited. */
+export async function waiveOverpayment(
+  trx: Kysely<Schema>,
+  overpaymentId: string,
+  reason: string,
+  trail: AuditTrail,
+): Promise<{ outstandingNtd: number }> {
+  const overpayment = await lockOverpayment(trx, overpaymentId);
+  if (overpayment.status !== 'open') throw notOpen(overpayment);
+  if (!reason.trim()) throw new ApiError(400, '註銷須說明理由', 'a waiver needs a reason', 'reason');
+  const rest = await outstanding(trx, overpaymentId);
+  await trx
+    .updateTable('overpayment')
+    .set({ status: 'waived' })
+    .where('overpayment_id', '=', overpaymentId)
+    .execute();
+  await trail.log.append(trx, trail.context, [
+    {
+      action: 'update',
+      recordType: 'overpayment',
+      recordId: overpaymentId,
+      details: { status: 'waived', waivedNtd: rest, reason },
+    },
+  ]);
+  return { outstandingNtd: rest };
+}
+
+/** How an open overpayment is recovered from now on: deduction from later payments, or repayment. */
+export async function setRecoveryMethod(
+  trx: Kysely<Schema>,
+  overpaymentId: string,
+  method: 'deduction' | 'repayment',
+  trail: AuditTrail,
+): Promise<OverpaymentRow> {
+  const overpayment = await lockOverpayment(trx, overpaymentId);
+  if (overpayment.status !== 'open') throw notOpen(overpayment);
+  if (overpayment.recovery === method) return overpayment;
+  const row = await trx
+    .updateTable('overpayment')
+    .set({ recovery: method })
+    .where('overpayment_id', '=', overpaymentId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trail.log.append(trx, trail.context, [
+    {
+      action: 'update',
+      recordType: 'overpayment',
+      recordId: overpaymentId,
+      details: { recovery: method, was: overpayment.recovery },
+    },
+  ]);
+  return row;
 }

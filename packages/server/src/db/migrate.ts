@@ -8,6 +8,7 @@ import * as overpayments from './migrations/0006_overpayments.ts';
 import * as appeals from './migrations/0007_appeals.ts';
 import * as annualReview from './migrations/0008_annual_review.ts';
 import * as assetAccounts from './migrations/0009_asset_accounts.ts';
+import * as grantClaims from './migrations/0010_grant_claims.ts';
 import * as caseloadIndexes from './migrations/0011_caseload_indexes.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_appeals': appeals,
   '0008_annual_review': annualReview,
   '0009_asset_accounts': assetAccounts,
+  '0010_grant_claims': grantClaims,
   '0011_caseload_indexes': caseloadIndexes,
 };
 

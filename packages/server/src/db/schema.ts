@@ -671,3 +671,13 @@ export interface Schema {
   annual_review: AnnualReviewTable;
   annual_review_item: AnnualReviewItemTable;
 }
+
+/** migrations/0010_grant_claims.ts */
+export interface ApplicationTable {
+  /** The event facts the application claims for (the rules' `events`), stored as given. */
+  events: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface OverpaymentRecoveryTable {
+  idempotency_key: string | null;
+}

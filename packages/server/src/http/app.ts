@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { auditChainKey } from '../audit/audit-verify.ts';
 import type { OnDecided } from '../benefits/benefit-services.ts';
+import { payDecisionGrants } from '../benefits/decision-grants.ts';
 import { grantEntitlements } from '../benefits/entitlements.ts';
 import type { Database } from '../db/database.ts';
 import type { IdProtector } from '../identity/id-protector.ts';
@@ -34,6 +35,7 @@ import { householdProgramsRoutes } from './routes/household-programs.ts';
 import { householdRoutes } from './routes/households.ts';
 import { lifeEventRoutes } from './routes/life-events.ts';
 import { meRoutes } from './routes/me.ts';
+import { moneyRoutes } from './routes/money.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { payeeAccountRoutes } from './routes/payee-accounts.ts';
 import { paymentRoutes } from './routes/payments.ts';
@@ -270,12 +272,15 @@ export async function buildServer({
           onDecided:
             onDecided ??
             (async (trx, decisions, audit) => {
-              await grantEntitlements(trx, decisions, { log: identity.audit, context: audit });
+              const trail = { log: identity.audit, context: audit };
+              await grantEntitlements(trx, decisions, trail);
+              await payDecisionGrants(trx, decisions, trail, parameters);
             }),
         }),
       );
       await api.register(appealRoutes({ database, audit: identity.audit, now: identity.now }));
       await api.register(paymentRoutes({ database, identity }));
+      await api.register(moneyRoutes({ database, identity }));
       await api.register(
         lifeEventRoutes({ database, identity, guard: context.guard, parameters, snapshots }),
       );

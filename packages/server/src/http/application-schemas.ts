@@ -4,6 +4,22 @@ import { Uuid } from './schemas.ts';
 /** The request and answer shapes of the application routes (routes/applications.ts). */
 export const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
 export const ProgramId = Type.String({ minLength: 1, maxLength: 80, pattern: '^[a-z0-9-]+$' });
+/** An event claimed for (the rules' event facts: `GET /api/v1/facts` lists the types and their fields). */
+export const ClaimedEvent = Type.Object(
+  {
+    type: Type.String({ minLength: 1, maxLength: 60 }),
+    date: Type.String({ format: 'date' }),
+    person: Type.Optional(Type.String({ format: 'uuid' })),
+    household: Type.Optional(Type.String({ format: 'uuid' })),
+  },
+  {
+    // The event type's fields, checked by the rules (a FactError is a 400 naming the field); any JSON
+    // value here, so no coercion turns a number into a string first.
+    additionalProperties: Type.Unknown(),
+    description:
+      '申請所據之事件（醫療費用、急難、災害…） A dated event claimed for, e.g. `{"type":"medical-expense","date":"2024-03-05","selfPaidNtd":45000}`',
+  },
+);
 export const Text = (max: number, description: string) =>
   Type.String({ minLength: 1, maxLength: max, description });
 export const Status = Type.String({

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { ANONYMOUS } from '@safetynet/core/authz/actor';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { approvedDecision } from '../benefits/benefit-fixtures.ts';
 import { grantEntitlements } from '../benefits/entitlements.ts';
+import { runMonthlyPayments } from '../benefits/payment-run.ts';
 import type { Database } from '../db/database.ts';
 import type { RouteCase } from './authz-matrix-cases.ts';
 
@@ -12,6 +14,7 @@ import type { RouteCase } from './authz-matrix-cases.ts';
  * allowance (another district, another household, a program the officer does not run).
  */
 const entitlements = { own: '', other: '' };
+const overpayments = { own: '', other: '' };
 const OWN_PROGRAM = 'low-income-living-allowance';
 const OTHER_PROGRAM = 'low-income-child-allowance';
 /** A payment id that does not exist (the routes answer 404 after authorization). */
@@ -66,6 +69,31 @@ export async function setUpPaymentMatrix(
     .execute((trx) => grantEntitlements(trx, [own, other], world.trail));
   entitlements.own = ownEntitlement!.entitlement_id;
   entitlements.other = otherEntitlement!.entitlement_id;
+  // A month paid, and an overpayment of it for each (recovered by repayment, so no run deducts from it).
+  await runMonthlyPayments(database, '2024-02', world.trail);
+  for (const target of ['own', 'other'] as const) {
+    const payment = await database.db
+      .selectFrom('payment')
+      .selectAll()
+      .where('entitlement_id', '=', entitlements[target])
+      .executeTakeFirstOrThrow();
+    overpayments[target] = randomUUID();
+    await database.db
+      .insertInto('overpayment')
+      .values({
+        overpayment_id: overpayments[target],
+        payment_id: payment.payment_id,
+        entitlement_id: payment.entitlement_id!,
+        program_id: payment.program_id,
+        payee_person_id: payment.payee_person_id,
+        district_code: payment.district_code,
+        period: payment.period,
+        amount_ntd: 1_000,
+        reason: 'matrix',
+        recovery: 'repayment',
+      })
+      .execute();
+  }
 }
 
 export const PAYMENT_ROUTE_CASES: Record<string, RouteCase> = {
@@ -93,5 +121,35 @@ export const PAYMENT_ROUTE_CASES: Record<string, RouteCase> = {
   'POST /payment-runs/:period/payments/:id/cancel': {
     request: () => ({ url: `/payment-runs/2024-06/payments/${NO_PAYMENT}/cancel` }),
     alsoOk: [404],
+  },
+  'GET /grants': { request: () => ({ url: '/grants' }) },
+  // Far in the future, so no month the matrix pays is touched; a repeat is the same version (400/409).
+  'POST /entitlements/:id/versions': {
+    scoped: true,
+    request: (_w, t) => ({
+      url: `/entitlements/${entitlements[t]}/versions`,
+      body: { fromMonth: '2031-01', lastMonth: '2031-12', reason: '矩陣測試' },
+    }),
+    alsoOk: [400, 409],
+  },
+  'GET /overpayments/:id': {
+    scoped: true,
+    request: (_w, t) => ({ url: `/overpayments/${overpayments[t]}` }),
+  },
+  // Once waived or repaid in full, the overpayment is closed: 409 for what comes after.
+  'POST /overpayments/:id/repayments': {
+    scoped: true,
+    request: (_w, t) => ({ url: `/overpayments/${overpayments[t]}/repayments`, body: { amountNtd: 100 } }),
+    alsoOk: [409],
+  },
+  'POST /overpayments/:id/waive': {
+    scoped: true,
+    request: (_w, t) => ({ url: `/overpayments/${overpayments[t]}/waive`, body: { reason: '矩陣測試' } }),
+    alsoOk: [409],
+  },
+  'POST /overpayments/:id/recovery': {
+    scoped: true,
+    request: (_w, t) => ({ url: `/overpayments/${overpayments[t]}/recovery`, body: { method: 'repayment' } }),
+    alsoOk: [409],
   },
 };

@@ -16,6 +16,7 @@ import { renderDecisionNotice } from '../../notices/decision-notice.ts';
 import {
   ApplicationInFull,
   ApplicationView,
+  ClaimedEvent,
   DecisionAnswer,
   DecisionAsMade,
   Month,
@@ -52,6 +53,7 @@ export function applicationRoutes(services: BenefitServices): FastifyPluginAsync
               applicantPersonId: Uuid,
               programs: Type.Array(ProgramId, { minItems: 1, maxItems: 20 }),
               period: Type.Optional(Month),
+              events: Type.Optional(Type.Array(ClaimedEvent, { maxItems: 20 })),
             },
             { additionalProperties: false },
           ),
