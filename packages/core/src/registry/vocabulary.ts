@@ -53,4 +53,9 @@ export const PLACEMENT_TYPES = [
   'psychiatric_institution',
   'shelter',
 ] as const;
+/**
+ * Social insurances a person is enrolled in (全民健保; 勞保、農保、公教保、軍保 are the cash-benefit insurances that
+ * keep a person out of the national pension, 國民年金法 第7條).
+ */
+export const INSURANCE_SCHEMES = ['nhi', 'labour', 'farmers', 'civil_service', 'military'] as const;
 export const REGISTER_STATUSES = ['low_income', 'mid_low_income', 'senior_living_alone', 'homeless'] as const;

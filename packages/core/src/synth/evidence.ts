@@ -1,8 +1,12 @@
+import { addInsurance } from './insurance.ts';
 import { DISABILITY_LEVEL_WEIGHTS, MINIMUM_LIVING_COST_2023 } from './model.ts';
 import type { Random } from './random.ts';
 import { isoDay, SOURCE, type SyntheticChunk } from './tables.ts';
 
 const LEVELS = ['mild', 'moderate', 'severe', 'profound'] as const;
+/** Shares of unregistered households with a senior / a person with a disability under 65 left under 2.5 ×. */
+const SENIOR_UNDER_UPPER_LINE = 0.033;
+const DISABLED_UNDER_UPPER_LINE = 0.55;
 
 export interface EvidenceContext {
   random: Random;
@@ -14,14 +18,15 @@ export interface EvidenceContext {
 /**
  * Evidence for one household's members. Households with a status get incomes under its threshold (per
  * capita below the minimum living cost, or below 1.5 ×) and little property; others are drawn from wide
- * distributions (assumptions: median earnings 38,000 a month, log-spread 0.55).
+ * distributions (assumptions: median earnings 38,000 a month, log-spread 0.55). Returns the household's
+ * recorded monthly income and how many of its members are able to work.
  */
 export function addEvidence(
   chunk: SyntheticChunk,
   made: { personId: string; birthDate: string; age: number }[],
   status: 'low_income' | 'mid_low_income' | null,
   { random, asOfDay, asOfYear, evidenceId }: EvidenceContext,
-): void {
+): { incomeNtd: number; ableToWork: number } {
   const yearStart = `${asOfYear}-01-01`;
   const members = made.length;
   const perCapitaCap =
@@ -34,10 +39,12 @@ export function addEvidence(
   let householdBudget = status ? random.int(perCapitaFloor, perCapitaCap - 1) * members : 0;
   // What the members earn and draw, to put the household where its register (or none) says (see below).
   let householdIncome = 0;
+  let ableToWork = 0;
+  let senior = false;
+  let disabledUnder65 = false;
 
   made.forEach(({ personId, age }, index) => {
     const isApplicant = index === 0;
-    // Disability certificates: 11.2% of seniors, 4.0% of others (5.35% overall, 39% of holders 65+).
     // Disability certificates: 10.6% of seniors, 4.6% of others under a ramp for the young
     // (tuned to 5.35% of persons with ≈39% of holders aged 65+).
     const disabled = random.chance(age >= 65 ? 0.106 : 0.046 * Math.min(1, (age + 5) / 30));
@@ -107,6 +114,7 @@ export function addEvidence(
             ? random.pick(['illness', 'caregiver'] as const)
             : null;
       const employed = !unable && random.chance(status ? 0.5 : age < 25 ? 0.55 : 0.8);
+      if (unable === null) ableToWork++;
       chunk.work_ability.push([
         evidenceId(),
         personId,
@@ -215,6 +223,9 @@ export function addEvidence(
         yearly < 400_000 ? 0 : rate,
       ]);
     }
+    addInsurance(chunk, { personId, age, disabled, earned }, status, { random, yearStart, evidenceId });
+    if (age >= 65) senior = true;
+    else if (disabled) disabledUnder65 = true;
   });
   // Households on no register are nearly all above the mid-low-income line: the registers hold most of those
   // under it (assumption: 1 in 40 stays under, households that qualify and have not applied). Without this,
@@ -229,7 +240,21 @@ export function addEvidence(
       : !status && householdIncome < midLowLine && random.chance(0.975)
         ? midLowLine - householdIncome + random.int(1_000, 12_000)
         : 0;
-  if (topUp > 0) {
+  // Households with a senior or a person with a disability on no register: the means test counts the
+  // first-degree relatives wherever registered (D0050078 第5條) and property income, which the registry
+  // household does not show. (assumption, tuned to the seed's monthly recipients of the senior and disability
+  // living allowances, 001 四(一)2(1) and 四(二)2(1), whose income limit is 2.5 × the minimum living cost per
+  // person): only SENIOR_UNDER_UPPER_LINE / DISABLED_UNDER_UPPER_LINE of them stay under it.
+  const upperLine = Math.ceil(MINIMUM_LIVING_COST_2023 * 2.5) * members;
+  const stayUnder = disabledUnder65 ? DISABLED_UNDER_UPPER_LINE : SENIOR_UNDER_UPPER_LINE;
+  const raise =
+    !status &&
+    (senior || disabledUnder65) &&
+    householdIncome + topUp <= upperLine &&
+    !random.chance(stayUnder)
+      ? upperLine - householdIncome - topUp + Math.round(random.logNormal(5_000, 0.8) * members)
+      : 0;
+  if (topUp + raise > 0) {
     const applicant = made[0]!;
     chunk.income_evidence.push([
       evidenceId(),
@@ -238,7 +263,8 @@ export function addEvidence(
       null,
       SOURCE,
       applicant.age >= 65 ? 'pension' : 'other',
-      topUp,
+      topUp + raise,
     ]);
   }
+  return { incomeNtd: householdIncome + topUp + raise, ableToWork };
 }

@@ -7,6 +7,7 @@ import {
   GIVEN_NAME_CHARACTERS,
   HOUSEHOLD_TYPES,
   LOW_INCOME_HOUSEHOLD_SHARE,
+  lowIncomeClass,
   MID_2023_FACTOR,
   MID_LOW_INCOME_HOUSEHOLD_SHARE,
   SURNAME_WEIGHTS,
@@ -170,9 +171,12 @@ export function* generateCity(options: GenerateOptions): Generator<SyntheticChun
         const own = chunk.household_membership.at(-1 - 1)!; // the membership written by addPerson
         if (own[2] === made[0]!.personId) own[3] = left;
       }
-      addEvidence(chunk, made, status, { random, asOfDay, asOfYear, evidenceId });
+      const means = addEvidence(chunk, made, status, { random, asOfDay, asOfYear, evidenceId });
       if (status) {
-        const category = status === 'low_income' ? String(random.int(1, 4)) : null; // synthetic label only
+        const category =
+          status === 'low_income'
+            ? String(lowIncomeClass(means.incomeNtd / made.length, means.ableToWork))
+            : null;
         chunk.status_register.push([
           uuid(5, counters.status++),
           status,

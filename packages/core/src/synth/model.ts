@@ -60,6 +60,20 @@ export const MID_LOW_INCOME_HOUSEHOLD_SHARE = TARGETS.midLowIncomeHouseholds / T
 export const MINIMUM_LIVING_COST_2023 = 14_419; // (A)
 export const MINIMUM_WAGE_2023 = 26_400; // (B)
 
+/**
+ * Low-income class (款別, 社會救助法 第11條第2項: the city may grade the allowance by income). The city's
+ * classes are not in the references (assumption, after the usual grading): class 1 is a household where no
+ * one is able to work; class 2 one whose income per person is under LOW_INCOME_CLASS_2_BOUND × the minimum
+ * living cost; class 3 the rest. Class 1 then comes out ≈ 45% of the low-income households, near the seed's
+ * ≈ 6,570 households a month paid the family living allowance (which class 1 receives) of ≈ 15,091
+ * (calibration A5).
+ */
+export const LOW_INCOME_CLASS_2_BOUND = 0.6;
+export function lowIncomeClass(incomePerPerson: number, ableToWork: number): number {
+  if (ableToWork === 0) return 1;
+  return incomePerPerson < LOW_INCOME_CLASS_2_BOUND * MINIMUM_LIVING_COST_2023 ? 2 : 3;
+}
+
 /** Surnames by frequency (assumption: the most common Taiwanese surnames, roughly weighted). */
 export const SURNAMES =
   '陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴徐周葉蘇莊呂江何蕭羅高潘簡朱鍾彭游詹胡施沈余盧梁趙顏柯翁魏孫戴'.split(

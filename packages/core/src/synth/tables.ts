@@ -86,6 +86,16 @@ export const SYNTH_TABLES = {
     'facility_name',
     'publicly_funded',
   ],
+  insurance_enrolment: [
+    'evidence_id',
+    'person_id',
+    'valid_from',
+    'valid_to',
+    'source',
+    'scheme',
+    'monthly_premium_ntd',
+    'premium_paid_by_government',
+  ],
   status_register: [
     'status_id',
     'status',

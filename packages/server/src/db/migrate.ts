@@ -10,6 +10,7 @@ import * as annualReview from './migrations/0008_annual_review.ts';
 import * as assetAccounts from './migrations/0009_asset_accounts.ts';
 import * as grantClaims from './migrations/0010_grant_claims.ts';
 import * as caseloadIndexes from './migrations/0011_caseload_indexes.ts';
+import * as insuranceEnrolment from './migrations/0012_insurance_enrolment.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_asset_accounts': assetAccounts,
   '0010_grant_claims': grantClaims,
   '0011_caseload_indexes': caseloadIndexes,
+  '0012_insurance_enrolment': insuranceEnrolment,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {

@@ -1,6 +1,7 @@
 import type {
   DISABILITY_LEVELS,
   INCOME_TYPES,
+  INSURANCE_SCHEMES,
   MEMBER_ROLES,
   PLACEMENT_TYPES,
   PROPERTY_KINDS,
@@ -126,6 +127,14 @@ export interface PlacementTable extends PersonEvidence {
   publicly_funded: Generated<boolean>;
 }
 
+/** migrations/0012_insurance_enrolment.ts */
+export type InsuranceScheme = (typeof INSURANCE_SCHEMES)[number];
+export interface InsuranceEnrolmentTable extends PersonEvidence {
+  scheme: InsuranceScheme;
+  monthly_premium_ntd: number;
+  premium_paid_by_government: Generated<boolean>;
+}
+
 export type RegisterStatus = (typeof REGISTER_STATUSES)[number];
 export interface StatusRegisterTable extends DatedColumns {
   status_id: string;
@@ -149,6 +158,7 @@ export interface Schema {
   tax_bracket: TaxBracketTable;
   work_ability: WorkAbilityTable;
   placement: PlacementTable;
+  insurance_enrolment: InsuranceEnrolmentTable;
   status_register: StatusRegisterTable;
   population_snapshot: PopulationSnapshotTable;
   population_snapshot_column: PopulationSnapshotColumnTable;
@@ -231,6 +241,7 @@ export const DATED_TABLES = {
   tax_bracket: 'evidence_id',
   work_ability: 'evidence_id',
   placement: 'evidence_id',
+  insurance_enrolment: 'evidence_id',
   status_register: 'status_id',
 } as const satisfies Partial<Record<keyof Schema, string>>;
 

@@ -96,13 +96,14 @@ export async function readRegistryPopulation(database: Database, period: string)
   }
   for (let k = 0; k < householdIds.length; k++) h.district[k] = householdDistrict[k]!;
 
+  const householdIndex = new Map(householdIds.map((id, k) => [id, k]));
   evidenceQueries.forEach((query, q) => {
-    const targets = query.columns
-      .slice(1)
-      .map((name) => (p as unknown as Record<string, Float64Array>)[name]!);
+    const columns = (query.entity === 'household' ? h : p) as unknown as Record<string, Float64Array>;
+    const keyed = query.entity === 'household' ? householdIndex : index;
+    const targets = query.columns.slice(1).map((name) => columns[name]!);
     const reader = new CopyLineReader(1, targets.length, (keys, numbers) => {
-      const i = index.get(keys[0]!);
-      if (i === undefined) return; // not alive on the date
+      const i = keyed.get(keys[0]!);
+      if (i === undefined) return; // not alive (or no one of the household alive) on the date
       for (let n = 0; n < targets.length; n++) {
         const value = numbers[n]!;
         if (!Number.isNaN(value)) targets[n]![i] = value;

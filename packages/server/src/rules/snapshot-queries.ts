@@ -31,6 +31,8 @@ const day = (column: string) => `(${column} - DATE '1970-01-01')`;
 
 export interface SnapshotQuery {
   name: string;
+  /** Whose facts the lines carry (default: a person's). */
+  entity?: 'household';
   /** The columns of each line, in order. */
   columns: readonly string[];
   sql: string;
@@ -139,6 +141,27 @@ export function snapshotQueries(on: string): SnapshotQuery[] {
       sql: `SELECT DISTINCT ON (person_id) person_id, ${indexOf('placement_type', PERSON_FACTS.placement.type.values)}, ${day('valid_from')}
         FROM ${asOf('placement', 'evidence_id', on, 'person_id, placement_type, valid_from')} e
         ORDER BY person_id, valid_from DESC`,
+    },
+    {
+      // The self-paid NHI premium, whether another budget pays it, and cash-benefit insurance premiums.
+      name: 'insurance',
+      columns: ['person', 'nhiPremiumNtd', 'nhiPremiumPaidByGovernment', 'cashInsurancePremiumNtd'],
+      sql: `SELECT person_id,
+          sum(monthly_premium_ntd) FILTER (WHERE scheme = 'nhi' AND NOT premium_paid_by_government),
+          bool_or(scheme = 'nhi' AND premium_paid_by_government)::int,
+          sum(monthly_premium_ntd) FILTER (WHERE scheme <> 'nhi')
+        FROM ${asOf('insurance_enrolment', 'evidence_id', on, 'person_id, scheme, monthly_premium_ntd, premium_paid_by_government')} e
+        GROUP BY person_id`,
+    },
+    {
+      // The low-income class (款別) on the household's low-income register entry (0 = none given).
+      name: 'household-status',
+      entity: 'household',
+      columns: ['household', 'lowIncomeClass'],
+      sql: `SELECT household_id, max(CASE WHEN category ~ '^[1-9]$' THEN category::int ELSE 0 END)
+        FROM ${asOf('status_register', 'status_id', on, 'household_id, status, category')} e
+        WHERE household_id IS NOT NULL AND status = 'low_income'
+        GROUP BY household_id`,
     },
     {
       name: 'status',
