@@ -102,3 +102,22 @@ test('status households have incomes under their thresholds (per capita, 2023)',
     assert.ok(total <= 14_419 * people.length, `household ${status[2]} total ${total}`);
   }
 });
+
+test('low-income classes and insurance enrolment: class 1 near the seed share; seniors have an NHI record', () => {
+  const classes = all('status_register')
+    .filter((s) => s[1] === 'low_income')
+    .map((s) => s[7]);
+  // Seed 001 三(一)1: ≈ 6,570 of ≈ 15,091 low-income households a month get the class-1 family allowance.
+  near(classes.filter((c) => c === '1').length / classes.length, 6_570 / 15_091, 0.15, 'class 1 share');
+  const nhi = new Set(
+    all('insurance_enrolment')
+      .filter((r) => r[5] === 'nhi')
+      .map((r) => r[1] as string),
+  );
+  const seniors = versions.filter((v) => ageOn(v[6] as string, '2023-06-30') >= 65).map((v) => v[0]);
+  // All but the homeless (in no household, so without household evidence).
+  const recorded = seniors.filter((id) => nhi.has(id as string)).length;
+  assert.ok(seniors.length > 0 && recorded >= seniors.length * 0.99, `${recorded} of ${seniors.length}`);
+  const cash = all('insurance_enrolment').filter((r) => r[5] !== 'nhi');
+  assert.ok(cash.length > 0 && cash.every((r) => (r[6] as number) > 0));
+});
