@@ -26,8 +26,9 @@ import { GRANT_CAP_PARAMETERS, type PaymentRow, paidInYear, payGrant } from './p
  *
  * Yearly caps (GRANT_CAP_PARAMETERS, tier by the payee's status where the law has tiers): the law reads
  * 「每人每年以 15 萬元為限」(000 參(五)、(六)) — the subsidy is paid up to the cap, so a claim that would pass
- * it is limited to what is left of the year's cap (as the rules' formula does with the year's payments);
- * with nothing left, the decision is refused with 409. The cap counts every payment of the program to the
+ * it is limited to what is left of the year's cap. The rules do so already (evaluation.ts gives them the
+ * year's payments from the ledger); here it is checked again under the lock, for what was paid between
+ * the proposal and the decision. With nothing left (or no amount at all), the decision is refused with 409. The cap counts every payment of the program to the
  * payee in the calendar year (paidInYear), under payGrant's lock per program and payee.
  */
 
@@ -87,7 +88,14 @@ export async function payDecisionGrants(
   const paid: PaymentRow[] = [];
   for (const decision of decisions) {
     if (decision.outcome !== 'approved' || !isOneOffCash(decision.programId)) continue;
-    if (decision.monthlyAmountNtd === null || decision.monthlyAmountNtd <= 0) continue;
+    // An approved grant of nothing (the rules found it not met, e.g. the yearly cap reached, and it was
+    // proposed for approval with a note): refused, so it is not read as paid; the reviewer rejects it.
+    if (decision.monthlyAmountNtd === null || decision.monthlyAmountNtd <= 0)
+      throw new ApiError(
+        409,
+        `依規則 ${decision.programId} 本次無可核發之金額（如已達年度上限），請駁回`,
+        `the rules give ${decision.programId} no amount to pay (e.g. the yearly cap is reached): reject it`,
+      );
     const stored = await trx
       .selectFrom('decision')
       .select(['explanation'])

@@ -102,6 +102,36 @@ function claimedEvents(application: ApplicationRow, householdId: string): EventF
   });
 }
 
+/**
+ * The person facts of what a capped subsidy already paid the applicant this year, from the ledger (the
+ * registry has no such record): the rules then pay a claim up to what is left of the yearly cap.
+ */
+const PAID_THIS_YEAR: Record<string, string> = {
+  'medical-subsidy': 'medicalSubsidyPaidThisYearNtd',
+  'hospital-nursing-subsidy': 'nursingSubsidyPaidThisYearNtd',
+  'special-circumstance-medical-subsidy': 'specialCircumstanceMedicalPaidThisYearNtd',
+  'vulnerable-child-medical-subsidy': 'vulnerableChildMedicalPaidThisYearNtd',
+};
+
+async function paidThisYear(
+  services: BenefitServices,
+  application: ApplicationRow,
+  persons: Record<string, Record<string, unknown>>,
+) {
+  const applicant = persons[application.applicant_person_id];
+  if (!applicant) return;
+  const year = application.period.slice(0, 4);
+  const { rows } = await sql<{ program_id: string; amount: string }>`SELECT program_id,
+      sum(amount_ntd)::text AS amount FROM payment
+    WHERE payee_person_id = ${application.applicant_person_id}
+      AND program_id IN (${sql.join(Object.keys(PAID_THIS_YEAR).map((p) => sql`${p}`))})
+      AND period BETWEEN ${`${year}-01`} AND ${`${year}-12`}
+      AND status NOT IN ('cancelled', 'returned', 'failed')
+    GROUP BY program_id`.execute(services.database.db);
+  // Only what was paid is written: with nothing paid the facts stay as the snapshot gave them.
+  for (const row of rows) applicant[PAID_THIS_YEAR[row.program_id]!] = Number(row.amount);
+}
+
 export async function evaluateApplication(
   services: BenefitServices,
   application: ApplicationRow,
@@ -132,6 +162,7 @@ export async function evaluateApplication(
   // The events claimed are part of the evidence stored with the decision (none: as before, no key).
   const events = claimedEvents(application, householdId);
   const facts = { ...caseOfHousehold(population, k), ...(events.length ? { events } : {}) };
+  await paidThisYear(services, application, facts.persons);
   const version = rulesVersion(services.parameters);
   return programs.map((program) => {
     const definition = PROGRAMS.get(program)!;

@@ -55,7 +55,13 @@ async function family(members: { personId: string; role: 'applicant' | 'spouse' 
 }
 
 /** Filed at the office, proposed for approval, decided: the reviewer's answer. */
-async function approve(applicant: string, program: string, period: string, events?: unknown[]) {
+async function approve(
+  applicant: string,
+  program: string,
+  period: string,
+  events?: unknown[],
+  note?: string,
+) {
   const filed = await clerk.post('/applications', {
     applicantPersonId: applicant,
     programs: [program],
@@ -65,6 +71,7 @@ async function approve(applicant: string, program: string, period: string, event
   assert.equal(filed.status, 201, JSON.stringify(filed.body));
   const proposed = await clerk.post(`/applications/${filed.body.id}/proposal`, {
     outcomes: [{ program, outcome: 'approved' }],
+    ...(note ? { note } : {}),
   });
   assert.equal(proposed.status, 201, JSON.stringify(proposed.body));
   return {
@@ -205,7 +212,11 @@ test(`medical subsidy: a claim past the yearly cap is limited, then refused; nex
   // 「每人每年以 15 萬元為限」: the May claim of 80,000 is paid up to the cap, 50,000.
   const may = await approve(patient, 'medical-subsidy', '2024-05', claim('2024-05-10', 80_000));
   assert.equal(may.decided.status, 201, JSON.stringify(may.decided.body));
-  const july = await approve(patient, 'medical-subsidy', '2024-07', claim('2024-07-01', 10_000));
+  const mayDecision = await clerk.get(`/applications/${may.id}`);
+  assert.equal(mayDecision.body.decisions[0].monthlyAmountNtd, 50_000, 'the rules count the ledger');
+  // The cap reached: the rules find the July claim not met; approved anyway (with a note), the
+  // decision's transaction refuses and writes nothing.
+  const july = await approve(patient, 'medical-subsidy', '2024-07', claim('2024-07-01', 10_000), '複核');
   assert.equal(july.decided.status, 409, JSON.stringify(july.decided.body));
   assert.match(july.decided.body.detail ?? '', /cap|上限/);
   const stillOpen = await clerk.get(`/applications/${july.id}`);
@@ -270,4 +281,65 @@ test(`birth allowance: paid once per child, to a parent, in the decision's trans
   assert.equal(second.decided.status, 409, JSON.stringify(second.decided.body));
   const after = await clerk.get(`/grants?program=birth-allowance&person=${baby}`);
   assert.equal(after.body.items.length, 1, 'not paid twice');
+});
+
+test(`two claims proposed before either was paid: the second decision pays what is left under the cap (${testEngine})`, async () => {
+  const patient = await person('1947-07-07');
+  await family([{ personId: patient, role: 'applicant' }]);
+  const propose = async (period: string, selfPaidNtd: number) => {
+    const filed = await clerk.post('/applications', {
+      applicantPersonId: patient,
+      programs: ['medical-subsidy'],
+      period,
+      events: [{ type: 'medical-expense', date: `${period}-03`, selfPaidNtd }],
+    });
+    const proposed = await clerk.post(`/applications/${filed.body.id}/proposal`, {
+      outcomes: [{ program: 'medical-subsidy', outcome: 'approved' }],
+    });
+    assert.equal(proposed.body.outcomes[0].amountNtd, selfPaidNtd, 'the rules saw nothing paid yet');
+    return filed.body.id as string;
+  };
+  const first = await propose('2024-02', 120_000);
+  const second = await propose('2024-03', 90_000);
+  assert.equal((await reviewer.post(`/applications/${first}/decision`, {})).status, 201);
+  assert.equal((await reviewer.post(`/applications/${second}/decision`, {})).status, 201);
+  const grants = await clerk.get(`/grants?program=medical-subsidy&person=${patient}`);
+  assert.deepEqual(
+    grants.body.items.map((g: { period: string; amountNtd: number }) => [g.period, g.amountNtd]).sort(),
+    [
+      ['2024-02', 120_000],
+      ['2024-03', 30_000],
+    ],
+  );
+});
+
+test(`馬上關懷: the first grant and at most one more for the same crisis, whatever the claim says (${testEngine})`, async () => {
+  const earner = await person('1980-08-08');
+  await family([
+    { personId: earner, role: 'applicant' },
+    { personId: await person('2012-01-01'), role: 'child' },
+  ]);
+  const crisis = (date: string, previousGrants: number) => [
+    {
+      type: 'immediate-care',
+      date,
+      occurredOn: '2024-05-20',
+      cause: 'earner-unemployed',
+      assessedNtd: 20_000,
+      previousGrants,
+    },
+  ];
+  const first = await approve(earner, 'immediate-care-aid', '2024-06', crisis('2024-06-03', 0));
+  assert.equal(first.decided.status, 201, JSON.stringify(first.decided.body));
+  const again = await approve(earner, 'immediate-care-aid', '2024-07', crisis('2024-07-03', 1));
+  assert.equal(again.decided.status, 201, JSON.stringify(again.decided.body));
+  // The claim says one grant so far; the ledger knows of two.
+  const third = await approve(earner, 'immediate-care-aid', '2024-08', crisis('2024-08-05', 1));
+  assert.equal(third.decided.status, 409, JSON.stringify(third.decided.body));
+  assert.match(third.decided.body.detail, /最多再予一次/);
+  const grants = await clerk.get(`/grants?program=immediate-care-aid&person=${earner}`);
+  assert.deepEqual(
+    grants.body.items.map((g: { amountNtd: number }) => g.amountNtd),
+    [20_000, 20_000],
+  );
 });
