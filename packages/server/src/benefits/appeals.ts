@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { reaches, registryScope } from '@safetynet/core/authz/scope';
 import { addDays, addMonths } from '@safetynet/core/calendar';
-import { PROGRAMS } from '@safetynet/rules';
+import { type ParameterSet, PROGRAMS } from '@safetynet/rules';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { ApiError, outOfScope } from '../api-error.ts';
 import type { AuditLog, AuditTrail } from '../audit/audit-log.ts';
@@ -10,6 +10,7 @@ import type { AppealTable, ApplicationStatus, DecisionTable, Schema } from '../d
 import { asOfSql } from '../registry/dated-sql.ts';
 import { type ApplicationRow, applicationReach } from './applications.ts';
 import type { Acting } from './benefit-services.ts';
+import { payGrantOnAppeal } from './decision-grants.ts';
 import type { Reason } from './decisions.ts';
 import { changeEntitlement, entitlementVersions, grantEntitlements } from './entitlements.ts';
 
@@ -34,6 +35,8 @@ export interface AppealServices {
   database: Database;
   audit: AuditLog;
   now: () => Date;
+  /** The rules' parameters, for the yearly caps of one-off grants approved on appeal. */
+  parameters?: ParameterSet;
 }
 
 export type AppealRow = Selectable<AppealTable>;
@@ -246,7 +249,10 @@ export async function decideAppeal(
         },
       },
     ]);
-    if (decision) await applyToEntitlements(trx, original, decision, today(services).slice(0, 7), trail);
+    if (decision) {
+      await applyToEntitlements(trx, original, decision, today(services).slice(0, 7), trail);
+      if (original.outcome === 'rejected') await payGrantOnAppeal(trx, decision, trail, services.parameters);
+    }
     return { appeal: decided, decision };
   });
 }

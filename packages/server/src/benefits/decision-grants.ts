@@ -1,9 +1,9 @@
 import { formatNtd } from '@safetynet/core/money';
 import { type ExplainedResult, type ParameterSet, PROGRAMS } from '@safetynet/rules';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { ApiError } from '../api-error.ts';
 import type { AuditTrail } from '../audit/audit-log.ts';
-import type { Schema } from '../db/schema.ts';
+import type { DecisionTable, Schema } from '../db/schema.ts';
 import type { DecisionWritten } from './benefit-services.ts';
 import { GRANT_CAP_PARAMETERS, type PaymentRow, paidInYear, payGrant } from './payment-run.ts';
 
@@ -212,4 +212,42 @@ async function parentOf(trx: Kysely<Schema>, decision: DecisionWritten, househol
       AND valid_from <= ${`${decision.period}-28`}::date AND (valid_to IS NULL OR valid_to > ${`${decision.period}-01`}::date)
     ORDER BY (role = 'applicant') DESC, person_id LIMIT 1`.execute(trx);
   return rows[0]?.person_id ?? decision.entityId;
+}
+
+/**
+ * A one-off program approved on appeal is paid as a first decision would have been (decision-grants.ts):
+ * the grant for the application's month, once per event, within the yearly cap.
+ */
+export async function payGrantOnAppeal(
+  trx: Kysely<Schema>,
+  decision: Selectable<DecisionTable>,
+  trail: AuditTrail,
+  parameters: ParameterSet | undefined,
+) {
+  if (decision.outcome !== 'approved' || !isOneOffCash(decision.program_id)) return;
+  if (!parameters) throw new Error('one-off grants on appeal need the rules’ parameters');
+  const application = await trx
+    .selectFrom('application')
+    .select(['period', 'district_code', 'applicant_person_id'])
+    .where('application_id', '=', decision.application_id)
+    .executeTakeFirstOrThrow();
+  await payDecisionGrants(
+    trx,
+    [
+      {
+        decisionId: decision.decision_id,
+        applicationId: decision.application_id,
+        programId: decision.program_id,
+        outcome: decision.outcome,
+        entity: decision.entity,
+        entityId: decision.entity_id,
+        monthlyAmountNtd: decision.monthly_amount_ntd,
+        period: application.period,
+        districtCode: application.district_code,
+        applicantPersonId: application.applicant_person_id,
+      },
+    ],
+    trail,
+    parameters,
+  );
 }

@@ -24,6 +24,7 @@ let app: FastifyInstance;
 let commands: RegistryCommands;
 let clerk: Client;
 let reviewer: Client;
+let reviewer2: Client;
 let officer: Client;
 let serial = 0;
 let trail: AuditTrail;
@@ -88,6 +89,7 @@ before(async () => {
   const { protector } = opened;
   await addAccount(database, protector, { username: 'm-clerk', role: 'district-clerk', districts: [LINGYA] });
   await addAccount(database, protector, { username: 'm-reviewer', role: 'reviewer', districts: [LINGYA] });
+  await addAccount(database, protector, { username: 'm-reviewer2', role: 'reviewer', districts: [LINGYA] });
   await addAccount(database, protector, {
     username: 'm-officer',
     role: 'program-officer',
@@ -95,6 +97,7 @@ before(async () => {
   });
   clerk = await signedIn(app, 'm-clerk');
   reviewer = await signedIn(app, 'm-reviewer');
+  reviewer2 = await signedIn(app, 'm-reviewer2');
   officer = await signedIn(app, 'm-officer');
 });
 after(async () => {
@@ -341,5 +344,48 @@ test(`馬上關懷: the first grant and at most one more for the same crisis, wh
   assert.deepEqual(
     grants.body.items.map((g: { amountNtd: number }) => g.amountNtd),
     [20_000, 20_000],
+  );
+});
+
+test(`a one-off grant rejected, then approved on appeal, is paid by the appeal's decision (${testEngine})`, async () => {
+  const earner = await person('1979-09-09');
+  await family([{ personId: earner, role: 'applicant' }]);
+  const filed = await clerk.post('/applications', {
+    applicantPersonId: earner,
+    programs: ['immediate-care-aid'],
+    period: '2024-06',
+    events: [
+      {
+        type: 'immediate-care',
+        date: '2024-06-03',
+        occurredOn: '2024-05-02',
+        cause: 'earner-seriously-ill-or-injured',
+        assessedNtd: 15_000,
+      },
+    ],
+  });
+  const reasons = [{ code: 'not-in-hardship', message: { zh: '未陷困境', en: 'not in hardship' } }];
+  const proposed = await clerk.post(`/applications/${filed.body.id}/proposal`, {
+    outcomes: [{ program: 'immediate-care-aid', outcome: 'rejected', reasons }],
+  });
+  assert.equal(proposed.status, 201, JSON.stringify(proposed.body));
+  const decided = await reviewer.post(`/applications/${filed.body.id}/decision`, {});
+  assert.equal(decided.status, 201, JSON.stringify(decided.body));
+  const none = await clerk.get(`/grants?program=immediate-care-aid&person=${earner}`);
+  assert.equal(none.body.items.length, 0, 'a rejection pays nothing');
+  const appeal = await clerk.post(`/decisions/${decided.body.decisions[0].id}/appeal`, {
+    grounds: '訪視後確認生活陷困',
+  });
+  assert.equal(appeal.status, 201, JSON.stringify(appeal.body));
+  const changed = await reviewer2.post(`/appeals/${appeal.body.id}/decision`, {
+    outcome: 'changed',
+    decision: 'approved',
+    monthlyAmountNtd: 15_000,
+  });
+  assert.equal(changed.status, 201, JSON.stringify(changed.body));
+  const paid = await clerk.get(`/grants?program=immediate-care-aid&person=${earner}`);
+  assert.deepEqual(
+    paid.body.items.map((g: { period: string; amountNtd: number }) => [g.period, g.amountNtd]),
+    [['2024-06', 15_000]],
   );
 });

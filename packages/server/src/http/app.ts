@@ -278,7 +278,7 @@ export async function buildServer({
             }),
         }),
       );
-      await api.register(appealRoutes({ database, audit: identity.audit, now: identity.now }));
+      await api.register(appealRoutes({ database, audit: identity.audit, now: identity.now, parameters }));
       await api.register(paymentRoutes({ database, identity }));
       await api.register(moneyRoutes({ database, identity }));
       await api.register(
