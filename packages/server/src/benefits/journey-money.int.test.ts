@@ -65,6 +65,14 @@ test(`paid → death mid-month → overpayment → repaid; another case recovere
   );
   const overpaymentId = death.body.overpayments[0].overpaymentId;
 
+  // The repayment request as a PDF, for what is outstanding.
+  const notice = await w.app.inject({
+    method: 'GET',
+    url: `/api/v1/overpayments/${overpaymentId}/notice.pdf`,
+    headers: { cookie: w.clerk.cookie },
+  });
+  assert.equal(notice.statusCode, 200, notice.body.slice(0, 300));
+  assert.equal(notice.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
   // Recovered by repayment: the method switched, part repaid (idempotent), too much refused, the rest.
   const switched = await w.clerk.post(`/overpayments/${overpaymentId}/recovery`, { method: 'repayment' });
   assert.equal(switched.body.recovery, 'repayment', JSON.stringify(switched.body));

@@ -136,6 +136,11 @@ export const PAYMENT_ROUTE_CASES: Record<string, RouteCase> = {
     scoped: true,
     request: (_w, t) => ({ url: `/overpayments/${overpayments[t]}` }),
   },
+  'GET /overpayments/:id/notice.pdf': {
+    scoped: true,
+    request: (_w, t) => ({ url: `/overpayments/${overpayments[t]}/notice.pdf` }),
+    alsoOk: [409],
+  },
   // Once waived or repaid in full, the overpayment is closed: 409 for what comes after.
   'POST /overpayments/:id/repayments': {
     scoped: true,

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Actor } from '@safetynet/core/authz/actor';
+import { addDays } from '@safetynet/core/calendar';
+import { PROGRAMS } from '@safetynet/rules';
 import { type Kysely, sql } from 'kysely';
 import { Type } from 'typebox';
 import { ApiError, outOfScope } from '../../api-error.ts';
@@ -14,6 +16,7 @@ import {
 import type { Database } from '../../db/database.ts';
 import type { Schema } from '../../db/schema.ts';
 import type { IdentityServices } from '../../identity/services.ts';
+import { renderRepaymentNotice } from '../../notices/repayment-notice.ts';
 import { Uuid } from '../schemas.ts';
 import { Nullable } from './identity-fields.ts';
 
@@ -119,6 +122,52 @@ export const overpaymentRoutes =
           details: {},
         });
         return inFull(db, request.params.id);
+      },
+    );
+
+    app.get(
+      '/overpayments/:id/notice.pdf',
+      {
+        config: { policy: 'entitlements:read' },
+        schema: {
+          tags: ['benefits'],
+          summary:
+            '溢領款繳回通知書（PDF） The request to repay what is outstanding, in Traditional Chinese (ROC dates, due in 30 days, how to appeal)',
+          params: Params,
+        },
+      },
+      async (request, reply) => {
+        const { id } = request.params;
+        const o = await reachable(db, request.actor, id);
+        const rest = await outstanding(db, id);
+        if (o.status !== 'open' || rest <= 0)
+          throw new ApiError(409, '此溢領已無待繳回金額', 'nothing of this overpayment is left to repay');
+        const name = await db
+          .selectFrom('person_version')
+          .select('name_zh')
+          .where('person_id', '=', o.payee_person_id)
+          .orderBy('valid_from', 'desc')
+          .orderBy('recorded_at', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        const program = PROGRAMS.get(o.program_id);
+        const issuedOn = deps.identity.now().toISOString().slice(0, 10);
+        const pdf = await renderRepaymentNotice({
+          referenceNumber: `高市社助字第${Number(issuedOn.slice(0, 4)) - 1911}${id.slice(0, 8).toUpperCase()}號`,
+          payeeName: name?.name_zh ?? '',
+          program: { zh: program?.nameZh ?? o.program_id, en: program?.nameEn ?? o.program_id },
+          period: o.period,
+          amountNtd: o.amount_ntd,
+          outstandingNtd: rest,
+          reason: o.reason,
+          issuedOn,
+          dueOn: addDays(issuedOn, 30),
+        });
+        request.auditReads.push({ action: 'read-notice', recordType: 'overpayment', recordId: id });
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="repayment-notice-${id}.pdf"`)
+          .send(pdf);
       },
     );
 
