@@ -15,7 +15,7 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
  * the database's caseload: the year after the newest entitlement began, so every open one is in force in
  * its January. The month's registry snapshot is taken first and timed apart (it is taken once, and
  * `rules-snapshot-take` measures it); the review then finds it current and reuses it. A first run and a
- * second (every item refreshed, none added) are both timed.
+ * second (every item compared, none written again) are both timed.
  */
 export const reviewBenchmark: Benchmark = {
   name: 'review',

@@ -147,10 +147,9 @@ export async function confirmReviewItems(
     const toApply = pending.filter((i) => i.outcome !== 'continue');
     const versionsOf = new Map<string, EntitlementRow[]>();
     if (toApply.length > 0) {
-      const ids = JSON.stringify(toApply.map((i) => i.entitlement_id));
-      const { rows } = await sql<EntitlementRow>`SELECT * FROM entitlement WHERE entitlement_id IN
-          (SELECT value::uuid FROM json_array_elements_text(${ids}::json))
-        ORDER BY entitlement_id, version`.execute(trx);
+      const ids = toApply.map((i) => i.entitlement_id);
+      const { rows } = await sql<EntitlementRow>`SELECT * FROM entitlement
+        WHERE entitlement_id = ANY(${ids}::uuid[]) ORDER BY entitlement_id, version`.execute(trx);
       for (const row of rows)
         versionsOf.set(row.entitlement_id, [...(versionsOf.get(row.entitlement_id) ?? []), row]);
     }
@@ -194,15 +193,21 @@ export async function confirmReviewItems(
       applied.push({ item_id: item.item_id, version: next.version });
       result[item.outcome]++;
     }
+    const column = <T>(of: (row: EntitlementRow) => T) => written.map(of);
     if (written.length > 0)
       await sql`INSERT INTO entitlement (entitlement_id, version, decision_id, program_id, entity, entity_id,
           payee_person_id, district_code, monthly_amount_ntd, first_month, last_month, reason, created_by)
         SELECT entitlement_id, version, decision_id, program_id, entity, entity_id, payee_person_id,
           district_code, monthly_amount_ntd, first_month, last_month, reason, created_by
-        FROM json_to_recordset(${JSON.stringify(written)}::json) AS x(entitlement_id uuid, version integer,
-          decision_id uuid, program_id text, entity text, entity_id uuid, payee_person_id uuid,
-          district_code text, monthly_amount_ntd integer, first_month text, last_month text, reason text,
-          created_by uuid)`
+        FROM unnest(${column((r) => r.entitlement_id)}::uuid[], ${column((r) => r.version)}::int[],
+          ${column((r) => r.decision_id)}::uuid[], ${column((r) => r.program_id)}::text[],
+          ${column((r) => r.entity)}::text[], ${column((r) => r.entity_id)}::uuid[],
+          ${column((r) => r.payee_person_id)}::uuid[], ${column((r) => r.district_code)}::text[],
+          ${column((r) => r.monthly_amount_ntd)}::int[], ${column((r) => r.first_month)}::text[],
+          ${column((r) => r.last_month)}::text[], ${column((r) => r.reason)}::text[],
+          ${column((r) => r.created_by)}::uuid[])
+          AS x(entitlement_id, version, decision_id, program_id, entity, entity_id, payee_person_id,
+            district_code, monthly_amount_ntd, first_month, last_month, reason, created_by)`
         .execute(trx)
         .catch((error: { code?: string }) => {
           if (error.code !== '23505') throw error;
@@ -233,10 +238,10 @@ export async function confirmReviewItems(
       );
     });
     if (lowered.length > 0) {
-      const ids = JSON.stringify(lowered.map((row) => row.entitlement_id));
+      const ids = lowered.map((row) => row.entitlement_id);
       const { rows: paid } = await sql<{ entitlement_id: string }>`SELECT DISTINCT entitlement_id FROM payment
-        WHERE kind = 'monthly' AND period >= ${monthBefore(effective)} AND entitlement_id IN
-          (SELECT value::uuid FROM json_array_elements_text(${ids}::json))`.execute(trx);
+        WHERE kind = 'monthly' AND period >= ${monthBefore(effective)}
+          AND entitlement_id = ANY(${ids}::uuid[])`.execute(trx);
       const byId = new Map(lowered.map((row) => [row.entitlement_id, row]));
       for (const { entitlement_id: id } of paid) {
         const row = byId.get(id)!;
@@ -255,7 +260,8 @@ export async function confirmReviewItems(
     if (applied.length > 0)
       await sql`UPDATE annual_review_item i SET confirmed_by = ${confirmedBy}, confirmed_at = now(),
           applied_version = x.version
-        FROM json_to_recordset(${JSON.stringify(applied)}::json) AS x(item_id uuid, version integer)
+        FROM unnest(${applied.map((a) => a.item_id)}::uuid[], ${applied.map((a) => a.version)}::int[])
+          AS x(item_id, version)
         WHERE i.item_id = x.item_id AND i.confirmed_at IS NULL`.execute(trx);
     result.confirmed = applied.length;
     audit.push({

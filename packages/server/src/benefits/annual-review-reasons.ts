@@ -1,4 +1,12 @@
-import type { Evaluation, Population } from '@safetynet/rules';
+import {
+  calculate,
+  type Evaluation,
+  type ExplainedResult,
+  type ParameterSet,
+  type Population,
+  type ResultRef,
+} from '@safetynet/rules';
+import { caseOfHousehold } from '@safetynet/rules/engine/case-of';
 
 /**
  * The reasons of an annual review's item (年度調查之理由), from the compact city evaluation: each entity
@@ -107,3 +115,57 @@ export const amountChanged = (from: number, to: number): ReviewReason => ({
     en: `recalculated with this year's parameters: NT$${from.toLocaleString('en-US')} a month becomes NT$${to.toLocaleString('en-US')}`,
   },
 });
+
+/** An ended item's entity in the population, for explaining it as a single case. */
+export interface ToExplain {
+  program: string;
+  entity: 'person' | 'household';
+  entityId: string;
+  household: number;
+  reasons: ReviewReason[];
+}
+
+const failedOf = (result: ExplainedResult | undefined): ReviewReason[] =>
+  (result?.reasons ?? [])
+    .filter((reason) => reason.passed === false)
+    .map((reason) => ({ code: reason.code, reference: reason.reference, message: { ...reason.message } }));
+
+/**
+ * Every condition an ended item's entity did not meet (the city evaluation keeps only the first): its
+ * household evaluated alone with the full explanation (calculate, as for an application), and of a
+ * failed condition that is another program's result, that result's failed conditions. At most `limit`
+ * households, so a year in which many end cannot hold the review up; the rest keep the first condition.
+ */
+export function explainEnded(
+  ended: ToExplain[],
+  population: Population,
+  parameters: ParameterSet,
+  period: string,
+  limit: number,
+): number {
+  const byHousehold = new Map<number, ToExplain[]>();
+  for (const item of ended)
+    byHousehold.set(item.household, [...(byHousehold.get(item.household) ?? []), item]);
+  let explained = 0;
+  for (const [household, items] of byHousehold) {
+    if (explained >= limit) break;
+    explained++;
+    const programs = [...new Set(items.map((i) => i.program))];
+    const { results } = calculate(
+      { period, ...caseOfHousehold(population, household), programs },
+      parameters,
+    );
+    const find = (ref: ResultRef) =>
+      results.find((r) => r.program === ref.program && r.entity === ref.entity && r.id === ref.id);
+    for (const item of items) {
+      const result = find({ program: item.program, entity: item.entity, id: item.entityId });
+      const failed = failedOf(result);
+      if (failed.length === 0) continue;
+      const because = (result?.reasons ?? [])
+        .filter((reason) => reason.passed === false && reason.because)
+        .flatMap((reason) => failedOf(find(reason.because!)));
+      item.reasons.splice(0, item.reasons.length, ...failed, ...because);
+    }
+  }
+  return explained;
+}

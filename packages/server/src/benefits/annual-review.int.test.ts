@@ -15,15 +15,15 @@ import { runAnnualReview } from './annual-review.ts';
 import { confirmReviewItems } from './annual-review-confirm.ts';
 import { reviewNoticePdf } from './annual-review-queries.ts';
 import { benefitWorld } from './benefit-fixtures.ts';
-import { entitlementVersions } from './entitlements.ts';
+import { changeEntitlement, entitlementVersions } from './entitlements.ts';
 import { runMonthlyPayments } from './payment-run.ts';
 import { livingAllowance, type Senior, senior } from './review-fixtures.ts';
 
 /**
  * The annual review of 2024 over a small world of seniors with the living allowance (中低收入老人生活津貼):
  * one granted at 2024's amount (continues), one at 2023's (changes: 7,759 → 8,329 from January 2024), one
- * who died in December 2023 (ends with December; January and February, paid already, are overpaid), and
- * one in another district.
+ * who died in December 2023 and one who moved away in November (each ends with December; January and
+ * February, paid already, are overpaid), and one in another district.
  */
 const LINGYA = '64000080';
 const FENGSHAN = '64000120';
@@ -53,16 +53,26 @@ before(async () => {
   clerk = await staff('review-clerk', LINGYA);
   otherClerk = await staff('review-clerk-f', FENGSHAN);
   const allowance = (who: Senior, amount: number) => livingAllowance(database, world, who, amount);
-  const [same, raised, died, fengshan] = [
+  const [same, raised, died, fengshan, moved] = [
     await senior(world, 1, LINGYA),
     await senior(world, 2, LINGYA),
     await senior(world, 3, LINGYA),
     await senior(world, 4, FENGSHAN),
+    await senior(world, 5, LINGYA),
   ];
+  ids.stopped = await allowance(await senior(world, 6, FENGSHAN), 8_329);
   ids.continues = await allowance(same!, 8_329);
   ids.changes = await allowance(raised!, 7_759);
   ids.ends = await allowance(died!, 8_329);
   ids.fengshan = await allowance(fengshan!, 8_329);
+  ids.moved = await allowance(moved!, 8_329);
+  // Registered and living elsewhere from November: the rules no longer find the conditions met.
+  await world.commands.recordPersonChange(moved!.personId, {
+    validFrom: '2023-11-01',
+    registeredDistrictCode: null,
+    residenceDistrictCode: null,
+    source: 'test',
+  });
   await world.commands.recordPersonChange(died!.personId, {
     validFrom: '2023-12-10',
     deathDate: '2023-12-10',
@@ -89,7 +99,7 @@ test(`the review of 2024: continue, change with the new amount, end with the rea
   assert.equal(summary.effectiveMonth, '2024-01');
   assert.deepEqual(
     [summary.reviewed, summary.continue, summary.change, summary.end],
-    [4, 2, 1, 1],
+    [6, 3, 1, 2],
     JSON.stringify(summary),
   );
   const items = await itemsOf(summary.reviewId);
@@ -109,14 +119,36 @@ test(`the review of 2024: continue, change with the new amount, end with the rea
     ['not-in-registry'],
   );
   assert.equal(of(ids.fengshan!).district_code, FENGSHAN);
+  // Moved away: every condition not met, explained as a single case, each with its message and reference.
+  const movedReasons = of(ids.moved!).reasons as {
+    code: string;
+    reference: string;
+    message: { zh: string };
+  }[];
+  assert.equal(of(ids.moved!).outcome, 'end');
+  assert.ok(movedReasons.length >= 2, JSON.stringify(movedReasons.map((r) => r.code)));
+  assert.ok(
+    movedReasons.every((r) => r.code !== 'not-in-registry' && /^不符/.test(r.message.zh) && r.reference),
+  );
+  assert.ok(
+    movedReasons.some((r) => /city|registered/.test(r.code)),
+    JSON.stringify(movedReasons.map((r) => r.code)),
+  );
 
-  // Run again before confirming: the same items (same ids), not a second set.
+  // Run again before confirming: the same items (same ids), not a second set; an entitlement ended
+  // meanwhile (with December) is no longer in force in January: its item is gone.
+  await database.db
+    .transaction()
+    .execute((trx) =>
+      changeEntitlement(trx, ids.stopped!, { from: '2023-12', lastMonth: '2023-12', reason: 'test' }, trail),
+    );
   const again = await runAnnualReview(database, 2024, trail);
   assert.equal(again.reviewId, summary.reviewId);
+  assert.equal(again.reviewed, 5);
   const rerun = await itemsOf(summary.reviewId);
   assert.deepEqual(
     rerun.map((i) => [i.item_id, i.outcome]),
-    items.map((i) => [i.item_id, i.outcome]),
+    items.filter((i) => i.entitlement_id !== ids.stopped).map((i) => [i.item_id, i.outcome]),
   );
 });
 
@@ -140,7 +172,7 @@ test(`a clerk confirms their district in bulk: a new version, an end with overpa
   const result = await confirmReviewItems(database, review.review_id, { district: LINGYA }, clerk);
   assert.deepEqual(
     [result.confirmed, result.continue, result.change, result.end, result.overpayments],
-    [3, 1, 1, 1, 2],
+    [4, 1, 1, 2, 4],
     JSON.stringify(result),
   );
   const changed = await entitlementVersions(database.db, ids.changes!);
@@ -183,7 +215,7 @@ test(`a clerk confirms their district in bulk: a new version, an end with overpa
 
   // Confirming again, by district or by id, changes nothing.
   const again = await confirmReviewItems(database, review.review_id, { district: LINGYA }, clerk);
-  assert.deepEqual([again.confirmed, again.alreadyConfirmed, again.overpayments], [0, 3, 0]);
+  assert.deepEqual([again.confirmed, again.alreadyConfirmed, again.overpayments], [0, 4, 0]);
   const byId = await confirmReviewItems(
     database,
     review.review_id,
@@ -205,7 +237,7 @@ test(`a clerk confirms their district in bulk: a new version, an end with overpa
   );
   // A later run keeps the confirmed items as they are.
   const rerun = await runAnnualReview(database, 2024, trail);
-  assert.equal(rerun.confirmedBefore, 3, 'the three confirmed items of Lingya stay as confirmed');
+  assert.equal(rerun.confirmedBefore, 4, 'the four confirmed items of Lingya stay as confirmed');
   const items = await itemsOf(review.review_id);
   assert.equal(items.find((i) => i.entitlement_id === ids.ends!)!.outcome, 'end');
   assert.ok(items.find((i) => i.entitlement_id === ids.ends!)!.confirmed_at);

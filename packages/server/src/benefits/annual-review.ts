@@ -19,11 +19,13 @@ import { evaluateCity } from '../rules/evaluate-city.ts';
 import { latestSnapshot, loadSnapshot, makeSnapshot, type SnapshotInfo } from '../rules/snapshot-store.ts';
 import {
   amountChanged,
+  explainEnded,
   failedReasons,
   NOT_IN_REGISTRY,
   openReasons,
   PAYEE_GONE,
   type ReviewReason,
+  type ToExplain,
 } from './annual-review-reasons.ts';
 import { rulesVersion } from './evaluation.ts';
 
@@ -58,6 +60,8 @@ export interface ReviewOptions {
   parameters?: ParameterSet;
   /** Items per statement (and transaction). */
   chunkSize?: number;
+  /** At most this many households of ended items explained in full (default 2,000; the rest: first condition). */
+  explainLimit?: number;
   onProgress?(stage: 'snapshot' | 'evaluate' | 'write', done: number, total: number): void;
 }
 
@@ -68,6 +72,7 @@ interface Active {
   entity: 'person' | 'household';
   entity_id: string;
   payee_person_id: string;
+  district_code: string;
   monthly_amount_ntd: number;
 }
 
@@ -111,15 +116,25 @@ function indexesOf(ids: string[], wanted: Set<string>): Map<string, number> {
 }
 
 interface Item {
-  entitlement_id: string;
-  version: number;
+  active: Active;
   outcome: ReviewOutcome;
   new_amount: number | null;
   reasons: ReviewReason[];
 }
 
 /** The outcome for each active entitlement, from one city evaluation. */
-function outcomesOf(active: Active[], population: Population, evaluation: Evaluation): Item[] {
+function outcomesOf(
+  active: Active[],
+  population: Population,
+  evaluation: Evaluation,
+  toExplain: ToExplain[],
+): Item[] {
+  // Ended with a condition not met: explained in full afterwards (explainEnded).
+  const explained = (a: Active, index: number, reasons: ReviewReason[]) => {
+    const household = a.entity === 'person' ? population.persons.household[index]! : index;
+    toExplain.push({ program: a.program_id, entity: a.entity, entityId: a.entity_id, household, reasons });
+    return reasons;
+  };
   // Persons: those entitled themselves, and the payees of household entitlements (an applicant who died
   // or left stops the household's allowance, as a life event would: life-events.ts).
   const persons = indexesOf(
@@ -131,7 +146,7 @@ function outcomesOf(active: Active[], population: Population, evaluation: Evalua
     new Set(active.filter((a) => a.entity === 'household').map((a) => a.entity_id)),
   );
   return active.map((a): Item => {
-    const base = { entitlement_id: a.entitlement_id, version: a.version };
+    const base = { active: a };
     const index = (a.entity === 'person' ? persons : households).get(a.entity_id);
     if (index === undefined || !PROGRAMS.has(a.program_id))
       return { ...base, outcome: 'end', new_amount: null, reasons: [NOT_IN_REGISTRY] };
@@ -144,7 +159,7 @@ function outcomesOf(active: Active[], population: Population, evaluation: Evalua
         ...base,
         outcome: 'end',
         new_amount: null,
-        reasons: failedReasons(evaluation, population, a.program_id, index),
+        reasons: explained(a, index, failedReasons(evaluation, population, a.program_id, index)),
       };
     if (state !== ELIGIBLE)
       return {
@@ -193,26 +208,30 @@ export async function runAnnualReview(
   const db = database.db;
   const createdBy = trail.context.actor.kind === 'staff' ? trail.context.actor.id : null;
 
+  // The entitlements in force are read while the registry's snapshot is checked and loaded: the version in
+  // force in the month (core/entitlement-months.ts; payment-run.ts states it alike).
+  const reading = sql<Active>`SELECT entitlement_id, version, program_id, entity, entity_id, payee_person_id,
+      district_code, monthly_amount_ntd FROM (
+        SELECT DISTINCT ON (entitlement_id) * FROM entitlement WHERE first_month <= ${effectiveMonth}
+        ORDER BY entitlement_id, version DESC) v
+      WHERE (last_month IS NULL OR last_month >= ${effectiveMonth}) AND monthly_amount_ntd > 0
+      ORDER BY entitlement_id`.execute(db);
+  reading.catch(() => {}); // awaited below; a failure meanwhile is not an unhandled rejection
   options.onProgress?.('snapshot', 0, 1);
   const snapshotStarted = performance.now();
   const { info, taken } = await currentSnapshot(database, effectiveMonth);
   const snapshotSeconds = taken ? (performance.now() - snapshotStarted) / 1000 : 0;
   const population = await loadSnapshot(database, info);
+  const { rows: active } = await reading;
   options.onProgress?.('snapshot', 1, 1);
-
-  // The version in force in the month (core/entitlement-months.ts; payment-run.ts states it alike).
-  const { rows: active } = await sql<Active>`SELECT entitlement_id, version, program_id, entity, entity_id,
-      payee_person_id, monthly_amount_ntd FROM (
-        SELECT DISTINCT ON (entitlement_id) * FROM entitlement WHERE first_month <= ${effectiveMonth}
-        ORDER BY entitlement_id, version DESC) v
-      WHERE (last_month IS NULL OR last_month >= ${effectiveMonth}) AND monthly_amount_ntd > 0
-      ORDER BY entitlement_id`.execute(db);
 
   const programs = [...new Set(active.map((a) => a.program_id))].filter((id) => PROGRAMS.has(id)).sort();
   const { evaluation } = evaluateCity(population, parameters, programs, (done, total) =>
     options.onProgress?.('evaluate', done, total),
   );
-  const items = outcomesOf(active, population, evaluation);
+  const toExplain: ToExplain[] = [];
+  const items = outcomesOf(active, population, evaluation, toExplain);
+  explainEnded(toExplain, population, parameters, effectiveMonth, options.explainLimit ?? 2000);
 
   const review = await db.transaction().execute(async (trx) => {
     const row = await trx
@@ -249,39 +268,58 @@ export async function runAnnualReview(
     return row;
   });
 
-  // Unconfirmed items are written again (the same row: unique per entitlement); confirmed ones are kept.
+  // Unconfirmed items are written again (the same row: unique per entitlement) where anything differs;
+  // confirmed ones are kept. Each chunk travels as one array per column (parsed by the server at once).
   let written = 0;
   options.onProgress?.('write', 0, items.length);
   for (let start = 0; start < items.length; start += chunkSize) {
     const chunk = items.slice(start, start + chunkSize);
-    await db.transaction().execute(async (trx) => {
-      await sql`INSERT INTO annual_review_item (item_id, review_id, run, entitlement_id, entitlement_version,
-          program_id, entity, entity_id, payee_person_id, district_code, current_amount_ntd, outcome,
-          new_amount_ntd, reasons)
-        SELECT gen_random_uuid(), ${review.review_id}::uuid, ${review.runs}::int, x.entitlement_id, x.version,
-          e.program_id, e.entity, e.entity_id, e.payee_person_id, e.district_code, e.monthly_amount_ntd,
-          x.outcome, x.new_amount, x.reasons
-        FROM json_to_recordset(${JSON.stringify(chunk)}::json)
-          AS x(entitlement_id uuid, version integer, outcome text, new_amount integer, reasons jsonb)
-        JOIN entitlement e ON e.entitlement_id = x.entitlement_id AND e.version = x.version
-        ON CONFLICT (review_id, entitlement_id) DO UPDATE SET run = EXCLUDED.run,
-          entitlement_version = EXCLUDED.entitlement_version, district_code = EXCLUDED.district_code,
-          payee_person_id = EXCLUDED.payee_person_id, current_amount_ntd = EXCLUDED.current_amount_ntd,
-          outcome = EXCLUDED.outcome, new_amount_ntd = EXCLUDED.new_amount_ntd, reasons = EXCLUDED.reasons
-        WHERE annual_review_item.confirmed_at IS NULL`.execute(trx);
-    });
+    const column = <T>(of: (item: Item) => T) => chunk.map(of);
+    await sql`INSERT INTO annual_review_item (item_id, review_id, run, entitlement_id, entitlement_version,
+        program_id, entity, entity_id, payee_person_id, district_code, current_amount_ntd, outcome,
+        new_amount_ntd, reasons)
+      SELECT gen_random_uuid(), ${review.review_id}::uuid, ${review.runs}::int, x.id, x.version, x.program,
+        x.entity, x.entity_id, x.payee, x.district, x.amount, x.outcome, x.new_amount, x.reasons::jsonb
+      FROM unnest(${column((i) => i.active.entitlement_id)}::uuid[], ${column((i) => i.active.version)}::int[],
+        ${column((i) => i.active.program_id)}::text[], ${column((i) => i.active.entity)}::text[],
+        ${column((i) => i.active.entity_id)}::uuid[], ${column((i) => i.active.payee_person_id)}::uuid[],
+        ${column((i) => i.active.district_code)}::text[], ${column((i) => i.active.monthly_amount_ntd)}::int[],
+        ${column((i) => i.outcome)}::text[], ${column((i) => i.new_amount)}::int[],
+        ${column((i) => JSON.stringify(i.reasons))}::text[])
+        AS x(id, version, program, entity, entity_id, payee, district, amount, outcome, new_amount, reasons)
+      ON CONFLICT (review_id, entitlement_id) DO UPDATE SET run = EXCLUDED.run,
+        entitlement_version = EXCLUDED.entitlement_version, district_code = EXCLUDED.district_code,
+        payee_person_id = EXCLUDED.payee_person_id, current_amount_ntd = EXCLUDED.current_amount_ntd,
+        outcome = EXCLUDED.outcome, new_amount_ntd = EXCLUDED.new_amount_ntd, reasons = EXCLUDED.reasons
+      WHERE annual_review_item.confirmed_at IS NULL
+        AND (annual_review_item.entitlement_version, annual_review_item.district_code,
+          annual_review_item.payee_person_id, annual_review_item.current_amount_ntd, annual_review_item.outcome,
+          annual_review_item.new_amount_ntd, annual_review_item.reasons)
+        IS DISTINCT FROM (EXCLUDED.entitlement_version, EXCLUDED.district_code, EXCLUDED.payee_person_id,
+          EXCLUDED.current_amount_ntd, EXCLUDED.outcome, EXCLUDED.new_amount_ntd, EXCLUDED.reasons)`.execute(
+      db,
+    );
     written += chunk.length;
     options.onProgress?.('write', written, items.length);
   }
 
+  // An unconfirmed item of an earlier run whose entitlement is no longer in force is no longer due.
+  // (The first run has no earlier items.)
+  let gone: string[] = [];
+  if (review.runs > 1) {
+    const reviewed = new Set(items.map((i) => i.active.entitlement_id));
+    const { rows: pending } = await sql<{ entitlement_id: string }>`SELECT entitlement_id
+      FROM annual_review_item WHERE review_id = ${review.review_id} AND confirmed_at IS NULL`.execute(db);
+    gone = pending.map((p) => p.entitlement_id).filter((id) => !reviewed.has(id));
+  }
+
   return db.transaction().execute(async (trx) => {
-    // An unconfirmed item of an earlier run whose entitlement is no longer in force is no longer due.
-    await sql`DELETE FROM annual_review_item WHERE review_id = ${review.review_id}
-      AND confirmed_at IS NULL AND run <> ${review.runs}`.execute(trx);
+    for (let start = 0; start < gone.length; start += chunkSize)
+      await sql`DELETE FROM annual_review_item WHERE review_id = ${review.review_id} AND confirmed_at IS NULL
+        AND entitlement_id = ANY(${gone.slice(start, start + chunkSize)}::uuid[])`.execute(trx);
+    // Confirmed before this run began (kept as they were, in force or not).
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM annual_review_item
-      WHERE review_id = ${review.review_id} AND confirmed_at IS NOT NULL AND run <> ${review.runs}`.execute(
-      trx,
-    );
+      WHERE review_id = ${review.review_id} AND confirmed_at < ${review.refreshed_at}`.execute(trx);
     await trx
       .updateTable('annual_review')
       .set({ status: 'open' })

@@ -6,11 +6,12 @@ import { runScript } from '../sql-script.ts';
  *
  * annual_review: one per year, effective from the year's January (YYYY-01), with the rules' version and
  * the registry snapshot it was evaluated on. 'running' while items are written, 'open' while clerks
- * confirm them; `runs` counts the times it was run (an item's `run`: the last run that wrote it).
+ * confirm them; `runs` counts the times it was run (an item's `run`: the last run that wrote or changed it).
  * annual_review_item: one per entitlement in force in the effective month (UNIQUE: running the review
  * again refreshes the unconfirmed items, it never adds a second one). The entitlement's stable columns
- * (program, entity, payee, district) are copied so the items are scoped like entitlements. 'continue'
- * keeps the amount, 'change' makes a new version from the effective month, 'end' ends the entitlement with
+ * (program, entity, payee, district) are copied so the items are scoped like entitlements (copies of the
+ * entitlement's, whose foreign keys hold them: a city's items are written without checking each again).
+ * 'continue' keeps the amount, 'change' makes a new version from the effective month, 'end' ends the entitlement with
  * the month before; `applied_version` is the version confirmation wrote (null for 'continue').
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -39,8 +40,8 @@ CREATE TABLE annual_review_item (
   program_id text NOT NULL,
   entity text NOT NULL CHECK (entity IN ('person', 'household')),
   entity_id uuid NOT NULL,
-  payee_person_id uuid NOT NULL REFERENCES person,
-  district_code text NOT NULL REFERENCES district,
+  payee_person_id uuid NOT NULL,
+  district_code text NOT NULL,
   current_amount_ntd integer NOT NULL CHECK (current_amount_ntd >= 0),
   outcome text NOT NULL CHECK (outcome IN ('continue', 'change', 'end')),
   new_amount_ntd integer CHECK (new_amount_ntd >= 0),
@@ -55,8 +56,6 @@ CREATE TABLE annual_review_item (
   CHECK ((confirmed_by IS NULL) = (confirmed_at IS NULL))
 );
 CREATE INDEX annual_review_item_queue ON annual_review_item (review_id, district_code, outcome);
-CREATE INDEX annual_review_item_pending ON annual_review_item (review_id, district_code)
-  WHERE confirmed_at IS NULL;
 `,
   );
 }
