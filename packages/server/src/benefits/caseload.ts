@@ -10,7 +10,8 @@ import { type Kysely, sql } from 'kysely';
 import type { AuditTrail } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
-import { loadSnapshot, makeSnapshot } from '../rules/snapshot-store.ts';
+import { loadSnapshot } from '../rules/snapshot-store.ts';
+import { currentSnapshot } from './annual-review.ts';
 import { grantEntitlementsOfDecisions } from './entitlements.ts';
 import { rulesVersion } from './evaluation.ts';
 
@@ -187,7 +188,8 @@ export async function generateCaseload(
     throw new CaseloadRefusedError(
       `${period} 之個案量已產生（${earlier.rows[0]!.n} 件申請）。The caseload of ${period} exists already (${earlier.rows[0]!.n} applications); generate the city again with --replace to start over.`,
     );
-  const snapshot = await makeSnapshot(database, period);
+  // The month's snapshot when the registry has not changed since it was taken (e.g. by `evaluate`).
+  const { info: snapshot } = await currentSnapshot(database, period);
   const population = await loadSnapshot(database, snapshot);
   const evaluation = new Evaluation(population, parameters, PROGRAMS, { compact: true });
   const summary: CaseloadSummary = {
