@@ -135,7 +135,7 @@ test(`an appeal after 30 days is refused with 409 and writes nothing (${testEngi
   assert.equal(rows.length, 0);
 });
 
-test(`an approval changed to a rejection on appeal ends the entitlement from the next month (${testEngine})`, async () => {
+test(`an appeal cannot leave the appellant worse off (訴願法第81條); a higher amount is a new version (${testEngine})`, async () => {
   const approved = await allowance('approved');
   const [entitlement] = await database.db
     .transaction()
@@ -144,18 +144,26 @@ test(`an approval changed to a rejection on appeal ends the entitlement from the
   const filed = await clerk.post(`/decisions/${approved.decision_id}/appeal`, { grounds: '代申請人提起' });
   assert.equal(filed.status, 201, filed.body);
   const reviewer = await signedIn(app, 'a-reviewer-2');
-  const noReasons = await reviewer.post(`/appeals/${filed.body.id}/decision`, { outcome: 'changed' });
-  assert.equal(noReasons.status, 400);
-  const decided = await reviewer.post(`/appeals/${filed.body.id}/decision`, {
+  const url = `/appeals/${filed.body.id}/decision`;
+  const reasons = [{ code: 'income-not-below', message: { zh: '所得超過標準', en: 'income too high' } }];
+  const rejection = await reviewer.post(url, { outcome: 'changed', decision: 'rejected', reasons });
+  assert.equal(rejection.status, 422, rejection.body);
+  assert.match(rejection.body.detail, /訴願法第81條/);
+  const less = await reviewer.post(url, {
     outcome: 'changed',
-    decision: 'rejected',
-    reasons: [{ code: 'income-not-below', message: { zh: '所得超過標準', en: 'income too high' } }],
+    decision: 'approved',
+    monthlyAmountNtd: 11_000,
   });
-  assert.equal(decided.status, 201, decided.body);
+  assert.equal(less.status, 422, less.body);
+  assert.equal((await entitlementVersions(database.db, entitlement!.entitlement_id)).length, 1, 'untouched');
+  const more = await reviewer.post(url, {
+    outcome: 'changed',
+    decision: 'approved',
+    monthlyAmountNtd: 13_000,
+  });
+  assert.equal(more.status, 201, more.body);
   const versions = await entitlementVersions(database.db, entitlement!.entitlement_id);
   assert.equal(versions.length, 2);
-  const thisMonth = new Date().toISOString().slice(0, 7);
-  assert.equal(versions[1]!.last_month, thisMonth);
-  assert.equal(versions[1]!.first_month, thisMonth);
-  assert.match(versions[1]!.reason, new RegExp(decided.body.redecisionId));
+  assert.equal(versions[1]!.monthly_amount_ntd, 13_000);
+  assert.match(versions[1]!.reason, new RegExp(more.body.redecisionId));
 });

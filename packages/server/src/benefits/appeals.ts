@@ -260,6 +260,16 @@ export async function decideAppeal(
 /** What a changed outcome decides, checked before anything is written. */
 function redecision(original: DecisionRow, input: AppealDecisionInput) {
   const outcome = input.decision ?? (original.outcome === 'approved' ? 'rejected' : 'approved');
+  // 訴願法第81條第1項但書：於訴願人表示不服之範圍內，不得為更不利益之變更或處分. The appeal is the
+  // applicant's (filed by them or a clerk for them): an approval cannot become a rejection, nor less money.
+  const worse = () =>
+    new ApiError(
+      422,
+      '依訴願法第81條，不得為更不利於訴願人之變更；如原核定有誤，應另依職權撤銷或變更原處分',
+      'under the Administrative Appeal Act art. 81 the decision on appeal cannot leave the appellant worse off; correct an erroneous approval by a separate decision instead',
+      'body.decision',
+    );
+  if (outcome === 'rejected' && original.outcome === 'approved') throw worse();
   if (outcome === 'rejected') {
     if (original.outcome === 'rejected')
       throw new ApiError(
@@ -281,6 +291,8 @@ function redecision(original: DecisionRow, input: AppealDecisionInput) {
       'an approval on appeal needs its monthly amount',
       'body.monthlyAmountNtd',
     );
+  if (original.outcome === 'approved' && amount !== null && amount < (original.monthly_amount_ntd ?? 0))
+    throw worse();
   if (original.outcome === 'approved' && amount === original.monthly_amount_ntd)
     throw new ApiError(
       400,
