@@ -1,6 +1,7 @@
 import {
   DISABILITY_LEVELS,
   INCOME_TYPES,
+  INSURANCE_SCHEMES,
   MARGINAL_RATES,
   MEMBER_ROLES,
   PLACEMENT_TYPES,
@@ -91,6 +92,13 @@ export const CSV_KINDS = {
     opt('publicly_funded', { kind: 'boolean' }),
     ...dated,
   ],
+  insurance: [
+    byPerson,
+    col('scheme', enumOf(INSURANCE_SCHEMES)),
+    col('monthly_premium_ntd', { kind: 'integer', min: 0, max: 1_000_000 }),
+    opt('premium_paid_by_government', { kind: 'boolean' }),
+    ...dated,
+  ],
   statuses: [
     col('status', enumOf(REGISTER_STATUSES)),
     opt('household_ref', text(64)),
@@ -112,5 +120,6 @@ export const EVIDENCE_TABLES = {
   'tax-bracket': 'tax_bracket',
   'work-ability': 'work_ability',
   placement: 'placement',
+  insurance: 'insurance_enrolment',
 } as const;
 export type EvidenceCsvKind = keyof typeof EVIDENCE_TABLES;

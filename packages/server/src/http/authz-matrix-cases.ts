@@ -118,6 +118,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /persons/:id/evidence/tax-bracket': evidence('tax-bracket', { taxYear: 2023, marginalRatePct: 5 }),
   'POST /persons/:id/evidence/work-ability': evidence('work-ability', { ableToWork: true, reason: 'able' }),
   'POST /persons/:id/evidence/placement': evidence('placement', { placementType: 'foster_family' }),
+  'POST /persons/:id/evidence/insurance': evidence('insurance', { scheme: 'nhi', monthlyPremiumNtd: 826 }),
   'PUT /persons/:id/bank-account': {
     scoped: true,
     request: (w, t) => ({

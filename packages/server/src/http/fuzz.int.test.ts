@@ -32,6 +32,7 @@ const DOMAIN_TABLES = [
   'household_version',
   'household_membership',
   'income_evidence',
+  'insurance_enrolment',
   'status_register',
   'account',
   'team',

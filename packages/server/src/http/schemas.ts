@@ -1,6 +1,7 @@
 import {
   DISABILITY_LEVELS,
   INCOME_TYPES,
+  INSURANCE_SCHEMES,
   MARGINAL_RATES,
   PLACEMENT_TYPES,
   PROPERTY_KINDS,
@@ -126,5 +127,24 @@ export const EVIDENCE_FIELD_SCHEMAS = {
     }),
     facilityName: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
     publiclyFunded: Type.Optional(Type.Boolean()),
+  },
+  insurance: {
+    scheme: Type.String({
+      enum: [...INSURANCE_SCHEMES],
+      description:
+        '保險別：nhi 全民健保；labour 勞保、farmers 農保、civil_service 公教保、military 軍保 Insurance scheme',
+    }),
+    monthlyPremiumNtd: Type.Integer({
+      minimum: 0,
+      maximum: 1_000_000,
+      examples: [826],
+      description: '每月自付保險費 Monthly premium the insured pays themselves (NTD)',
+    }),
+    premiumPaidByGovernment: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description: '保險費已由政府編列預算支付 The premium is paid from a government budget',
+      }),
+    ),
   },
 } as const;

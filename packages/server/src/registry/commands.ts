@@ -436,7 +436,7 @@ export class RegistryCommands {
           .executeTakeFirst();
         if (!person) throw new RegistryError(404, `找不到個人：${personId}`, `person not found: ${personId}`);
         const evidenceId = input.evidenceId ?? randomUUID();
-        // biome-ignore lint/suspicious/noExplicitAny: one command over the seven evidence tables
+        // biome-ignore lint/suspicious/noExplicitAny: one command over the evidence tables
         const anyTrx = trx as Kysely<any>;
         if (input.evidenceId) {
           const latest = await anyTrx

@@ -36,6 +36,14 @@ export const EVIDENCE_KINDS = {
       publiclyFunded: 'publicly_funded',
     },
   },
+  insurance: {
+    table: 'insurance_enrolment',
+    fields: {
+      scheme: 'scheme',
+      monthlyPremiumNtd: 'monthly_premium_ntd',
+      premiumPaidByGovernment: 'premium_paid_by_government',
+    },
+  },
 } as const satisfies Record<string, { table: keyof Schema; fields: Record<string, string> }>;
 
 export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
@@ -58,5 +66,5 @@ export function evidenceToApi(kind: EvidenceKind, row: Record<string, unknown>):
   return out;
 }
 
-/** The seven evidence tables, in the kinds' order. */
+/** The evidence tables, in the kinds' order. */
 export const EVIDENCE_TABLES = Object.values(EVIDENCE_KINDS).map((kind) => kind.table);

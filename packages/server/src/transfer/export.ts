@@ -128,7 +128,7 @@ export async function exportKind(
     }));
   } else {
     const table = EVIDENCE_TABLES[kind as EvidenceCsvKind];
-    // biome-ignore lint/suspicious/noExplicitAny: one export for the seven evidence tables
+    // biome-ignore lint/suspicious/noExplicitAny: one export for the evidence tables
     const rows = (await asOf(db as Kysely<any> as Kysely<Schema>, table, on)
       .selectAll()
       .orderBy('evidence_id')

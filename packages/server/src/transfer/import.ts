@@ -80,6 +80,13 @@ export async function importFiles(
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** Optional true/false columns left empty take the table's default (the columns are NOT NULL). */
+const BOOLEAN_DEFAULTS: Record<string, boolean> = {
+  day_program: true,
+  publicly_funded: false,
+  premium_paid_by_government: false,
+};
+
 class Importer {
   private readonly personIds = new Map<string, string>();
   private readonly householdIds = new Map<string, string>();
@@ -185,6 +192,11 @@ class Importer {
         person_id: this.personIds.get(id_number as string)!,
         ...fields,
         ...(kind === 'tax-bracket' ? { marginal_rate_pct: Number(fields.marginal_rate_pct) } : {}),
+        ...Object.fromEntries(
+          Object.entries(BOOLEAN_DEFAULTS)
+            .filter(([column]) => column in fields && fields[column] === null)
+            .map(([column, value]) => [column, value]),
+        ),
       };
     });
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { withCheckDigit } from '@safetynet/core/identity/id-number';
 import { CSV_KIND_NAMES } from '@safetynet/core/registry-csv/kinds';
 import { sql } from 'kysely';
 import { AuditLog } from '../audit/audit-log.ts';
@@ -45,6 +46,16 @@ test(`export → import into an empty database gives the same records; again, no
   assert.deepEqual(first.problems, []);
   assert.ok(first.ok);
   assert.ok((first.written.persons ?? 0) > 2_000);
+  // Insurance enrolment travels too: premiums paid by the insured and by a government budget.
+  const insurance = exported.insurance!.trim().split('\n');
+  assert.equal(
+    insurance[0],
+    'id_number,scheme,monthly_premium_ntd,premium_paid_by_government,valid_from,valid_to,source',
+  );
+  assert.ok(insurance.some((line) => /,nhi,0,true,/.test(line)));
+  assert.ok(insurance.some((line) => /,labour,[1-9]\d*,false,/.test(line)));
+  assert.equal(first.written.insurance, insurance.length - 1);
+  assert.equal(await count(target, 'insurance_enrolment'), await count(source, 'insurance_enrolment'));
   assert.deepEqual(await exportAll(target), exported, 'the second export is the first, line for line');
   const persons = await count(target, 'person_version');
   const again = await importFiles(target, protectorOf(target), files);
@@ -52,6 +63,58 @@ test(`export → import into an empty database gives the same records; again, no
   assert.deepEqual(again.written, {});
   assert.equal(again.unchanged.persons, first.written.persons);
   assert.equal(await count(target, 'person_version'), persons);
+});
+
+test(`insurance enrolment (and a placement) with the true/false column left empty: its default (${testEngine})`, async () => {
+  const idNumber = withCheckDigit('K20000001');
+  const persons = parseFile(
+    'persons',
+    'persons.csv',
+    `id_number,name,sex,birth_date\n${idNumber},保險測試,F,1950-01-01\n`,
+  );
+  const insurance = parseFile(
+    'insurance',
+    'insurance.csv',
+    `id_number,scheme,monthly_premium_ntd,premium_paid_by_government,valid_from\n${idNumber},nhi,826,,2023-01-01\n${idNumber},farmers,"1,020",,2023-01-01\n`,
+  );
+  // The same for the other optional true/false columns (a school's day_program defaults to true).
+  const placement = parseFile(
+    'placement',
+    'placement.csv',
+    `id_number,placement_type,publicly_funded,valid_from\n${idNumber},senior_institution,,2023-01-01\n`,
+  );
+  const report = await importFiles(target, protectorOf(target), [insurance, placement, persons]);
+  assert.deepEqual(report.problems, []);
+  assert.equal(report.written.insurance, 2);
+  const placed = await target.db
+    .selectFrom('placement')
+    .select('publicly_funded')
+    .where('source', '=', 'csv:placement.csv')
+    .execute();
+  assert.deepEqual(placed, [{ publicly_funded: false }]);
+  const { rows } = await sql<{
+    scheme: string;
+    monthly_premium_ntd: number;
+    premium_paid_by_government: boolean;
+  }>`
+    SELECT scheme, monthly_premium_ntd, premium_paid_by_government FROM insurance_enrolment
+    WHERE source = 'csv:insurance.csv' ORDER BY scheme`.execute(target.db);
+  assert.deepEqual(rows, [
+    { scheme: 'farmers', monthly_premium_ntd: 1020, premium_paid_by_government: false },
+    { scheme: 'nhi', monthly_premium_ntd: 826, premium_paid_by_government: false },
+  ]);
+  const bad = parseFile(
+    'insurance',
+    'insurance.csv',
+    `id_number,scheme,monthly_premium_ntd,valid_from\n${idNumber},pension,100,2023-01-01\n${idNumber},nhi,-1,2023-01-01\n`,
+  );
+  assert.deepEqual(
+    bad.problems.map((p) => `${p.line}:${p.column}`),
+    ['2:scheme', '3:monthly_premium_ntd'],
+  );
+  const again = await importFiles(target, protectorOf(target), [insurance]);
+  assert.deepEqual(again.written, {}, 'the same file again writes nothing');
+  assert.equal(again.unchanged.insurance, 2);
 });
 
 test(`a file full of bad lines: every line reported, nothing written (${testEngine})`, async () => {
