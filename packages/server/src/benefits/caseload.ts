@@ -325,5 +325,7 @@ export async function generateCaseload(
     });
     options.onProgress?.(Math.min(start + chunkSize, applicants.length), applicants.length);
   }
+  // Hundreds of thousands of new rows: the planner's statistics of them, before the payment run reads them.
+  await sql`ANALYZE application, application_program, proposal, decision, entitlement`.execute(db);
   return summary;
 }

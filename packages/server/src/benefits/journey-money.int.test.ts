@@ -127,7 +127,7 @@ test(`paid → death mid-month → overpayment → repaid; another case recovere
   );
 });
 
-test(`a w.clerk ends an entitlement already paid ahead: overpayments, waived by a w.reviewer with the reason (${testEngine})`, async () => {
+test(`a clerk ends an entitlement already paid ahead: overpayments, waived by a reviewer with the reason (${testEngine})`, async () => {
   const senior = await w.person('1949-04-04');
   await w.family([
     { personId: senior, role: 'applicant' },

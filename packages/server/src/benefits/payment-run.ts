@@ -36,6 +36,8 @@ export interface RunSummary {
 export interface RunOptions {
   /** Entitlements per transaction. */
   chunkSize?: number;
+  /** Lanes walked at once on PostgreSQL (default 2: the machines' cores). */
+  lanes?: number;
   onProgress?(done: number, total: number): void;
 }
 
@@ -83,51 +85,24 @@ export async function runMonthlyPayments(
   const total = await countCandidates(db, period);
   let done = 0;
   let created = 0;
-  let after = '00000000-0000-0000-0000-000000000000';
   options.onProgress?.(0, total);
-  for (;;) {
-    const chunk = await db.transaction().execute(async (trx) => {
-      // The version in force (core/entitlement-months.ts): the highest version begun by the month, if it
-      // has not ended and pays something. Keyset over entitlement ids, so a resumed run walks the same way.
-      const { rows } = await sql<{ last: string | null; scanned: number; created: number; amount: string }>`
-        WITH chunk AS (
-          SELECT DISTINCT ON (entitlement_id) * FROM entitlement
-          WHERE first_month <= ${period} AND entitlement_id > ${after}::uuid
-          ORDER BY entitlement_id, version DESC
-          LIMIT ${chunkSize}
-        ), written AS (
-          INSERT INTO payment (payment_id, kind, run_id, program_id, entitlement_id, entitlement_version, period,
-            payee_person_id, entity, entity_id, district_code, amount_ntd)
-          SELECT gen_random_uuid(), 'monthly', ${run.run_id}::uuid, program_id, entitlement_id, version, ${period},
-            payee_person_id, entity, entity_id, district_code, monthly_amount_ntd
-          FROM chunk
-          WHERE (last_month IS NULL OR last_month >= ${period}) AND monthly_amount_ntd > 0
-          ON CONFLICT (entitlement_id, period) WHERE kind = 'monthly' DO NOTHING
-          RETURNING amount_ntd
-        )
-        SELECT (SELECT entitlement_id::text FROM chunk ORDER BY entitlement_id DESC LIMIT 1) AS last,
-          (SELECT count(*)::int FROM chunk) AS scanned,
-          (SELECT count(*)::int FROM written) AS created,
-          (SELECT coalesce(sum(amount_ntd), 0)::text FROM written) AS amount`.execute(trx);
-      const result = rows[0]!;
-      if (result.created > 0)
-        await trail.log.append(trx, trail.context, [
-          {
-            action: 'create',
-            recordType: 'payment-run',
-            recordId: run.run_id,
-            details: { period, payments: result.created, amountNtd: Number(result.amount), after },
-          },
-        ]);
-      return result;
-    });
-    if (!chunk.last || chunk.scanned === 0) break;
-    after = chunk.last;
-    done += chunk.scanned;
-    created += chunk.created;
-    options.onProgress?.(Math.min(done, total), total);
-    if (chunk.scanned < chunkSize) break;
-  }
+  // Lanes: disjoint ranges of entitlement ids walked at once, each on its own connection, so PostgreSQL's
+  // work (index upkeep, the foreign-key checks) runs on every core; the embedded engine has one connection.
+  const lanes = database.engine === 'postgresql' ? (options.lanes ?? 2) : 1;
+  const bounds = laneBounds(lanes);
+  const walkLane = async (from: string, to: string | null) => {
+    let after = from;
+    for (;;) {
+      const chunk = await payChunk(db, { period, runId: run.run_id, after, before: to, chunkSize }, trail);
+      if (!chunk.last || chunk.scanned === 0) break;
+      after = chunk.last;
+      done += chunk.scanned;
+      created += chunk.created;
+      options.onProgress?.(Math.min(done, total), total);
+      if (chunk.scanned < chunkSize) break;
+    }
+  };
+  await Promise.all(bounds.map((from, k) => walkLane(from, bounds[k + 1] ?? null)));
   // Open overpayments are taken from the month's payments before the totals are counted.
   const { deductedNtd } = await deductOverpayments(database, period, trail);
 
@@ -160,6 +135,67 @@ export async function runMonthlyPayments(
       totalNtd,
       deductedNtd,
     };
+  });
+}
+
+/** Entitlement-id ranges for `lanes` lanes: each lane starts after its bound and stops before the next. */
+function laneBounds(lanes: number): string[] {
+  return Array.from({ length: lanes }, (_, k) => {
+    const lead = Math.floor((k * 0x100000000) / lanes) - (k === 0 ? 0 : 1);
+    return k === 0
+      ? '00000000-0000-0000-0000-000000000000'
+      : `${lead.toString(16).padStart(8, '0')}-ffff-ffff-ffff-ffffffffffff`;
+  });
+}
+
+interface ChunkInput {
+  period: IsoMonth;
+  runId: string;
+  /** Entitlement ids after this one (exclusive)… */
+  after: string;
+  /** …and up to this one (inclusive), or to the end. */
+  before: string | null;
+  chunkSize: number;
+}
+
+/** One transaction: the next chunk of a lane's entitlements paid for the month (those unpaid). */
+function payChunk(db: Kysely<Schema>, input: ChunkInput, trail: AuditTrail) {
+  const { period, runId, after, before, chunkSize } = input;
+  const upTo = before === null ? sql`` : sql`AND entitlement_id <= ${before}::uuid`;
+  return db.transaction().execute(async (trx) => {
+    // The version in force (core/entitlement-months.ts): the highest version begun by the month, if it
+    // has not ended and pays something. Keyset over entitlement ids, so a resumed run walks the same way.
+    const { rows } = await sql<{ last: string | null; scanned: number; created: number; amount: string }>`
+      WITH chunk AS (
+        SELECT DISTINCT ON (entitlement_id) * FROM entitlement
+        WHERE first_month <= ${period} AND entitlement_id > ${after}::uuid ${upTo}
+        ORDER BY entitlement_id, version DESC
+        LIMIT ${chunkSize}
+      ), written AS (
+        INSERT INTO payment (payment_id, kind, run_id, program_id, entitlement_id, entitlement_version, period,
+          payee_person_id, entity, entity_id, district_code, amount_ntd)
+        SELECT gen_random_uuid(), 'monthly', ${runId}::uuid, program_id, entitlement_id, version, ${period},
+          payee_person_id, entity, entity_id, district_code, monthly_amount_ntd
+        FROM chunk
+        WHERE (last_month IS NULL OR last_month >= ${period}) AND monthly_amount_ntd > 0
+        ON CONFLICT (entitlement_id, period) WHERE kind = 'monthly' DO NOTHING
+        RETURNING amount_ntd
+      )
+      SELECT (SELECT entitlement_id::text FROM chunk ORDER BY entitlement_id DESC LIMIT 1) AS last,
+        (SELECT count(*)::int FROM chunk) AS scanned,
+        (SELECT count(*)::int FROM written) AS created,
+        (SELECT coalesce(sum(amount_ntd), 0)::text FROM written) AS amount`.execute(trx);
+    const result = rows[0]!;
+    if (result.created > 0)
+      await trail.log.append(trx, trail.context, [
+        {
+          action: 'create',
+          recordType: 'payment-run',
+          recordId: runId,
+          details: { period, payments: result.created, amountNtd: Number(result.amount), after },
+        },
+      ]);
+    return result;
   });
 }
 

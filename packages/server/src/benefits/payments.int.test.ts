@@ -138,7 +138,7 @@ test(`entitlements from approved cash decisions; changes are new versions; runs 
     [2],
   );
 
-  const april = await runMonthlyPayments(database, '2024-04', world.trail, { chunkSize: 1 });
+  const april = await runMonthlyPayments(database, '2024-04', world.trail, { chunkSize: 1, lanes: 16 });
   assert.deepEqual([april.created, april.totalNtd, april.status], [2, 15_000, 'completed']);
   const may = await runMonthlyPayments(database, '2024-05', world.trail);
   assert.equal(may.totalNtd, 16_000, 'May pays version 2');

@@ -11,6 +11,7 @@ import * as assetAccounts from './migrations/0009_asset_accounts.ts';
 import * as grantClaims from './migrations/0010_grant_claims.ts';
 import * as caseloadIndexes from './migrations/0011_caseload_indexes.ts';
 import * as insuranceEnrolment from './migrations/0012_insurance_enrolment.ts';
+import * as paymentRunSpeed from './migrations/0013_payment_run_speed.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_grant_claims': grantClaims,
   '0011_caseload_indexes': caseloadIndexes,
   '0012_insurance_enrolment': insuranceEnrolment,
+  '0013_payment_run_speed': paymentRunSpeed,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {
