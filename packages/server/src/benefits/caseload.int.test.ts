@@ -12,12 +12,7 @@ import { resolveIdKeys } from '../identity/id-keys.ts';
 import { IdProtector } from '../identity/id-protector.ts';
 import { loadSnapshot } from '../rules/snapshot-store.ts';
 import { loadSyntheticCity } from '../synth/load.ts';
-import {
-  CaseloadRefusedError,
-  type CaseloadSummary,
-  generateCaseload,
-  MONTHLY_PROGRAMS,
-} from './caseload.ts';
+import { type CaseloadSummary, generateCaseload, MONTHLY_PROGRAMS } from './caseload.ts';
 import { runMonthlyPayments } from './payment-run.ts';
 
 const period = '2024-06';
@@ -129,13 +124,48 @@ test(`each decision agrees with the rules evaluating its household alone (${test
   }
 });
 
-test(`the month's payroll pays the caseload once; a second caseload of the month is refused (${testEngine})`, async () => {
+test(`the month's payroll pays the caseload once; generating again files no one twice (${testEngine})`, async () => {
   const run = await runMonthlyPayments(database, period, trail);
   assert.equal(run.created, summary.entitlements);
   assert.equal(run.totalNtd, summary.monthlyAmountNtd);
-  await assert.rejects(generateCaseload(database, { period, parameters, trail }), CaseloadRefusedError);
+  const again = await generateCaseload(database, { period, parameters, trail });
+  assert.deepEqual([again.applications, again.entitlements], [0, 0]);
   const [{ n }] = (await rows(sql<{ n: number }>`SELECT count(*)::int AS n FROM entitlement`)) as [
     { n: number },
   ];
   assert.equal(n, summary.entitlements);
+});
+
+test(`a caseload interrupted after its first chunk goes on where it stopped when run again (${testEngine})`, async () => {
+  const july = '2024-07';
+  let chunks = 0;
+  await assert.rejects(
+    generateCaseload(database, {
+      period: july,
+      parameters,
+      trail,
+      chunkSize: 40,
+      onProgress: (done) => {
+        if (done > 0 && ++chunks === 1) throw new Error('interrupted');
+      },
+    }),
+    /interrupted/,
+  );
+  const count = async () =>
+    (
+      (await rows(
+        sql<{ n: number }>`SELECT count(*)::int AS n FROM entitlement WHERE first_month = ${july}`,
+      )) as [{ n: number }]
+    )[0].n;
+  const afterFirst = await count();
+  assert.ok(afterFirst > 0, 'the first chunk committed whole');
+  const rest = await generateCaseload(database, { period: july, parameters, trail, chunkSize: 40 });
+  const approved = Object.values(rest.programs).reduce((sum, p) => sum + p.approved, 0);
+  assert.equal(afterFirst + rest.entitlements, approved);
+  assert.equal(await count(), approved);
+  const [{ twice }] = (await rows(
+    sql<{ twice: number }>`SELECT count(*)::int AS twice FROM (SELECT entity_id, program_id FROM entitlement
+      WHERE first_month = ${july} GROUP BY 1, 2 HAVING count(*) > 1) x`,
+  )) as [{ twice: number }];
+  assert.equal(twice, 0);
 });

@@ -33,7 +33,7 @@ export interface CaseloadSummary {
   decisions: number;
   entitlements: number;
   monthlyAmountNtd: number;
-  /** Per program: recipients approved, and those the rules could not determine (left undecided). */
+  /** Per program: recipients the rules approve (filed now or by an earlier run), and those they could not determine. */
   programs: Record<string, { approved: number; undetermined: number; monthlyAmountNtd: number }>;
 }
 
@@ -171,9 +171,6 @@ function decisionRecords(evaluation: Evaluation) {
   return records;
 }
 
-/** The month's caseload was generated already: a second one would file every recipient twice. */
-export class CaseloadRefusedError extends Error {}
-
 export async function generateCaseload(
   database: Database,
   options: CaseloadOptions,
@@ -181,13 +178,12 @@ export async function generateCaseload(
   const { period, parameters, trail } = options;
   const chunkSize = options.chunkSize ?? 5000;
   const db = database.db;
-  const earlier = await sql<{ n: number }>`SELECT count(*)::int AS n FROM application a
+  // Each chunk commits whole (applications with their decisions and entitlements), so a run that was
+  // interrupted, or is repeated, goes on with the recipients not filed yet and files no one twice.
+  const earlier = await sql<{ person: string }>`SELECT a.applicant_person_id AS person FROM application a
     JOIN account c ON c.account_id = a.created_by
     WHERE c.username = ${CASELOAD_ACCOUNTS.proposer.username} AND a.period = ${period}`.execute(db);
-  if ((earlier.rows[0]?.n ?? 0) > 0)
-    throw new CaseloadRefusedError(
-      `${period} 之個案量已產生（${earlier.rows[0]!.n} 件申請）。The caseload of ${period} exists already (${earlier.rows[0]!.n} applications); generate the city again with --replace to start over.`,
-    );
+  const filed = new Set(earlier.rows.map((r) => r.person));
   // The month's snapshot when the registry has not changed since it was taken (e.g. by `evaluate`).
   const { info: snapshot } = await currentSnapshot(database, period);
   const population = await loadSnapshot(database, snapshot);
@@ -212,7 +208,9 @@ export async function generateCaseload(
   const decidedAt = new Date(`${decidedOn}T08:00:00+08:00`);
   const prefix = `A${rocYear(decidedOn)}-`;
   const { persons, households } = population;
-  const applicants = [...byApplicant.keys()].sort((a, b) => a - b);
+  const applicants = [...byApplicant.keys()]
+    .filter((applicant) => !filed.has(persons.id[applicant]!))
+    .sort((a, b) => a - b);
   options.onProgress?.(0, applicants.length);
 
   for (let start = 0; start < applicants.length; start += chunkSize) {

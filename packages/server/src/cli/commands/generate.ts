@@ -1,6 +1,5 @@
 import { isIsoDate, isIsoMonth } from '@safetynet/core/calendar';
 import { MAX_SCALE } from '@safetynet/core/synth/generate';
-import { CaseloadRefusedError } from '../../benefits/caseload.ts';
 import { configFromEnv, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { GenerateRefusedError, loadSyntheticCity } from '../../synth/load.ts';
@@ -99,12 +98,6 @@ export const caseloadCommand: Command = {
       const { programs: _programs, ...totals } = summary;
       console.log(JSON.stringify(totals));
       return 0;
-    } catch (error) {
-      if (error instanceof CaseloadRefusedError) {
-        console.error(error.message);
-        return 1;
-      }
-      throw error;
     } finally {
       await database.close();
     }
