@@ -10,47 +10,12 @@ import type { Database } from '../../db/database.ts';
 import type { OverpaymentTable } from '../../db/schema.ts';
 import type { IdentityServices } from '../../identity/services.ts';
 import type { SnapshotCache } from '../../rules/snapshot-store.ts';
+import { ChangedEntitlement, Overpayment, overpaymentToApi, Settlement } from '../overpayment-schemas.ts';
 import type { RegistryGuard } from '../registry-guard.ts';
 import { IsoDate, Uuid } from '../schemas.ts';
 
 /** 生活事件與溢領 Life events that end or change entitlements, and the overpayments they reveal. */
-const Result = Type.Object({
-  changed: Type.Array(
-    Type.Object({
-      entitlementId: Uuid,
-      version: Type.Integer(),
-      lastMonth: Type.Union([Type.String(), Type.Null()]),
-      monthlyAmountNtd: Type.Integer(),
-    }),
-  ),
-  overpayments: Type.Array(
-    Type.Object({ overpaymentId: Uuid, paymentId: Uuid, period: Type.String(), amountNtd: Type.Integer() }),
-  ),
-  correctedPayments: Type.Array(
-    Type.Object({
-      paymentId: Uuid,
-      period: Type.String(),
-      amountNtd: Type.Integer(),
-      cancelled: Type.Boolean(),
-    }),
-  ),
-});
-
-const Overpayment = Type.Object({
-  id: Uuid,
-  paymentId: Uuid,
-  entitlementId: Uuid,
-  program: Type.String(),
-  payeePersonId: Uuid,
-  districtCode: Type.String(),
-  period: Type.String(),
-  amountNtd: Type.Integer(),
-  outstandingNtd: Type.Integer(),
-  reason: Type.String(),
-  recovery: Type.String({ enum: ['deduction', 'repayment'] }),
-  status: Type.String({ enum: ['open', 'recovered', 'waived'] }),
-  createdAt: Type.String({ format: 'date-time' }),
-});
+const Result = Type.Object({ changed: Type.Array(ChangedEntitlement), ...Settlement });
 
 export const lifeEventRoutes =
   (deps: {
@@ -159,21 +124,7 @@ export const lifeEventRoutes =
           details: { ids: rows.map((r) => r.overpayment_id) },
         });
         return {
-          items: rows.map((o) => ({
-            id: o.overpayment_id,
-            paymentId: o.payment_id,
-            entitlementId: o.entitlement_id,
-            program: o.program_id,
-            payeePersonId: o.payee_person_id,
-            districtCode: o.district_code,
-            period: o.period,
-            amountNtd: o.amount_ntd,
-            outstandingNtd: o.outstanding,
-            reason: o.reason,
-            recovery: o.recovery,
-            status: o.status,
-            createdAt: new Date(o.created_at).toISOString(),
-          })),
+          items: rows.map((o) => overpaymentToApi(o, o.outstanding)),
         };
       },
     );

@@ -11,13 +11,13 @@ import { changeAndSettle } from '../../benefits/life-events.ts';
 import type { PaymentRow } from '../../benefits/payment-run.ts';
 import type { Database } from '../../db/database.ts';
 import type { IdentityServices } from '../../identity/services.ts';
+import { Month } from '../application-schemas.ts';
+import { ChangedEntitlement, Settlement } from '../overpayment-schemas.ts';
 import { Uuid } from '../schemas.ts';
 import { Nullable } from './identity-fields.ts';
 import { overpaymentRoutes } from './overpayments.ts';
 
 /** 一次性給付與給付資格異動 One-off grants paid from decisions, and a clerk's change of an entitlement. */
-const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
-
 const Grant = Type.Object({
   id: Uuid,
   program: Type.String(),
@@ -32,25 +32,7 @@ const Grant = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 
-const ChangeResult = Type.Object({
-  changed: Type.Object({
-    entitlementId: Uuid,
-    version: Type.Integer(),
-    lastMonth: Nullable(Type.String()),
-    monthlyAmountNtd: Type.Integer(),
-  }),
-  overpayments: Type.Array(
-    Type.Object({ overpaymentId: Uuid, paymentId: Uuid, period: Type.String(), amountNtd: Type.Integer() }),
-  ),
-  correctedPayments: Type.Array(
-    Type.Object({
-      paymentId: Uuid,
-      period: Type.String(),
-      amountNtd: Type.Integer(),
-      cancelled: Type.Boolean(),
-    }),
-  ),
-});
+const ChangeResult = Type.Object({ changed: ChangedEntitlement, ...Settlement });
 
 export const moneyRoutes =
   (deps: { database: Database; identity: IdentityServices }): FastifyPluginAsyncTypebox =>

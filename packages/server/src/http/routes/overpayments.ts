@@ -17,6 +17,7 @@ import type { Database } from '../../db/database.ts';
 import type { Schema } from '../../db/schema.ts';
 import type { IdentityServices } from '../../identity/services.ts';
 import { renderRepaymentNotice } from '../../notices/repayment-notice.ts';
+import { Overpayment, overpaymentToApi } from '../overpayment-schemas.ts';
 import { Uuid } from '../schemas.ts';
 import { Nullable } from './identity-fields.ts';
 
@@ -29,22 +30,7 @@ const Recovery = Type.Object({
   recordedAt: Type.String({ format: 'date-time' }),
 });
 
-const OverpaymentInFull = Type.Object({
-  id: Uuid,
-  paymentId: Uuid,
-  entitlementId: Uuid,
-  program: Type.String(),
-  payeePersonId: Uuid,
-  districtCode: Type.String(),
-  period: Type.String(),
-  amountNtd: Type.Integer(),
-  outstandingNtd: Type.Integer(),
-  reason: Type.String(),
-  recovery: Type.String({ enum: ['deduction', 'repayment'] }),
-  status: Type.String({ enum: ['open', 'recovered', 'waived'] }),
-  createdAt: Type.String({ format: 'date-time' }),
-  recoveries: Type.Array(Recovery),
-});
+const OverpaymentInFull = Type.Object({ ...Overpayment.properties, recoveries: Type.Array(Recovery) });
 
 const Params = Type.Object({ id: Uuid }, { additionalProperties: false });
 
@@ -74,19 +60,7 @@ async function inFull(db: Kysely<Schema>, id: string) {
     .orderBy('recovery_id')
     .execute();
   return {
-    id: o.overpayment_id,
-    paymentId: o.payment_id,
-    entitlementId: o.entitlement_id,
-    program: o.program_id,
-    payeePersonId: o.payee_person_id,
-    districtCode: o.district_code,
-    period: o.period,
-    amountNtd: o.amount_ntd,
-    outstandingNtd: await outstanding(db, id),
-    reason: o.reason,
-    recovery: o.recovery,
-    status: o.status,
-    createdAt: new Date(o.created_at).toISOString(),
+    ...overpaymentToApi(o, await outstanding(db, id)),
     recoveries: recoveries.map((r) => ({
       id: r.recovery_id,
       kind: r.kind,
