@@ -1,12 +1,8 @@
 import { loadParameters } from '@safetynet/rules';
 import { sql } from 'kysely';
-import { AuditLog } from '../audit/audit-log.ts';
-import { auditChainKey } from '../audit/audit-verify.ts';
-import { operatorContext } from '../audit/operator.ts';
+import { operatorTrail } from '../audit/operator.ts';
 import { generateCaseload } from '../benefits/caseload.ts';
 import type { Database } from '../db/database.ts';
-import { resolveIdKeys } from '../identity/id-keys.ts';
-import { IdProtector } from '../identity/id-protector.ts';
 import { loadSyntheticCity } from '../synth/load.ts';
 import type { BenchResult } from './registry.ts';
 
@@ -27,8 +23,7 @@ export async function ensureCaseload(
     newest: string | null;
   }>`SELECT max(first_month) AS newest FROM entitlement`.execute(database.db);
   if (rows[0]?.newest) return { period: rows[0].newest, results: [] };
-  const protector = new IdProtector(resolveIdKeys(process.env, database));
-  const trail = { log: new AuditLog(auditChainKey(protector)), context: operatorContext('bench') };
+  const trail = operatorTrail(database, 'bench');
   const started = performance.now();
   const summary = await generateCaseload(database, {
     period: CASELOAD_PERIOD,

@@ -1,11 +1,7 @@
 import { sql } from 'kysely';
-import { AuditLog } from '../audit/audit-log.ts';
-import { auditChainKey } from '../audit/audit-verify.ts';
-import { operatorContext } from '../audit/operator.ts';
+import { operatorTrail } from '../audit/operator.ts';
 import { runMonthlyPayments } from '../benefits/payment-run.ts';
 import type { Database } from '../db/database.ts';
-import { resolveIdKeys } from '../identity/id-keys.ts';
-import { IdProtector } from '../identity/id-protector.ts';
 import { ensureCaseload } from './caseload.ts';
 import type { Benchmark, BenchResult } from './registry.ts';
 
@@ -20,8 +16,7 @@ export const payrollBenchmark: Benchmark = {
   name: 'payroll',
   async run(database: Database, scale: number): Promise<BenchResult[]> {
     const { period, results } = await ensureCaseload(database, scale);
-    const protector = new IdProtector(resolveIdKeys(process.env, database));
-    const trail = { log: new AuditLog(auditChainKey(protector)), context: operatorContext('bench') };
+    const trail = operatorTrail(database, 'bench');
     const paid = await sql<{ n: number }>`SELECT count(*)::int AS n FROM payment WHERE period = ${period}
       AND kind = 'monthly'`.execute(database.db);
     if ((paid.rows[0]?.n ?? 0) > 0)

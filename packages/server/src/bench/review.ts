@@ -1,10 +1,6 @@
-import { AuditLog } from '../audit/audit-log.ts';
-import { auditChainKey } from '../audit/audit-verify.ts';
-import { operatorContext } from '../audit/operator.ts';
+import { operatorTrail } from '../audit/operator.ts';
 import { currentSnapshot, runAnnualReview } from '../benefits/annual-review.ts';
 import type { Database } from '../db/database.ts';
-import { resolveIdKeys } from '../identity/id-keys.ts';
-import { IdProtector } from '../identity/id-protector.ts';
 import { ensureCaseload } from './caseload.ts';
 import type { Benchmark, BenchResult } from './registry.ts';
 
@@ -22,8 +18,7 @@ export const reviewBenchmark: Benchmark = {
   async run(database: Database, scale: number): Promise<BenchResult[]> {
     const { period: newest, results } = await ensureCaseload(database, scale);
     const year = Number(newest.slice(0, 4)) + 1;
-    const protector = new IdProtector(resolveIdKeys(process.env, database));
-    const trail = { log: new AuditLog(auditChainKey(protector)), context: operatorContext('bench') };
+    const trail = operatorTrail(database, 'bench');
     let started = performance.now();
     await currentSnapshot(database, `${year}-01`);
     const snapshotSeconds = (performance.now() - started) / 1000;

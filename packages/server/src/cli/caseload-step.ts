@@ -1,18 +1,13 @@
 import type { IsoMonth } from '@safetynet/core/calendar';
 import { loadParameters } from '@safetynet/rules';
-import { AuditLog } from '../audit/audit-log.ts';
-import { auditChainKey } from '../audit/audit-verify.ts';
-import { operatorContext } from '../audit/operator.ts';
+import { operatorTrail } from '../audit/operator.ts';
 import { type CaseloadSummary, generateCaseload } from '../benefits/caseload.ts';
 import type { Database } from '../db/database.ts';
-import { resolveIdKeys } from '../identity/id-keys.ts';
-import { IdProtector } from '../identity/id-protector.ts';
 import { progressBar } from './progress.ts';
 
 /** The synthetic city's caseload for a month (benefits/caseload.ts), with a progress bar, audited as the operator's. */
 export async function caseloadStep(database: Database, period: IsoMonth): Promise<CaseloadSummary> {
-  const protector = new IdProtector(resolveIdKeys(process.env, database));
-  const trail = { log: new AuditLog(auditChainKey(protector)), context: operatorContext('caseload') };
+  const trail = operatorTrail(database, 'caseload');
   console.error(`個案量 caseload: evaluating ${period} and filing what the city's households qualify for…`);
   const bar = progressBar(`個案量 caseload ${period}`);
   try {

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { isIsoMonth } from '@safetynet/core/calendar';
 import { AuditLog, type AuditTrail } from '../../audit/audit-log.ts';
 import { auditChainKey } from '../../audit/audit-verify.ts';
-import { operatorContext } from '../../audit/operator.ts';
+import { operatorContext, operatorTrail } from '../../audit/operator.ts';
 import { generateBankFile } from '../../benefits/bank-file.ts';
 import { importBankReturns } from '../../benefits/bank-returns.ts';
 import { runMonthlyPayments } from '../../benefits/payment-run.ts';
@@ -36,8 +36,7 @@ async function runPayments(values: Record<string, string | boolean | undefined>)
   const database = await openDatabase(configFromEnv());
   try {
     await migrateToLatest(database.db);
-    const protector = new IdProtector(resolveIdKeys(process.env, database));
-    const trail = { log: new AuditLog(auditChainKey(protector)), context: operatorContext('payment run') };
+    const trail = operatorTrail(database, 'payment run');
     const bar = progressBar(`撥款 paying ${period}`);
     const summary = await runMonthlyPayments(database, period, trail, {
       chunkSize,

@@ -1,11 +1,7 @@
-import { AuditLog } from '../../audit/audit-log.ts';
-import { auditChainKey } from '../../audit/audit-verify.ts';
-import { operatorContext } from '../../audit/operator.ts';
+import { operatorTrail } from '../../audit/operator.ts';
 import { runAnnualReview } from '../../benefits/annual-review.ts';
 import { configFromEnv, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { resolveIdKeys } from '../../identity/id-keys.ts';
-import { IdProtector } from '../../identity/id-protector.ts';
 import { type Command, UsageError } from '../command.ts';
 import { progressBar } from '../progress.ts';
 
@@ -43,11 +39,7 @@ export const reviewCommand: Command = {
     const database = await openDatabase(configFromEnv());
     try {
       await migrateToLatest(database.db);
-      const protector = new IdProtector(resolveIdKeys(process.env, database));
-      const trail = {
-        log: new AuditLog(auditChainKey(protector)),
-        context: operatorContext('annual review'),
-      };
+      const trail = operatorTrail(database, 'annual review');
       // One bar per stage, each stopped when the next begins.
       let current: { stage: keyof typeof STAGES; bar: ReturnType<typeof progressBar> } | undefined;
       const summary = await runAnnualReview(database, year, trail, {
