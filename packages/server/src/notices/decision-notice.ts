@@ -162,6 +162,34 @@ export interface NoticeLayout {
   body: unknown[];
 }
 
+/**
+ * A notice's body in the order official notices use: 主旨 (subject), 說明 (reasons), 法令依據 (legal basis),
+ * 救濟方式 (how to appeal), each heading in both languages.
+ */
+export function noticeBody(parts: {
+  subject: Bilingual;
+  reasons: unknown[];
+  legalBasis: unknown;
+  appeal: Bilingual;
+}): unknown[] {
+  return [
+    section('主旨', 'Subject'),
+    parts.subject.zh,
+    english(parts.subject.en),
+    section('說明', 'Reasons'),
+    ...(parts.reasons.length > 0 ? parts.reasons : ['（無 None）']),
+    section('法令依據', 'Legal basis'),
+    parts.legalBasis,
+    section('救濟方式', 'How to appeal'),
+    parts.appeal.zh,
+    english(parts.appeal.en),
+  ];
+}
+
+/** Laws cited as on a notice, or a note that there are none. */
+export const citedLaws = (legalBasis: string[]): string =>
+  legalBasis.length > 0 ? legalBasis.map(citeLaw).join('、') : '（無 None）';
+
 export function noticeDocument(layout: NoticeLayout): Record<string, unknown> {
   const { bureau } = layout;
   return {
@@ -212,18 +240,7 @@ function documentOf(notice: DecisionNotice, bureau: string): Record<string, unkn
     referenceNumber: notice.referenceNumber,
     about: notice.program.zh,
     fields: fieldRows(notice),
-    body: [
-      section('主旨', 'Subject'),
-      about.zh,
-      english(about.en),
-      section('說明', 'Reasons'),
-      ...(reasons.length > 0 ? reasons : ['（無 None）']),
-      section('法令依據', 'Legal basis'),
-      notice.legalBasis.length > 0 ? notice.legalBasis.map(citeLaw).join('、') : '（無 None）',
-      section('救濟方式', 'How to appeal'),
-      appeal.zh,
-      english(appeal.en),
-    ],
+    body: noticeBody({ subject: about, reasons, legalBasis: citedLaws(notice.legalBasis), appeal }),
   });
 }
 

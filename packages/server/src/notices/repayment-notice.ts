@@ -8,15 +8,14 @@ import { formatNtd } from '@safetynet/core/money';
 import {
   appealText,
   type Bilingual,
-  english,
   englishMonth,
   formatNtdZh,
   KAOHSIUNG_SOCIAL_AFFAIRS_BUREAU,
+  noticeBody,
   noticeDocument,
   renderNoticePdf,
   rocDate,
   rocMonth,
-  section,
 } from './decision-notice.ts';
 
 export interface RepaymentNotice {
@@ -69,18 +68,7 @@ export async function renderRepaymentNotice(notice: RepaymentNotice): Promise<Bu
         ['應繳回金額 To repay', ntd(notice.outstandingNtd)],
         ['繳回期限 Due', rocDate(notice.dueOn)],
       ],
-      body: [
-        section('主旨', 'Subject'),
-        about.zh,
-        english(about.en),
-        section('說明', 'Reasons'),
-        notice.reason,
-        section('法令依據', 'Legal basis'),
-        LEGAL_BASIS,
-        section('救濟方式', 'How to appeal'),
-        appeal.zh,
-        english(appeal.en),
-      ],
+      body: noticeBody({ subject: about, reasons: [notice.reason], legalBasis: LEGAL_BASIS, appeal }),
     }),
   );
 }

@@ -9,19 +9,18 @@ import { formatNtd } from '@safetynet/core/money';
 import {
   appealText,
   type Bilingual,
-  english,
+  citedLaws,
   englishMonth,
   formatNtdZh,
   KAOHSIUNG_SOCIAL_AFFAIRS_BUREAU,
   type NoticeReason,
+  noticeBody,
   noticeDocument,
   reasonBlocks,
   renderNoticePdf,
   rocDate,
   rocMonth,
-  section,
 } from './decision-notice.ts';
-import { citeLaw } from './law-citations.ts';
 
 export interface ReviewNotice {
   bureau?: string;
@@ -93,18 +92,7 @@ export async function renderReviewNotice(notice: ReviewNotice): Promise<Buffer> 
       referenceNumber: notice.referenceNumber,
       about: notice.program.zh,
       fields,
-      body: [
-        section('主旨', 'Subject'),
-        about.zh,
-        english(about.en),
-        section('說明', 'Reasons'),
-        ...(reasons.length > 0 ? reasons : ['（無 None）']),
-        section('法令依據', 'Legal basis'),
-        notice.legalBasis.length > 0 ? notice.legalBasis.map(citeLaw).join('、') : '（無 None）',
-        section('救濟方式', 'How to appeal'),
-        appeal.zh,
-        english(appeal.en),
-      ],
+      body: noticeBody({ subject: about, reasons, legalBasis: citedLaws(notice.legalBasis), appeal }),
     }),
   );
 }
