@@ -6,6 +6,7 @@ import type { AuditTrail } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
 import type { ReviewOutcome, Schema } from '../db/schema.ts';
 import { renderReviewNotice } from '../notices/review-notice.ts';
+import { addresseeName } from '../registry/addressee-name.ts';
 import type { ReviewReason } from './annual-review.ts';
 import { type ReviewItemRow, reviewById } from './annual-review-confirm.ts';
 import { isLawReference, taipeiDay } from './decision-notice-of.ts';
@@ -147,21 +148,14 @@ export async function reviewNoticePdf(
       '僅已確認之變更或停止發給項目有通知書',
       'only a confirmed change or end has a notice',
     );
-  const name = await db
-    .selectFrom('person_version')
-    .select('name_zh')
-    .where('person_id', '=', item.payee_person_id)
-    .orderBy('valid_from', 'desc')
-    .orderBy('recorded_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const name = await addresseeName(db, item.payee_person_id);
   const program = PROGRAMS.get(item.program_id);
   const reasons = (
     typeof item.reasons === 'string' ? JSON.parse(item.reasons) : item.reasons
   ) as ReviewReason[];
   const pdf = await renderReviewNotice({
     referenceNumber: `高市社助字第${review.year - 1911}${item.item_id.slice(0, 8).toUpperCase()}號`,
-    payeeName: name?.name_zh ?? '',
+    payeeName: name,
     program: { zh: program?.nameZh ?? item.program_id, en: program?.nameEn ?? item.program_id },
     year: review.year,
     outcome: item.outcome,

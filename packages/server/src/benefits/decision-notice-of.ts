@@ -1,5 +1,6 @@
 import { PROGRAMS } from '@safetynet/rules';
 import type { DecisionNotice } from '../notices/decision-notice.ts';
+import { addresseeName } from '../registry/addressee-name.ts';
 import { decisionAsMade } from './application-queries.ts';
 import type { Acting, BenefitServices } from './benefit-services.ts';
 
@@ -39,20 +40,13 @@ export async function decisionNoticeOf(
     .select(['applicant_person_id'])
     .where('application_id', '=', decision.applicationId)
     .executeTakeFirstOrThrow();
-  const name = await services.database.db
-    .selectFrom('person_version')
-    .select('name_zh')
-    .where('person_id', '=', application.applicant_person_id)
-    .orderBy('valid_from', 'desc')
-    .orderBy('recorded_at', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
+  const name = await addresseeName(services.database.db, application.applicant_person_id);
   const program = PROGRAMS.get(decision.program);
   const approved = decision.outcome === 'approved';
   const amount = approved ? decision.monthlyAmountNtd : null;
   return {
     referenceNumber: decision.reference,
-    applicantName: name.name_zh,
+    applicantName: name,
     program: { zh: program?.nameZh ?? decision.program, en: program?.nameEn ?? decision.program },
     outcome: decision.outcome,
     monthlyAmountNtd: amount,

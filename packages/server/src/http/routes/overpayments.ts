@@ -17,6 +17,7 @@ import type { Database } from '../../db/database.ts';
 import type { Schema } from '../../db/schema.ts';
 import type { IdentityServices } from '../../identity/services.ts';
 import { renderRepaymentNotice } from '../../notices/repayment-notice.ts';
+import { addresseeName } from '../../registry/addressee-name.ts';
 import { Overpayment, overpaymentToApi } from '../overpayment-schemas.ts';
 import { Uuid } from '../schemas.ts';
 import { Nullable } from './identity-fields.ts';
@@ -116,19 +117,12 @@ export const overpaymentRoutes =
         const rest = await outstanding(db, id);
         if (o.status !== 'open' || rest <= 0)
           throw new ApiError(409, '此溢領已無待繳回金額', 'nothing of this overpayment is left to repay');
-        const name = await db
-          .selectFrom('person_version')
-          .select('name_zh')
-          .where('person_id', '=', o.payee_person_id)
-          .orderBy('valid_from', 'desc')
-          .orderBy('recorded_at', 'desc')
-          .limit(1)
-          .executeTakeFirst();
+        const name = await addresseeName(db, o.payee_person_id);
         const program = PROGRAMS.get(o.program_id);
         const issuedOn = deps.identity.now().toISOString().slice(0, 10);
         const pdf = await renderRepaymentNotice({
           referenceNumber: `高市社助字第${Number(issuedOn.slice(0, 4)) - 1911}${id.slice(0, 8).toUpperCase()}號`,
-          payeeName: name?.name_zh ?? '',
+          payeeName: name,
           program: { zh: program?.nameZh ?? o.program_id, en: program?.nameEn ?? o.program_id },
           period: o.period,
           amountNtd: o.amount_ntd,
