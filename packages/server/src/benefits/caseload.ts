@@ -5,13 +5,13 @@ import { ELIGIBLE, Evaluation, type ParameterSet, PROGRAMS, UNDETERMINED } from 
 import { usedEntry } from '@safetynet/rules/calculate';
 import { HOUSEHOLD_FACTS } from '@safetynet/rules/engine/facts';
 import type { Population } from '@safetynet/rules/engine/population';
-import { ASSET_BUILDING_PROGRAMS } from '@safetynet/rules/programs/asset-building/index';
 import { type Kysely, sql } from 'kysely';
 import type { AuditTrail } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
 import { loadSnapshot } from '../rules/snapshot-store.ts';
 import { currentSnapshot } from './annual-review.ts';
+import { ASSET_PROGRAMS } from './asset-accounts.ts';
 import { grantEntitlementsOfDecisions } from './entitlements.ts';
 import { rulesVersion } from './evaluation.ts';
 
@@ -46,7 +46,7 @@ export interface CaseloadOptions {
   onProgress?(done: number, total: number): void;
 }
 
-const ASSET_BUILDING = new Set(ASSET_BUILDING_PROGRAMS.map((p) => p.id));
+const ASSET_BUILDING = new Set<string>(ASSET_PROGRAMS);
 
 /**
  * Programs a caseload holds entitlements of: cash paid every month. Asset-building accounts are deposits

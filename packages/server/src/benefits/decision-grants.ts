@@ -4,6 +4,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { ApiError } from '../api-error.ts';
 import type { AuditTrail } from '../audit/audit-log.ts';
 import type { DecisionTable, Schema } from '../db/schema.ts';
+import { ASSET_PROGRAMS } from './asset-accounts.ts';
 import type { DecisionWritten } from './benefit-services.ts';
 import { GRANT_CAP_PARAMETERS, type PaymentRow, paidInYear, payGrant } from './payment-run.ts';
 
@@ -33,7 +34,7 @@ import { GRANT_CAP_PARAMETERS, type PaymentRow, paidInYear, payGrant } from './p
  */
 
 /** Asset-building accounts are cash programs with ledgers of their own (deposits and matches), not grants. */
-const NOT_GRANTS = new Set(['youth-development-account', 'children-future-account', 'youth-savings-account']);
+const NOT_GRANTS = new Set<string>(ASSET_PROGRAMS);
 
 export function isOneOffCash(programId: string): boolean {
   const program = PROGRAMS.get(programId);
