@@ -170,7 +170,8 @@ export async function decide(
     .where('application_id', '=', applicationId)
     .where('status', '=', 'open')
     .executeTakeFirst();
-  if (!proposal) throw conflict('無待核定之擬辦', 'there is no open proposal to decide');
+  // An application in review always has its open proposal: none means a reviewer decided in between.
+  if (!proposal) throw lostRace();
   if (proposal.proposed_by === who.actor.id)
     throw new ApiError(
       403,
