@@ -87,10 +87,11 @@ export class ProgramContext {
     private readonly options: ContextOptions = {},
   ) {
     this.fold = new CheckFold(this.count);
-    this.periodStart = firstDayOfMonth(population.period);
-    this.periodEnd = lastDayOfMonth(population.period);
-    this.periodStartDay = toDayNumber(this.periodStart);
-    this.periodEndDay = toDayNumber(this.periodEnd);
+    const days = periodDays(population.period);
+    this.periodStart = days.start;
+    this.periodEnd = days.end;
+    this.periodStartDay = days.startDay;
+    this.periodEndDay = days.endDay;
   }
 
   get persons(): PersonColumns {
@@ -207,6 +208,27 @@ export class ProgramContext {
 }
 
 const EMPTY = new Uint8Array(0);
+
+interface PeriodDays {
+  start: string;
+  end: string;
+  startDay: number;
+  endDay: number;
+}
+
+/** A month's first and last day, worked out once per month (every program of a case asks). */
+const periodDaysOf = new Map<string, PeriodDays>();
+function periodDays(period: string): PeriodDays {
+  let days = periodDaysOf.get(period);
+  if (days === undefined) {
+    const start = firstDayOfMonth(period);
+    const end = lastDayOfMonth(period);
+    days = { start, end, startDay: toDayNumber(start), endDay: toDayNumber(end) };
+    if (periodDaysOf.size > 2_000) periodDaysOf.clear();
+    periodDaysOf.set(period, days);
+  }
+  return days;
+}
 
 /**
  * A recorded check, always built in the same shape (a spread of each program's own literal would give

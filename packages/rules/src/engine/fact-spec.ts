@@ -96,6 +96,8 @@ export class FactError extends Error {
   }
 }
 
+const problem = (field: string, zh: string, en: string): FactProblem => ({ field, zh, en });
+
 /** Why a value does not fit its spec, or undefined when it does. */
 export function checkFact(
   spec: FactSpec,
@@ -103,32 +105,35 @@ export function checkFact(
   field: string,
   periodEnd: string,
 ): FactProblem | undefined {
-  const bad = (zh: string, en: string) => ({ field, zh, en });
   switch (spec.type.kind) {
     case 'date':
       if (typeof value !== 'string' || !isIsoDate(value))
-        return bad('須為 YYYY-MM-DD 日期', 'must be a YYYY-MM-DD date');
+        return problem(field, '須為 YYYY-MM-DD 日期', 'must be a YYYY-MM-DD date');
       if (!spec.mayBeAfterPeriod && value > periodEnd)
-        return bad('不可晚於計算期間', 'must not be after the period');
+        return problem(field, '不可晚於計算期間', 'must not be after the period');
       return undefined;
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : bad('須為 true 或 false', 'must be true or false');
+      return typeof value === 'boolean'
+        ? undefined
+        : problem(field, '須為 true 或 false', 'must be true or false');
     case 'ntd':
-      if (!Number.isSafeInteger(value)) return bad('須為整數（新臺幣元）', 'must be a whole number of NTD');
-      return (value as number) < 0 ? bad('不可為負數', 'must not be negative') : undefined;
+      if (!Number.isSafeInteger(value))
+        return problem(field, '須為整數（新臺幣元）', 'must be a whole number of NTD');
+      return (value as number) < 0 ? problem(field, '不可為負數', 'must not be negative') : undefined;
     case 'integer': {
       const { min, max, allowed } = spec.type;
       if (!Number.isSafeInteger(value) || (value as number) < min || (value as number) > max) {
-        return bad(`須為 ${min} 至 ${max} 之整數`, `must be a whole number from ${min} to ${max}`);
+        return problem(field, `須為 ${min} 至 ${max} 之整數`, `must be a whole number from ${min} to ${max}`);
       }
       if (allowed && !allowed.includes(value as number))
-        return bad(`須為下列之一：${allowed.join('、')}`, `must be one of: ${allowed.join(', ')}`);
+        return problem(field, `須為下列之一：${allowed.join('、')}`, `must be one of: ${allowed.join(', ')}`);
       return undefined;
     }
     case 'enum':
       return spec.type.values.includes(value as string)
         ? undefined
-        : bad(
+        : problem(
+            field,
             `須為下列之一：${spec.type.values.join('、')}`,
             `must be one of: ${spec.type.values.join(', ')}`,
           );

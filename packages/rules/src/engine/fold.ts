@@ -12,6 +12,14 @@
  */
 const ONES = 0x01010101;
 
+/**
+ * Below this many entities (a case of a few households) a fold works entity by entity: the word views
+ * would cost more to make than they save.
+ */
+const WORDWISE_FROM = 64;
+const NO_WORDS = new Uint32Array(0);
+const NO_LIVE = new Int32Array(0);
+
 /** Lists of live words let go by earlier folds over as many words or more (see `release`). */
 const spareLiveLists: Int32Array[] = [];
 const POOLED_WORDS = 65_536;
@@ -42,17 +50,40 @@ export class CheckFold {
     this.folded = new Uint8Array(count);
     this.firstFailed = new Uint8Array(count);
     this.firstOpen = new Uint8Array(count);
-    const words = count >>> 2;
+    const words = count >= WORDWISE_FROM ? count >>> 2 : 0;
     this.words = words;
     // Until the first check, every entity has passed (3): `add` folds the first check into this state.
+    for (let i = words * 4; i < count; i++) this.folded[i] = 3;
+    if (words === 0) {
+      this.foldedWords = this.failedWords = this.openWords = NO_WORDS;
+      this.live = NO_LIVE;
+      this.liveCount = 0;
+      this.inPlay = count;
+      return;
+    }
     this.foldedWords = new Uint32Array(this.folded.buffer, 0, words);
     this.failedWords = new Uint32Array(this.firstFailed.buffer, 0, words);
     this.openWords = new Uint32Array(this.firstOpen.buffer, 0, words);
-    for (let i = words * 4; i < count; i++) this.folded[i] = 3;
     const spare = words >= POOLED_WORDS ? spareLiveLists.pop() : undefined;
     this.live = spare !== undefined && spare.length >= words ? spare : new Int32Array(words);
     this.liveCount = words;
     this.inPlay = words * 4;
+  }
+
+  /** A small fold, entity by entity; every entity counts in play until a check fails it. */
+  private addEach(outcome: Uint8Array, mark: number): void {
+    const { folded, firstFailed, firstOpen, count } = this;
+    let inPlay = 0;
+    for (let i = 0; i < count; i++) {
+      const v = outcome[i]!;
+      const f = folded[i]!;
+      if (v === 0 && f !== 0) firstFailed[i] = mark;
+      else if (v === 2 && f === 3) firstOpen[i] = mark;
+      const next = f & (((v | (v >>> 1)) & 1) | ((v & 1) << 1));
+      folded[i] = next;
+      if (next !== 0) inPlay++;
+    }
+    this.inPlay = inPlay;
   }
 
   /** The first check over every word (the state is all passed): its outcomes recoded, the live words listed. */
@@ -83,6 +114,10 @@ export class CheckFold {
   add(outcome: Uint8Array): void {
     const mark = ++this.checkCount;
     const { folded, foldedWords, failedWords, openWords, live, words, count } = this;
+    if (words === 0) {
+      this.addEach(outcome, mark);
+      return;
+    }
     const aligned = outcome.byteOffset % 4 === 0;
     if (mark === 1 && !aligned) {
       this.foldedWords.fill(0x03030303);
@@ -128,7 +163,7 @@ export class CheckFold {
     if (this.words >= POOLED_WORDS && spareLiveLists.length < 2) spareLiveLists.push(this.live);
   }
 
-  /** How many entities no check has failed yet (but for the last `count % 4`). */
+  /** How many entities no check has failed yet (but for the last `count % 4` of a large fold). */
   get entitiesInPlay(): number {
     return this.inPlay;
   }

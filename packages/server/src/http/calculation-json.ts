@@ -67,32 +67,43 @@ const flag = (value: boolean | null): string => (value === null ? 'null' : value
 interface Fixed {
   code: string;
   reference: string;
-  /** `{"code":…,"passed":` */
-  head: Buffer;
-  /** `,"reference":…,"message":{…},"threshold":` */
-  middle: Buffer;
+  /**
+   * `{"code":…,"passed":…,"reference":…,"message":{…},"threshold":` for each outcome: passed, not passed,
+   * unknown.
+   */
+  passed: Buffer;
+  failed: Buffer;
+  unknown: Buffer;
 }
 
 /**
- * Per message object (the rules share one per condition text between requests): the condition's fixed
- * JSON. A message met under another code or reference is written afresh.
+ * Per message object (the rules share one per condition text between requests, and some texts serve more
+ * than one condition): the fixed JSON of each condition written with it.
  */
-const fixedParts = new WeakMap<object, Fixed>();
+const fixedParts = new WeakMap<object, Fixed[]>();
 
 function fixedOf(reason: Reason): Fixed {
-  const found = fixedParts.get(reason.message);
-  if (found !== undefined && found.code === reason.code && found.reference === reason.reference) return found;
+  let known = fixedParts.get(reason.message);
+  if (known === undefined) {
+    known = [];
+    fixedParts.set(reason.message, known);
+  }
+  for (const fixed of known)
+    if (fixed.code === reason.code && fixed.reference === reason.reference) return fixed;
   const text = JSON.stringify;
+  const head = `{"code":${text(reason.code)},"passed":`;
+  const tail =
+    `,"reference":${text(reason.reference)},"message":{"zh":${text(reason.message.zh)},` +
+    `"en":${text(reason.message.en)}},"threshold":`;
   const fixed: Fixed = {
     code: reason.code,
     reference: reason.reference,
-    head: utf8(`{"code":${text(reason.code)},"passed":`),
-    middle: utf8(
-      `,"reference":${text(reason.reference)},"message":{"zh":${text(reason.message.zh)},` +
-        `"en":${text(reason.message.en)}},"threshold":`,
-    ),
+    passed: utf8(`${head}true${tail}`),
+    failed: utf8(`${head}false${tail}`),
+    unknown: utf8(`${head}null${tail}`),
   };
-  fixedParts.set(reason.message, fixed);
+  // A case-made text (none today) would otherwise grow the list without end.
+  if (known.length < 16) known.push(fixed);
   return fixed;
 }
 
@@ -119,9 +130,8 @@ function ref(out: JsonBytes, target: ResultRef): void {
 
 function reason(out: JsonBytes, condition: Reason): void {
   const fixed = fixedOf(condition);
-  out.bytes(fixed.head);
-  out.ascii(flag(condition.passed));
-  out.bytes(fixed.middle);
+  const { passed } = condition;
+  out.bytes(passed === null ? fixed.unknown : passed ? fixed.passed : fixed.failed);
   out.ascii(`${number(condition.threshold)},"value":${number(condition.value)}`);
   if (condition.because !== undefined) {
     out.ascii(',"because":');
