@@ -200,7 +200,7 @@ export class ProgramContext {
     const narrowAt = this.options.narrowAt;
     if (
       narrowAt !== undefined &&
-      this.fold.entitiesInPlay <= narrowAt &&
+      this.fold.atMostInPlay(narrowAt) &&
       this.checks.length > (this.options.narrowAfter ?? 0)
     )
       throw new NarrowEnough();

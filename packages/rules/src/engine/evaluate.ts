@@ -373,10 +373,13 @@ function countOf(population: Population, entity: Entity): number {
   return entity === 'person' ? population.persons.count : population.households.count;
 }
 
+const NO_WORDS = new Uint32Array(0);
+
 /** Amounts kept only where eligible (1, as a literal: this runs over a city for every cash program). */
 function zeroWhereNotEligible(amountNtd: Int32Array, eligible: Uint8Array): void {
-  const words = eligible.length >>> 2;
-  const states = new Uint32Array(eligible.buffer, eligible.byteOffset, words);
+  // A case of a few households: entity by entity (a word view costs more than it saves).
+  const words = eligible.length >= 64 ? eligible.length >>> 2 : 0;
+  const states = words > 0 ? new Uint32Array(eligible.buffer, eligible.byteOffset, words) : NO_WORDS;
   // Runs of words where no entity is eligible are cleared at once.
   let runStart = -1;
   for (let w = 0; w < words; w++) {

@@ -48,16 +48,27 @@ function checkFacts(
     if (!(name in table) && !ignore.includes(name))
       problems.push({ field: `${prefix}.${name}`, zh: '未知的欄位', en: 'unknown field' });
   }
-  for (const [name, spec] of Object.entries(table)) {
+  for (const [name, spec] of entriesOf(table)) {
     const value = facts[name] ?? spec.default;
-    const field = `${prefix}.${name}`;
     if (value === undefined) {
-      if (spec.required) problems.push({ field, zh: '必填', en: 'is required' });
+      if (spec.required) problems.push({ field: `${prefix}.${name}`, zh: '必填', en: 'is required' });
       continue;
     }
-    const problem = checkFact(spec, value, field, periodEnd);
-    if (problem) problems.push(problem);
+    // The field's name is made only for a problem (a case has hundreds of facts, nearly all fine).
+    const problem = checkFact(spec, value, '', periodEnd);
+    if (problem) problems.push({ ...problem, field: `${prefix}.${name}` });
   }
+}
+
+/** A fact table's entries, listed once per table (every case reads each table for each entity). */
+const tableEntries = new WeakMap<FactTable, [string, FactSpec][]>();
+function entriesOf(table: FactTable): [string, FactSpec][] {
+  let entries = tableEntries.get(table);
+  if (entries === undefined) {
+    entries = Object.entries(table);
+    tableEntries.set(table, entries);
+  }
+  return entries;
 }
 
 /** Writes one entity's facts into row `row` of the columns (values already checked). */
@@ -67,7 +78,7 @@ function fillRow(
   row: number,
   facts: Record<string, unknown>,
 ): void {
-  for (const [name, spec] of Object.entries(table)) {
+  for (const [name, spec] of entriesOf(table)) {
     let value: unknown = facts[name] ?? spec.default;
     if (value === undefined && spec.defaultFact) value = facts[spec.defaultFact];
     columns[name]![row] = encodeFact(spec, value as string | number | boolean | undefined);

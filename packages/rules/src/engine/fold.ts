@@ -127,11 +127,15 @@ export class CheckFold {
     else if (aligned) {
       const x = new Uint32Array(outcome.buffer, outcome.byteOffset, words);
       let kept = 0;
-      let inPlay = 0;
       const liveCount = this.liveCount;
       for (let n = 0; n < liveCount; n++) {
         const w = live[n]!;
         const v = x[w]!;
+        // All four passed (most words of most checks): nothing changes.
+        if (v === ONES) {
+          live[kept++] = w;
+          continue;
+        }
         const f = foldedWords[w]!;
         // per byte: failed here and not before; open here and nothing failed or open before
         const failedNow = ~(v | (v >>> 1)) & (f | (f >>> 1)) & ONES;
@@ -140,13 +144,11 @@ export class CheckFold {
         if (openNow) openWords[w]! |= openNow * mark;
         const next = f & (((v | (v >>> 1)) & ONES) | ((v & ONES) << 1));
         foldedWords[w] = next;
-        if (next !== 0) {
-          live[kept++] = w;
-          inPlay += Math.imul((next | (next >>> 1)) & ONES, ONES) >>> 24;
-        }
+        if (next !== 0) live[kept++] = w;
       }
       this.liveCount = kept;
-      this.inPlay = inPlay;
+      // Counted when asked (see atMostInPlay): most checks are not followed by the question.
+      this.inPlay = -1;
     }
     const { firstFailed, firstOpen } = this;
     for (let i = aligned ? words * 4 : 0; i < count; i++) {
@@ -165,7 +167,25 @@ export class CheckFold {
 
   /** How many entities no check has failed yet (but for the last `count % 4` of a large fold). */
   get entitiesInPlay(): number {
+    if (this.inPlay < 0) {
+      const { foldedWords, live, liveCount } = this;
+      let inPlay = 0;
+      for (let n = 0; n < liveCount; n++) {
+        const f = foldedWords[live[n]!]!;
+        inPlay += Math.imul((f | (f >>> 1)) & ONES, ONES) >>> 24;
+      }
+      this.inPlay = inPlay;
+    }
     return this.inPlay;
+  }
+
+  /** Whether at most `limit` entities are in play (as `entitiesInPlay`), counting them only when in doubt. */
+  atMostInPlay(limit: number): boolean {
+    if (this.inPlay >= 0) return this.inPlay <= limit;
+    // A live word holds one to four entities in play.
+    if (this.liveCount > limit) return false;
+    if (this.liveCount * 4 <= limit) return true;
+    return this.entitiesInPlay <= limit;
   }
 
   /** Ascending indices of the entities no check has failed yet. */

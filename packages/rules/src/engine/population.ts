@@ -79,7 +79,22 @@ export function defaultHouseholdColumns(count: number): HouseholdColumns {
   };
 }
 
+/** Tables of no events, one per type, shared: a case names few event types, and an empty table cannot change. */
+const emptyEventTables = new Map<string, unknown>();
+
 export function defaultEventColumns<K extends keyof EventTypes>(type: K, count: number): EventColumns<K> {
+  if (count === 0) {
+    let empty = emptyEventTables.get(type);
+    if (empty === undefined) {
+      empty = Object.freeze(newEventColumns(type, 0));
+      emptyEventTables.set(type, empty);
+    }
+    return empty as EventColumns<K>;
+  }
+  return newEventColumns(type, count);
+}
+
+function newEventColumns<K extends keyof EventTypes>(type: K, count: number): EventColumns<K> {
   return {
     count,
     owner: new Int32Array(count),

@@ -55,3 +55,33 @@ test('calculationJson: text to escape, numbers that are not finite, an unknown p
   };
   assert.deepEqual(JSON.parse(calculationJson(odd)), JSON.parse(JSON.stringify(odd)));
 });
+
+test('calculationJson writes numbers as JSON.stringify does: digits, signs, powers of ten, fractions', () => {
+  const numbers = [
+    0, -0, 1, 9, 10, 99, 100, 101, 999_999, 1_000_000, 14_419, -5, -10, 2_147_483_647, -2_147_483_647,
+    2_147_483_648, 1e21, 0.1, -0.5, 123.456,
+  ];
+  const response: CalculateResponse = {
+    results: [
+      {
+        program: 'p',
+        entity: 'household',
+        id: 'h',
+        eligible: true,
+        amountNtd: 7_000,
+        reasons: numbers.map((n, k) => ({
+          code: `c${k}`,
+          passed: k % 2 === 0,
+          reference: 'r',
+          message: { zh: 'z', en: 'e' },
+          threshold: n,
+          value: -n,
+          because: undefined,
+        })),
+        requested: true,
+      },
+    ],
+    parameters: [],
+  };
+  assert.equal(calculationJson(response), JSON.stringify(response));
+});

@@ -30,9 +30,18 @@ class JsonBytes {
   }
 
   bytes(chunk: Buffer): void {
-    this.room(chunk.length);
-    this.buffer.set(chunk, this.length);
-    this.length += chunk.length;
+    const { length } = chunk;
+    this.room(length);
+    // A few bytes (null, a key) one by one: cheaper than a call into TypedArray.set.
+    if (length < 16) {
+      const { buffer } = this;
+      let at = this.length;
+      for (let i = 0; i < length; i++) buffer[at++] = chunk[i]!;
+      this.length = at;
+    } else {
+      this.buffer.set(chunk, this.length);
+      this.length += length;
+    }
   }
 
   /** JSON literals, numbers and punctuation: ASCII only. */
@@ -48,11 +57,45 @@ class JsonBytes {
     } else this.length += this.buffer.write(json, this.length, 'latin1');
   }
 
-  /** A string from outside (an id the caller chose): escaped, then UTF-8 (at most 3 bytes a code unit). */
-  string(value: string): void {
-    const json = JSON.stringify(value);
-    this.room(json.length * 3);
-    this.length += this.buffer.write(json, this.length, 'utf8');
+  /** A number as JSON: digits written straight for whole numbers (amounts, thresholds), null when absent. */
+  number(n: number | null): void {
+    if (n === null || !Number.isFinite(n)) {
+      this.bytes(NULL);
+      return;
+    }
+    if (!Number.isInteger(n) || n > 0x7fffffff || n < -0x7fffffff) {
+      this.ascii(`${n}`);
+      return;
+    }
+    this.room(11);
+    const { buffer } = this;
+    let at = this.length;
+    let rest = n;
+    if (rest < 0) {
+      buffer[at++] = 0x2d; // -
+      rest = -rest;
+    }
+    let digits = 1;
+    for (let power = 10; power <= rest; power *= 10) digits++;
+    at += digits;
+    this.length = at;
+    do {
+      buffer[--at] = 0x30 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    } while (rest > 0);
+  }
+
+  /** Ids already written in this answer (a few households' persons, each in many results). */
+  private readonly ids = new Map<string, Buffer>();
+
+  /** An id the caller chose, encoded once per answer. */
+  id(value: string): void {
+    let encoded = this.ids.get(value);
+    if (encoded === undefined) {
+      encoded = utf8(JSON.stringify(value));
+      this.ids.set(value, encoded);
+    }
+    this.bytes(encoded);
   }
 
   done(): Buffer {
@@ -62,6 +105,8 @@ class JsonBytes {
 
 /** A number, or null when absent or not finite (JSON has no NaN). */
 const number = (n: number | null): string => (n === null || !Number.isFinite(n) ? 'null' : `${n}`);
+const NULL = utf8('null');
+const VALUE_KEY = utf8(',"value":');
 const flag = (value: boolean | null): string => (value === null ? 'null' : value ? 'true' : 'false');
 
 interface Fixed {
@@ -124,7 +169,7 @@ function ref(out: JsonBytes, target: ResultRef): void {
   out.ascii(',"entity":');
   name(out, target.entity);
   out.ascii(',"id":');
-  out.string(target.id);
+  out.id(target.id);
   out.ascii('}');
 }
 
@@ -132,7 +177,9 @@ function reason(out: JsonBytes, condition: Reason): void {
   const fixed = fixedOf(condition);
   const { passed } = condition;
   out.bytes(passed === null ? fixed.unknown : passed ? fixed.passed : fixed.failed);
-  out.ascii(`${number(condition.threshold)},"value":${number(condition.value)}`);
+  out.number(condition.threshold);
+  out.bytes(VALUE_KEY);
+  out.number(condition.value);
   if (condition.because !== undefined) {
     out.ascii(',"because":');
     ref(out, condition.because);
@@ -146,8 +193,10 @@ function result(out: JsonBytes, explained: ExplainedResult): void {
   out.ascii(',"entity":');
   name(out, explained.entity);
   out.ascii(',"id":');
-  out.string(explained.id);
-  out.ascii(`,"eligible":${flag(explained.eligible)},"amountNtd":${number(explained.amountNtd)},"reasons":[`);
+  out.id(explained.id);
+  out.ascii(`,"eligible":${flag(explained.eligible)},"amountNtd":`);
+  out.number(explained.amountNtd);
+  out.ascii(',"reasons":[');
   const { reasons } = explained;
   for (let i = 0; i < reasons.length; i++) {
     if (i > 0) out.ascii(',');
