@@ -54,7 +54,22 @@ export function programTotals(
     // Narrowed to a part: every entity outside it is not eligible, so only the part is counted.
     const { index, eligible: states, amountNtd: amounts } = result.part;
     const district = partDistricts(index, result.entity, population);
-    for (let k = 0; k < index.length; k++) {
+    // A part too is mostly entities not eligible: eight of them skipped at once, as below.
+    const partWords = states.byteOffset % 8 === 0 ? index.length >>> 3 : 0;
+    const partStateWords = new Float64Array(states.buffer, states.byteOffset, partWords);
+    for (let w = 0; w < partWords; w++) {
+      if (partStateWords[w] === 0) continue;
+      for (let k = w * 8; k < w * 8 + 8; k++) {
+        const state = states[k]!;
+        if (state === 0) continue;
+        const d = district[k]!;
+        if (state === 1) {
+          eligible[d]! += 1;
+          if (amounts) amount[d]! += amounts[k]!;
+        } else undetermined[d]! += 1;
+      }
+    }
+    for (let k = partWords * 8; k < index.length; k++) {
       const state = states[k]!;
       if (state === 0) continue;
       const d = district[k]!;
