@@ -44,6 +44,7 @@ import { protectionRoutes } from './routes/protection.ts';
 import { rulesRoutes } from './routes/rules.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { simulateRoutes } from './routes/simulate.ts';
+import { registerWebApp } from './web-app.ts';
 
 export const VERSION = '0.1.0';
 
@@ -76,6 +77,8 @@ export interface ServerOptions {
    * become entitlements, on the audit record with the decision).
    */
   onDecided?: OnDecided;
+  /** The web app's build to serve (default: packages/app/dist). */
+  webAppDir?: string;
 }
 
 /** Fastify with the API's validation (the same for every route) and problem-details errors. */
@@ -132,6 +135,7 @@ export async function buildServer({
   logger = false,
   identity: identityOptions = {},
   onDecided,
+  webAppDir,
 }: ServerOptions): Promise<FastifyInstance> {
   const app = baseApp(logger);
   const routes: RouteEntry[] = [];
@@ -301,6 +305,6 @@ export async function buildServer({
     { prefix: '/api/v1' },
   );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
+  await registerWebApp(app, webAppDir);
   return app;
 }

@@ -1,0 +1,5 @@
+/** Texts of the staff screens (namespace `staff`). */
+export const staff = {
+  'zh-TW': {},
+  en: {},
+};

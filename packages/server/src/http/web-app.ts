@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** The web app's build (packages/app, `npm run build -w @safetynet/app`; `npm start` builds it first). */
+export const WEB_APP_DIR = fileURLToPath(new URL('../../../app/dist', import.meta.url));
+
+/** Paths the app does not answer: the API, its documentation and description keep their own 404s. */
+const NOT_THE_APP = /^\/(api|docs|openapi\.json)(\/|$|\?)/;
+
+/**
+ * Serves the web app on the API's port: its files (hashed assets cached for a year, the page itself never),
+ * and the page for every other path the browser opens (`/staff/households/…`), where the app's router takes
+ * over. Without a build, `/` says how to make one.
+ */
+export async function registerWebApp(app: FastifyInstance, dir = WEB_APP_DIR): Promise<void> {
+  if (!existsSync(join(dir, 'index.html'))) {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send(
+          '網頁介面尚未建置：請執行 npm run build -w @safetynet/app（npm start 會自動建置）。API 文件：/docs\n' +
+            'The web app is not built: run npm run build -w @safetynet/app (npm start builds it). API docs: /docs\n',
+        ),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: dir,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    setHeaders(response, path) {
+      response.header(
+        'cache-control',
+        path.includes(`${join(dir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  const page = (_request: unknown, reply: { sendFile(file: string): unknown }) =>
+    reply.sendFile('index.html');
+  app.get('/', { schema: { hide: true } }, async (request, reply) => page(request, reply));
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    if (NOT_THE_APP.test(request.url)) return reply.callNotFound();
+    return page(request, reply);
+  });
+}
