@@ -65,12 +65,13 @@ export const serveCommand: Command = {
       const address = await app.listen({ port, host });
       const url = address.replace('127.0.0.1', 'localhost');
       console.log(`SafetyNet 社會安全網 is running (${database.engine}): ${url}`);
+      console.log(`  網頁 Web app: ${url}/  (工作人員 staff, 市民 citizens, 福利試算 screener)`);
       console.log(
         `  API docs 文件: ${url}/docs   OpenAPI: ${url}/openapi.json   health: ${url}/api/v1/health`,
       );
       if (demoAccounts.length > 0) {
         console.log(
-          `  示範帳號 Demo accounts (password 密碼: ${DEMO_PASSWORD}; POST ${url}/api/v1/session):`,
+          `  示範帳號 Demo accounts (password 密碼: ${DEMO_PASSWORD}; sign in at ${url}/signin):`,
         );
         for (const account of demoAccounts) console.log(`    ${account.username.padEnd(18)} ${account.note}`);
       }
