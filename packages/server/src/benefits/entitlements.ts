@@ -9,6 +9,7 @@ import type { AuditTrail } from '../audit/audit-log.ts';
 import { householdsInScope, personsInScope } from '../authz/registry-scope-sql.ts';
 import type { DecisionTable, EntitlementTable, Schema } from '../db/schema.ts';
 import { asOfSql } from '../registry/dated-sql.ts';
+import { ASSET_PROGRAMS } from './asset-accounts.ts';
 import type { DecisionWritten } from './benefit-services.ts';
 
 /**
@@ -52,6 +53,8 @@ const toGrant = (d: DecisionToGrant | DecisionRow): DecisionToGrant =>
  * that already has its entitlement is skipped, so calling again grants nothing twice. With a trail, each
  * entitlement gets its audit entry; without one (the decision hook), the decision's entry stands for it.
  */
+const ASSET_BUILDING = new Set<string>(ASSET_PROGRAMS);
+
 export async function grantEntitlements(
   trx: Kysely<Schema>,
   decisions: readonly (DecisionToGrant | DecisionRow)[],
@@ -60,8 +63,10 @@ export async function grantEntitlements(
   const granted: EntitlementRow[] = [];
   for (const decision of decisions.map(toGrant)) {
     const program = PROGRAMS.get(decision.programId);
-    // Monthly programs only: one-off grants (period 'event' or 'year') are paid by decision-grants.ts.
+    // Monthly programs only: one-off grants (period 'event' or 'year') are paid by decision-grants.ts, and an
+    // asset-building account's money moves as its deposits and their matches (asset-accounts.ts).
     if (decision.outcome !== 'approved' || program?.kind !== 'cash' || program.period !== 'month') continue;
+    if (ASSET_BUILDING.has(decision.programId)) continue;
     if (decision.monthlyAmountNtd === null || decision.monthlyAmountNtd <= 0) continue;
     const existing = await trx
       .selectFrom('entitlement')
