@@ -129,3 +129,18 @@ test('protection cases are need-to-know; break-glass lasts until its expiry and 
   assert.ok(breakGlassReasonProblem('看看'));
   assert.equal(breakGlassReasonProblem('兒少緊急安置，需確認過往通報紀錄'), null);
 });
+
+test('eligibility certificates: a citizen issues their own; the citizen or a clerk revokes; anyone checks', () => {
+  for (const role of ROLE_IDS) {
+    const actor: Actor = role === 'citizen' ? citizen : staff(role);
+    assert.equal(permits(actor, 'certificates:self'), role === 'citizen', role);
+    assert.equal(
+      permits(actor, 'certificates:revoke'),
+      role === 'citizen' || role === 'district-clerk',
+      role,
+    );
+  }
+  assert.equal(permits(ANONYMOUS, 'certificates:self'), false);
+  assert.equal(permits(ANONYMOUS, 'certificates:revoke'), false);
+  assert.equal(permits(ANONYMOUS, 'public:read'), true, 'the verification page is public');
+});

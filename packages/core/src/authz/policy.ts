@@ -48,6 +48,10 @@ export const PERMISSIONS = {
     '讀取脫貧儲蓄帳戶、對帳單與未存款追蹤名單 Read asset-building accounts, statements and the follow-up list',
   'asset-accounts:write':
     '開立、存款與結清脫貧儲蓄帳戶 Open asset-building accounts, record deposits, close them',
+  'certificates:self':
+    '申請與下載自己的資格證明書 Issue, list and download one\u2019s own eligibility certificates',
+  'certificates:revoke':
+    '撤銷資格證明書（本人或本區承辦人） Revoke an eligibility certificate (its holder, or a clerk of its district)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -127,6 +131,10 @@ const POLICY: Record<Permission, Holder> = {
   // supervisor their caseload (the six-month follow-up is theirs).
   'asset-accounts:read': roles('district-clerk', 'social-worker', 'supervisor'),
   'asset-accounts:write': roles('district-clerk'),
+  // Eligibility certificates (資格證明書): a citizen's own; the district's clerk may revoke one. Checking a
+  // certificate by its code is public:read.
+  'certificates:self': roles('citizen'),
+  'certificates:revoke': roles('citizen', 'district-clerk'),
 };
 
 /** May this actor do this kind of thing at all? (Which records: scope.ts.) */
