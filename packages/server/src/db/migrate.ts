@@ -12,6 +12,7 @@ import * as grantClaims from './migrations/0010_grant_claims.ts';
 import * as caseloadIndexes from './migrations/0011_caseload_indexes.ts';
 import * as insuranceEnrolment from './migrations/0012_insurance_enrolment.ts';
 import * as paymentRunSpeed from './migrations/0013_payment_run_speed.ts';
+import * as certificates from './migrations/0014_certificates.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_caseload_indexes': caseloadIndexes,
   '0012_insurance_enrolment': insuranceEnrolment,
   '0013_payment_run_speed': paymentRunSpeed,
+  '0014_certificates': certificates,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {

@@ -692,3 +692,28 @@ export interface ApplicationTable {
 export interface OverpaymentRecoveryTable {
   idempotency_key: string | null;
 }
+
+/** migrations/0014_certificates.ts */
+export interface CertificateTable {
+  certificate_id: string;
+  /** XXXX-XXXX-XXXX, Crockford base32. */
+  code: string;
+  holder_person_id: string;
+  household_id: string;
+  district_code: string;
+  holder_name_masked: string;
+  /** JSON: [{ status, category?, level? }] as stated (certificates/certificates.ts CertifiedStatus). */
+  statuses: Json;
+  issued_on: IsoDate;
+  valid_until: IsoDate;
+  issued_at: Date;
+  issued_by: string;
+  signature: string;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+export interface Schema {
+  certificate: CertificateTable;
+}
