@@ -31,6 +31,7 @@ import { applicationRoutes } from './routes/applications.ts';
 import { assetAccountRoutes } from './routes/asset-accounts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { bankTransferRoutes } from './routes/bank-transfers.ts';
+import { certificateRoutes } from './routes/certificates.ts';
 import { householdProgramsRoutes } from './routes/household-programs.ts';
 import { householdRoutes } from './routes/households.ts';
 import { lifeEventRoutes } from './routes/life-events.ts';
@@ -299,6 +300,16 @@ export async function buildServer({
           snapshots,
           protector,
           now: identity.now,
+        }),
+      );
+      await api.register(
+        certificateRoutes({
+          database,
+          audit: identity.audit,
+          protector,
+          now: identity.now,
+          publicRateLimit: identity.publicRateLimit,
+          publicUrl: process.env.SAFETYNET_PUBLIC_URL?.trim() || undefined,
         }),
       );
     },

@@ -1,5 +1,6 @@
 import type { Actor } from '@safetynet/core/authz/actor';
 import { ASSET_ACCOUNT_ROUTE_CASES } from './asset-accounts-matrix-cases.ts';
+import { CERTIFICATE_ROUTE_CASES } from './certificates-matrix-cases.ts';
 import { PAYMENT_ROUTE_CASES } from './payments-matrix-cases.ts';
 import { REVIEW_ROUTE_CASES } from './reviews-matrix-cases.ts';
 
@@ -354,4 +355,5 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...PAYMENT_ROUTE_CASES,
   ...REVIEW_ROUTE_CASES,
   ...ASSET_ACCOUNT_ROUTE_CASES,
+  ...CERTIFICATE_ROUTE_CASES,
 };

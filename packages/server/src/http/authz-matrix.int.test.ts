@@ -13,6 +13,7 @@ import { RegistryCommands } from '../registry/commands.ts';
 import { type RouteEntry, routeTable } from './app.ts';
 import { setUpAssetAccountMatrix } from './asset-accounts-matrix-cases.ts';
 import { type MatrixWorld, ROUTE_CASES, type Target } from './authz-matrix-cases.ts';
+import { setUpCertificateMatrix } from './certificates-matrix-cases.ts';
 import { setUpPaymentMatrix } from './payments-matrix-cases.ts';
 import { setUpReviewMatrix } from './reviews-matrix-cases.ts';
 import { addAccount, openTestServer, signedIn, TEST_PASSWORD } from './test-clients.ts';
@@ -311,6 +312,11 @@ before(async () => {
     own: world.own,
     other: world.other,
     clerkId: accounts.get('district-clerk')!,
+  });
+  await setUpCertificateMatrix(database, {
+    own: world.own,
+    other: world.other,
+    citizenId: accounts.get('citizen')!,
   });
 });
 after(async () => {
