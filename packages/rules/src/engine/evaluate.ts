@@ -154,7 +154,13 @@ export class Evaluation {
       return this.undeterminedResult(program, count, some.checks, some.parametersUsed, some.undetermined);
     }
     const index = program.entity === 'person' ? sub.personIndex : sub.householdIndex;
-    return narrowed(some, leading, settled, index);
+    // The gate's fold is shared by its programs: kept whole.
+    const kept = {
+      count: settled.eligible.length,
+      firstFailed: settled.firstFailed,
+      firstOpen: settled.firstOpen,
+    };
+    return narrowed(some, leading, kept, index);
   }
 
   /**
@@ -246,7 +252,7 @@ export class Evaluation {
       some = this.over(program, sub.population, subVariables, gathered, checks, ctx.parametersUsed);
       if (!some.undetermined) {
         const index = program.entity === 'person' ? sub.personIndex : sub.householdIndex;
-        return narrowed(some, ctx.checks, ctx.fold.settled(), index);
+        return narrowed(some, ctx.checks, ctx.fold.keptForNarrowed(), index);
       }
     } catch (error) {
       if (error instanceof ParameterUnknownError || error instanceof ParameterNotInForceError) {

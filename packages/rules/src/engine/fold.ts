@@ -30,6 +30,38 @@ export interface FoldedChecks {
   firstOpen: Uint8Array;
 }
 
+/** What a narrowed program keeps of its leading checks' fold (see `CheckFold.keptForNarrowed`). */
+export interface LeadingFold {
+  count: number;
+  firstFailed: Uint8Array;
+  /** undefined: no entity had an open check. */
+  firstOpen: Uint8Array | undefined;
+}
+
+/**
+ * Large folds' byte arrays let go by narrowed programs, by length, to be zeroed and used again: a new array
+ * of a city's length is a few megabytes of pages faulted in, zeroing one is a fraction of that.
+ */
+const spareBytes = new Map<number, Uint8Array[]>();
+const POOLED_BYTES = 262_144;
+
+function zeroedBytes(count: number): Uint8Array {
+  const spare = count >= POOLED_BYTES ? spareBytes.get(count)?.pop() : undefined;
+  return spare ? spare.fill(0) : new Uint8Array(count);
+}
+
+function giveBack(bytes: Uint8Array): void {
+  if (bytes.length < POOLED_BYTES) return;
+  let spares = spareBytes.get(bytes.length);
+  if (spares === undefined) {
+    // A few lengths at a time: a city's persons and households, and the parts in use.
+    if (spareBytes.size >= 8) spareBytes.clear();
+    spares = [];
+    spareBytes.set(bytes.length, spares);
+  }
+  if (spares.length < 4) spares.push(bytes);
+}
+
 export class CheckFold {
   /** Per entity, the AND so far (recoded: 3 passed, 1 open, 0 failed); eligibility after `finish`. */
   private readonly folded: Uint8Array;
@@ -46,10 +78,13 @@ export class CheckFold {
   private inPlay: number;
   private checkCount = 0;
 
+  /** Whether some entity's first open check was noted (else `firstOpen` is all zero). */
+  private anyOpen = false;
+
   constructor(readonly count: number) {
-    this.folded = new Uint8Array(count);
-    this.firstFailed = new Uint8Array(count);
-    this.firstOpen = new Uint8Array(count);
+    this.folded = zeroedBytes(count);
+    this.firstFailed = zeroedBytes(count);
+    this.firstOpen = zeroedBytes(count);
     const words = count >= WORDWISE_FROM ? count >>> 2 : 0;
     this.words = words;
     // Until the first check, every entity has passed (3): `add` folds the first check into this state.
@@ -78,7 +113,10 @@ export class CheckFold {
       const v = outcome[i]!;
       const f = folded[i]!;
       if (v === 0 && f !== 0) firstFailed[i] = mark;
-      else if (v === 2 && f === 3) firstOpen[i] = mark;
+      else if (v === 2 && f === 3) {
+        firstOpen[i] = mark;
+        this.anyOpen = true;
+      }
       const next = f & (((v | (v >>> 1)) & 1) | ((v & 1) << 1));
       folded[i] = next;
       if (next !== 0) inPlay++;
@@ -98,7 +136,10 @@ export class CheckFold {
       const failed = ~(v | (v >>> 1)) & ONES;
       if (failed !== 0) failedWords[w] = failed;
       const open = (v >>> 1) & ONES;
-      if (open !== 0) openWords[w] = open;
+      if (open !== 0) {
+        openWords[w] = open;
+        this.anyOpen = true;
+      }
       const next = ((v | (v >>> 1)) & ONES) | ((v & ONES) << 1);
       if (next !== 0) {
         foldedWords[w] = next;
@@ -141,7 +182,10 @@ export class CheckFold {
         const failedNow = ~(v | (v >>> 1)) & (f | (f >>> 1)) & ONES;
         const openNow = (v >>> 1) & f & (f >>> 1) & ONES;
         if (failedNow) failedWords[w]! |= failedNow * mark;
-        if (openNow) openWords[w]! |= openNow * mark;
+        if (openNow) {
+          openWords[w]! |= openNow * mark;
+          this.anyOpen = true;
+        }
         const next = f & (((v | (v >>> 1)) & ONES) | ((v & ONES) << 1));
         foldedWords[w] = next;
         if (next !== 0) live[kept++] = w;
@@ -155,7 +199,10 @@ export class CheckFold {
       const v = outcome[i]!;
       const f = folded[i]!;
       if (v === 0 && f !== 0) firstFailed[i] = mark;
-      else if (v === 2 && f === 3) firstOpen[i] = mark;
+      else if (v === 2 && f === 3) {
+        firstOpen[i] = mark;
+        this.anyOpen = true;
+      }
       folded[i] = f & (((v | (v >>> 1)) & 1) | ((v & 1) << 1));
     }
   }
@@ -190,15 +237,22 @@ export class CheckFold {
 
   /** Ascending indices of the entities no check has failed yet. */
   liveEntities(): Int32Array {
-    const { folded, live, liveCount, words, count } = this;
-    const entities = new Int32Array(liveCount * 4 + (count - words * 4));
+    const { folded, foldedWords, live, liveCount, words, count } = this;
+    // Counted first: a list four times the live words would be megabytes of pages for a city.
+    let inPlay = 0;
+    for (let k = 0; k < liveCount; k++) {
+      const f = foldedWords[live[k]!]!;
+      inPlay += Math.imul((f | (f >>> 1)) & ONES, ONES) >>> 24;
+    }
+    for (let i = words * 4; i < count; i++) if (folded[i] !== 0) inPlay++;
+    const entities = new Int32Array(inPlay);
     let n = 0;
     for (let k = 0; k < liveCount; k++) {
       const first = live[k]! * 4;
       for (let i = first; i < first + 4; i++) if (folded[i] !== 0) entities[n++] = i;
     }
     for (let i = words * 4; i < count; i++) if (folded[i] !== 0) entities[n++] = i;
-    return entities.subarray(0, n);
+    return entities;
   }
 
   /**
@@ -207,6 +261,21 @@ export class CheckFold {
    */
   settled(): FoldedChecks {
     return { eligible: this.folded, firstFailed: this.firstFailed, firstOpen: this.firstOpen };
+  }
+
+  /**
+   * What a program narrowed after these checks keeps: each entity's first failed and open check (every
+   * entity outside its part failed one). The folded state, and the open checks when none was noted, go back
+   * to be used again: no more `add`, `settled` or `finish` after this.
+   */
+  keptForNarrowed(): LeadingFold {
+    giveBack(this.folded);
+    if (!this.anyOpen) giveBack(this.firstOpen);
+    return {
+      count: this.count,
+      firstFailed: this.firstFailed,
+      firstOpen: this.anyOpen ? this.firstOpen : undefined,
+    };
   }
 
   /** Eligibility (1 eligible, 0 not, 2 undetermined) and the first failed and open check per entity. */

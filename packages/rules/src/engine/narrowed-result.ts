@@ -1,6 +1,6 @@
 import type { Entity, RecordedCheck } from './context.ts';
 import type { ProgramResult } from './evaluate.ts';
-import type { FoldedChecks } from './fold.ts';
+import type { LeadingFold } from './fold.ts';
 import type { ProgramDefinition } from './program.ts';
 
 /**
@@ -38,7 +38,7 @@ export class NarrowedResult implements ProgramResult {
   constructor(
     readonly program: ProgramDefinition,
     private readonly some: ProgramResult,
-    private readonly settled: FoldedChecks,
+    private readonly settled: LeadingFold,
     index: Int32Array,
   ) {
     this.entity = some.entity;
@@ -49,11 +49,7 @@ export class NarrowedResult implements ProgramResult {
 
   get eligible(): Uint8Array {
     // Outside the part every entity failed a leading check: 0, not eligible.
-    this.full.eligible ??= scatter(
-      new Uint8Array(this.settled.eligible.length),
-      this.part.index,
-      this.some.eligible,
-    );
+    this.full.eligible ??= scatter(new Uint8Array(this.settled.count), this.part.index, this.some.eligible);
     return this.full.eligible;
   }
 
@@ -67,14 +63,19 @@ export class NarrowedResult implements ProgramResult {
   }
 
   get firstOpen(): Uint8Array {
-    this.full.firstOpen ??= scatter(this.settled.firstOpen.slice(), this.part.index, this.some.firstOpen);
+    const leading = this.settled.firstOpen;
+    this.full.firstOpen ??= scatter(
+      leading ? leading.slice() : new Uint8Array(this.settled.count),
+      this.part.index,
+      this.some.firstOpen,
+    );
     return this.full.firstOpen;
   }
 
   get amountNtd(): Int32Array | undefined {
     const some = this.some.amountNtd;
     if (!some) return undefined;
-    this.full.amount ??= scatter(new Int32Array(this.settled.eligible.length), this.part.index, some);
+    this.full.amount ??= scatter(new Int32Array(this.settled.count), this.part.index, some);
     return this.full.amount;
   }
 }
@@ -83,7 +84,7 @@ export class NarrowedResult implements ProgramResult {
 export function narrowed(
   some: ProgramResult,
   leading: readonly RecordedCheck[],
-  settled: FoldedChecks,
+  settled: LeadingFold,
   index: Int32Array,
 ): ProgramResult {
   for (let c = 0; c < leading.length; c++)

@@ -1,5 +1,6 @@
 import { EVENT_TYPES } from '../facts/events.ts';
 import type { DependencyResult, Entity, ProgramContext } from './context.ts';
+import type { PartResults } from './narrowed-result.ts';
 import type { EventTables, Population } from './population.ts';
 
 /**
@@ -182,15 +183,43 @@ function gatherEvents<T extends { count: number; owner: Int32Array }>(table: T, 
 export function gatherDependency(
   sub: SubPopulation,
   entity: Entity,
-  result: DependencyResult,
+  result: DependencyResult & { part?: PartResults | undefined },
 ): DependencyResult {
   const index = entity === 'person' ? sub.personIndex : sub.householdIndex;
+  // A narrowed result is read from its part: its full-length arrays (megabytes per program) are not made.
+  const fromPart = result.part && gatherFromPart(index, result.part);
+  if (fromPart) return fromPart;
   const eligible = new Uint8Array(index.length);
   gatherUint8(result.eligible, eligible, index);
   let amountNtd: Int32Array | undefined;
   if (result.amountNtd) {
     amountNtd = new Int32Array(index.length);
     gatherInt32(result.amountNtd, amountNtd, index);
+  }
+  return { eligible, amountNtd };
+}
+
+/**
+ * The part's results at the ascending `index` (0 for an entity outside the part: it failed a leading check),
+ * by walking both ascending lists; undefined when `index` is not ascending.
+ */
+function gatherFromPart(index: Int32Array, part: PartResults): DependencyResult | undefined {
+  const eligible = new Uint8Array(index.length);
+  const partAmounts = part.amountNtd;
+  const amountNtd = partAmounts ? new Int32Array(index.length) : undefined;
+  const from = part.index;
+  const states = part.eligible;
+  let k = 0;
+  let last = -1;
+  for (let i = 0; i < index.length; i++) {
+    const wanted = index[i]!;
+    if (wanted < last) return undefined;
+    last = wanted;
+    while (k < from.length && from[k]! < wanted) k++;
+    if (k < from.length && from[k] === wanted) {
+      eligible[i] = states[k]!;
+      if (amountNtd) amountNtd[i] = partAmounts![k]!;
+    }
   }
   return { eligible, amountNtd };
 }
