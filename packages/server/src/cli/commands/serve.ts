@@ -70,9 +70,7 @@ export const serveCommand: Command = {
         `  API docs 文件: ${url}/docs   OpenAPI: ${url}/openapi.json   health: ${url}/api/v1/health`,
       );
       if (demoAccounts.length > 0) {
-        console.log(
-          `  示範帳號 Demo accounts (password 密碼: ${DEMO_PASSWORD}; sign in at ${url}/signin):`,
-        );
+        console.log(`  示範帳號 Demo accounts (password 密碼: ${DEMO_PASSWORD}; sign in at ${url}/signin):`);
         for (const account of demoAccounts) console.log(`    ${account.username.padEnd(18)} ${account.note}`);
       }
       await new Promise<void>((resolve) => {
