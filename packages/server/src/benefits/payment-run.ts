@@ -86,6 +86,14 @@ export async function runMonthlyPayments(
   let done = 0;
   let created = 0;
   options.onProgress?.(0, total);
+  // Written after each chunk's commit, for whoever follows the run (GET /payment-runs/{period}).
+  const recordProgress = () =>
+    db
+      .updateTable('payment_run')
+      .set({ entitlements_total: total, entitlements_done: Math.min(done, total) })
+      .where('run_id', '=', run.run_id)
+      .execute();
+  await recordProgress();
   // Lanes: disjoint ranges of entitlement ids walked at once, each on its own connection, so PostgreSQL's
   // work (index upkeep, the foreign-key checks) runs on every core; the embedded engine has one connection.
   const lanes = database.engine === 'postgresql' ? (options.lanes ?? 2) : 1;
@@ -99,6 +107,7 @@ export async function runMonthlyPayments(
       done += chunk.scanned;
       created += chunk.created;
       options.onProgress?.(Math.min(done, total), total);
+      await recordProgress();
       if (chunk.scanned < chunkSize) break;
     }
   };
@@ -114,7 +123,14 @@ export async function runMonthlyPayments(
     const totalNtd = Number(rows[0]?.amount ?? 0);
     await trx
       .updateTable('payment_run')
-      .set({ status: 'completed', completed_at: new Date(), payments, amount_ntd: sql`${totalNtd}::bigint` })
+      .set({
+        status: 'completed',
+        completed_at: new Date(),
+        payments,
+        amount_ntd: sql`${totalNtd}::bigint`,
+        entitlements_total: total,
+        entitlements_done: total,
+      })
       .where('run_id', '=', run.run_id)
       .execute();
     await trail.log.append(trx, trail.context, [

@@ -78,12 +78,23 @@ test(`a program officer runs a month once; the run reports what it paid (${testE
   assert.deepEqual([again.body.created, again.body.alreadyPaid, again.body.totalNtd], [0, 2, 15_000]);
   const run = await officer.get('/payment-runs/2024-06');
   assert.deepEqual([run.body.status, run.body.payments, run.body.amountNtd], ['completed', 2, 15_000]);
+  // Every entitlement begun by the month walked through (what the staff screen's progress bar shows).
+  assert.deepEqual(run.body.progress, { entitlementsTotal: 2, entitlementsDone: 2 });
   assert.equal((await officer.get('/payment-runs/2024-01')).status, 404);
   assert.equal((await officer.post('/payment-runs', { period: '2024-13' })).status, 400);
   const july = await officer.post('/payment-runs', { period: '2024-07' });
   assert.equal(july.body.totalNtd, 15_500, 'July pays the second version');
+  const runs = await officer.get('/payment-runs');
+  assert.deepEqual(
+    runs.body.items.map((r: { period: string; status: string }) => [r.period, r.status]),
+    [
+      ['2024-07', 'completed'],
+      ['2024-06', 'completed'],
+    ],
+  );
   const clerk = await signedIn(app, 'clerk');
   assert.equal((await clerk.post('/payment-runs', { period: '2024-08' })).status, 403);
+  assert.equal((await clerk.get('/payment-runs')).status, 403);
 });
 
 test(`entitlements: each caller sees their own reach, with versions and payments (${testEngine})`, async () => {

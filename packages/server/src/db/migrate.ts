@@ -13,6 +13,7 @@ import * as caseloadIndexes from './migrations/0011_caseload_indexes.ts';
 import * as insuranceEnrolment from './migrations/0012_insurance_enrolment.ts';
 import * as paymentRunSpeed from './migrations/0013_payment_run_speed.ts';
 import * as certificates from './migrations/0014_certificates.ts';
+import * as paymentRunProgress from './migrations/0015_payment_run_progress.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012_insurance_enrolment': insuranceEnrolment,
   '0013_payment_run_speed': paymentRunSpeed,
   '0014_certificates': certificates,
+  '0015_payment_run_progress': paymentRunProgress,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {

@@ -468,6 +468,9 @@ export interface PaymentRunTable {
   completed_at: Date | null;
   payments: Generated<number>;
   amount_ntd: Generated<Int8>;
+  /** migrations/0015: the entitlements the run walks through, and how many it has done. */
+  entitlements_total: number | null;
+  entitlements_done: Generated<number>;
 }
 
 export type PaymentStatus = 'pending' | 'sent' | 'paid' | 'returned' | 'failed' | 'cancelled';

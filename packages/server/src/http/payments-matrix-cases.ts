@@ -100,6 +100,7 @@ export const PAYMENT_ROUTE_CASES: Record<string, RouteCase> = {
   'POST /payment-runs': { request: () => ({ url: '/payment-runs', body: { period: '2024-06' } }) },
   // Before or after the run above, depending on the order of the routes.
   'GET /payment-runs/:period': { request: () => ({ url: '/payment-runs/2024-06' }), alsoOk: [404] },
+  'GET /payment-runs': { request: () => ({ url: '/payment-runs' }) },
   'GET /entitlements': { request: () => ({ url: '/entitlements' }) },
   'GET /entitlements/:id': {
     scoped: true,

@@ -7,7 +7,12 @@ import {
   type EntitlementRow,
   entitlementReachSql,
 } from '../../benefits/entitlements.ts';
-import { type PaymentRow, paymentRun, runMonthlyPayments } from '../../benefits/payment-run.ts';
+import {
+  type PaymentRow,
+  type PaymentRunRow,
+  paymentRun,
+  runMonthlyPayments,
+} from '../../benefits/payment-run.ts';
 import type { Database } from '../../db/database.ts';
 import type { IdentityServices } from '../../identity/services.ts';
 import { Uuid } from '../schemas.ts';
@@ -54,6 +59,15 @@ const Run = Type.Object({
   completedAt: Nullable(Type.String({ format: 'date-time' })),
   payments: Type.Integer(),
   amountNtd: Type.Integer(),
+  progress: Type.Object(
+    {
+      entitlementsTotal: Type.Union([Type.Integer(), Type.Null()]),
+      entitlementsDone: Type.Integer(),
+    },
+    {
+      description: '進度 The entitlements the run walks through and how many it has done (after each chunk)',
+    },
+  ),
 });
 
 const RunSummary = Type.Object({
@@ -91,6 +105,19 @@ const paymentView = (p: PaymentRow) => ({
   status: p.status,
   createdAt: new Date(p.created_at).toISOString(),
 });
+
+function runJson(run: PaymentRunRow) {
+  return {
+    id: run.run_id,
+    period: run.period,
+    status: run.status,
+    startedAt: new Date(run.started_at).toISOString(),
+    completedAt: run.completed_at ? new Date(run.completed_at).toISOString() : null,
+    payments: run.payments,
+    amountNtd: Number(run.amount_ntd),
+    progress: { entitlementsTotal: run.entitlements_total, entitlementsDone: run.entitlements_done },
+  };
+}
 
 export const paymentRoutes =
   (deps: { database: Database; identity: IdentityServices }): FastifyPluginAsyncTypebox =>
@@ -130,15 +157,28 @@ export const paymentRoutes =
       async (request) => {
         const run = await paymentRun(db, request.params.period);
         if (!run) throw new ApiError(404, '該月份尚未執行撥款', 'no payment run for this month');
-        return {
-          id: run.run_id,
-          period: run.period,
-          status: run.status,
-          startedAt: new Date(run.started_at).toISOString(),
-          completedAt: run.completed_at ? new Date(run.completed_at).toISOString() : null,
-          payments: run.payments,
-          amountNtd: Number(run.amount_ntd),
-        };
+        return runJson(run);
+      },
+    );
+
+    app.get(
+      '/payment-runs',
+      {
+        config: { policy: 'payments:run' },
+        schema: {
+          tags: ['benefits'],
+          summary: '撥款批次 The payment runs, newest month first (the last 24)',
+          response: { 200: Type.Object({ items: Type.Array(Run) }) },
+        },
+      },
+      async () => {
+        const runs = await db
+          .selectFrom('payment_run')
+          .selectAll()
+          .orderBy('period', 'desc')
+          .limit(24)
+          .execute();
+        return { items: runs.map(runJson) };
       },
     );
 
