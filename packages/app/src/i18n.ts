@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { citizen } from './locales/citizen.ts';
 import { common } from './locales/common.ts';
+import { operations } from './locales/operations.ts';
 import { staff } from './locales/staff.ts';
 
 /** Traditional Chinese by default; English on request, remembered in this browser. */
@@ -23,11 +24,16 @@ export async function setupI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-TW',
-    ns: ['common', 'staff', 'citizen'],
+    ns: ['common', 'staff', 'citizen', 'operations'],
     defaultNS: 'common',
     resources: {
-      'zh-TW': { common: common['zh-TW'], staff: staff['zh-TW'], citizen: citizen['zh-TW'] },
-      en: { common: common.en, staff: staff.en, citizen: citizen.en },
+      'zh-TW': {
+        common: common['zh-TW'],
+        staff: staff['zh-TW'],
+        citizen: citizen['zh-TW'],
+        operations: operations['zh-TW'],
+      },
+      en: { common: common.en, staff: staff.en, citizen: citizen.en, operations: operations.en },
     },
     interpolation: { escapeValue: false },
   });
