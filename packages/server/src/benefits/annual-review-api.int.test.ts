@@ -47,6 +47,12 @@ test(`run, read within reach, confirm a district, its notice; other districts re
     assert.ok(field in run.body, field);
   assert.deepEqual([run.body.reviewed, run.body.continue, run.body.change, run.body.end], [2, 1, 1, 0]);
   const reviewId = run.body.reviewId;
+  // The clerk finds it in the list of reviews.
+  const reviews = await clerk.get('/annual-reviews');
+  assert.deepEqual(
+    reviews.body.items.map((r: { id: string; year: number; status: string }) => [r.id, r.year, r.status]),
+    [[reviewId, 2024, 'open']],
+  );
 
   const summary = await clerk.get(`/annual-reviews/${reviewId}`);
   assert.equal(summary.status, 200);

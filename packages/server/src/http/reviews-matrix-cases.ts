@@ -35,6 +35,7 @@ export async function setUpReviewMatrix(
 
 export const REVIEW_ROUTE_CASES: Record<string, RouteCase> = {
   'POST /annual-reviews': { request: () => ({ url: '/annual-reviews', body: { year: 2024 } }) },
+  'GET /annual-reviews': { request: () => ({ url: '/annual-reviews' }) },
   'GET /annual-reviews/:id': { request: () => ({ url: `/annual-reviews/${review.id}` }) },
   'GET /annual-reviews/:id/items': {
     request: () => ({ url: `/annual-reviews/${review.id}/items?status=confirmed&pageSize=5` }),

@@ -111,6 +111,49 @@ export const annualReviewRoutes =
     );
 
     app.get(
+      '/annual-reviews',
+      {
+        config: { policy: 'reviews:read' },
+        schema: {
+          tags: ['benefits'],
+          summary: '年度調查 The annual reviews, newest year first (counts: GET /annual-reviews/{id})',
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  id: Uuid,
+                  year: Type.Integer(),
+                  effectiveMonth: Type.String(),
+                  status: Type.String({ enum: ['running', 'open'] }),
+                  createdAt: Type.String({ format: 'date-time' }),
+                  refreshedAt: Type.String({ format: 'date-time' }),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async () => {
+        const reviews = await db
+          .selectFrom('annual_review')
+          .selectAll()
+          .orderBy('year', 'desc')
+          .limit(50)
+          .execute();
+        return {
+          items: reviews.map((review) => ({
+            id: review.review_id,
+            year: review.year,
+            effectiveMonth: review.effective_month,
+            status: review.status,
+            createdAt: new Date(review.created_at).toISOString(),
+            refreshedAt: new Date(review.refreshed_at).toISOString(),
+          })),
+        };
+      },
+    );
+
+    app.get(
       '/annual-reviews/:id',
       {
         config: { policy: 'reviews:read' },
