@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  chromiumPath,
+  type DemoSite,
+  describeViolations,
+  launchBrowser,
+  seriousViolations,
+  startDemoSite,
+} from './harness.ts';
+
+/**
+ * The staff journey: a clerk files an application at the office (through the API), finds the household in
+ * the web app and proposes; a reviewer finds it on their home queue, reads the rules' explanation with its
+ * legal references and decides. Every page on the way is checked with axe.
+ */
+
+const chromium = chromiumPath();
+const skip = 'skip' in chromium ? chromium.skip : false;
+let site: DemoSite;
+let browser: Browser;
+
+before(async () => {
+  if (skip) return;
+  site = await startDemoSite();
+  browser = await launchBrowser((chromium as { path: string }).path);
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** The API as a signed-in account: its session cookie and CSRF token. */
+async function apiAs(username: string) {
+  const signIn = await fetch(`${site.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo-password' }),
+  });
+  assert.equal(signIn.status, 200, `${username} signs in`);
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${site.url}/api/v1${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
+    return JSON.parse(text) as T;
+  };
+}
+
+async function signIn(page: Page, username: string) {
+  await page.goto(`${site.url}/signin`);
+  await page.getByLabel('帳號').fill(username);
+  await page.getByLabel('密碼').fill('demo-password');
+  await page.getByRole('button', { name: '登入' }).click();
+  await page.getByRole('heading', { level: 1, name: '我的工作' }).waitFor();
+}
+
+async function assertAccessible(page: Page, where: string) {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], `${where}: ${describeViolations(violations)}`);
+}
+
+interface Member {
+  personId: string;
+  name: string;
+  role: string;
+}
+
+test('staff: a clerk finds a household and proposes; a reviewer reads the explanation and decides', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const clerkApi = await apiAs('district-clerk');
+  // A household of 苓雅區 whose applicant's name is unique there, so a name search finds exactly them.
+  const households = await clerkApi<{ items: { id: string }[] }>(
+    'GET',
+    `/households?district=${encodeURIComponent('苓雅區')}&pageSize=30`,
+  );
+  let chosen: { householdId: string; applicant: Member } | undefined;
+  for (const { id } of households.items) {
+    const household = await clerkApi<{ members: Member[] }>('GET', `/households/${id}`);
+    const applicant = household.members.find((m) => m.role === 'applicant');
+    if (!applicant) continue;
+    const same = await clerkApi<{ total: number }>(
+      'GET',
+      `/persons?name=${encodeURIComponent(applicant.name)}&pageSize=5`,
+    );
+    if (same.total === 1) {
+      chosen = { householdId: id, applicant };
+      break;
+    }
+  }
+  assert.ok(chosen, 'a household with a uniquely named applicant');
+  const filed = await clerkApi<{ id: string; reference: string; status: string }>('POST', '/applications', {
+    applicantPersonId: chosen.applicant.personId,
+    programs: ['senior-nhi-premium-subsidy', 'low-income-status'],
+  });
+  assert.equal(filed.status, 'submitted');
+
+  // The clerk: home queue, then search by name → the household → the application → propose.
+  const clerk = await browser.newPage();
+  await signIn(clerk, 'district-clerk');
+  await clerk.getByRole('link', { name: filed.reference }).first().waitFor();
+  await assertAccessible(clerk, 'staff home (clerk)');
+
+  await clerk.getByRole('navigation').getByRole('link', { name: '查詢個人與家戶' }).click();
+  await clerk.getByRole('heading', { level: 1, name: '查詢個人與家戶' }).waitFor();
+  await clerk.getByLabel('姓名（開頭）').fill(chosen.applicant.name);
+  await clerk.getByRole('button', { name: '查詢' }).click();
+  await clerk.getByRole('status').filter({ hasText: '符合的個人：1 人' }).waitFor();
+  assert.match(await clerk.getByRole('table').innerText(), /\*{3,}/, 'ID numbers are masked');
+  await assertAccessible(clerk, 'search');
+
+  await clerk.getByRole('link', { name: chosen.applicant.name }).click();
+  await clerk.getByRole('heading', { level: 1, name: /^家戶：/ }).waitFor();
+  assert.match(clerk.url(), new RegExp(`/staff/households/${chosen.householdId}$`));
+  await clerk.getByRole('heading', { name: '成員與稱謂' }).waitFor();
+  assert.match(await clerk.locator('main').innerText(), new RegExp(chosen.applicant.name));
+  await clerk.getByRole('link', { name: filed.reference }).waitFor();
+  await assertAccessible(clerk, 'household');
+
+  await clerk.getByRole('link', { name: filed.reference }).click();
+  await clerk.getByRole('heading', { level: 1, name: `申請案件 ${filed.reference}` }).waitFor();
+  await clerk.getByRole('button', { name: '送出擬辦' }).waitFor();
+  await assertAccessible(clerk, 'application (to propose)');
+  await clerk.getByRole('button', { name: '送出擬辦' }).click();
+  await clerk.getByRole('status').filter({ hasText: '已送出擬辦' }).waitFor();
+  await clerk.getByText('待核定', { exact: true }).waitFor();
+  await clerk.close();
+
+  // The reviewer: the home queue → the application, its explanation with legal references → decide.
+  const reviewer = await browser.newPage();
+  await signIn(reviewer, 'reviewer');
+  const toDecide = reviewer.getByRole('table', { name: /待核定/ });
+  await toDecide.getByRole('link', { name: filed.reference }).waitFor();
+  await assertAccessible(reviewer, 'staff home (reviewer)');
+  await toDecide.getByRole('link', { name: filed.reference }).click();
+  await reviewer.getByRole('heading', { level: 1, name: `申請案件 ${filed.reference}` }).waitFor();
+
+  const conditions = reviewer.getByRole('table', { name: /低收入戶資格（全戶）：各條件/ });
+  await conditions.waitFor();
+  const headers = await conditions.getByRole('columnheader').allInnerTexts();
+  assert.deepEqual(headers, ['條件', '結果', '法令依據', '本案數值', '門檻']);
+  assert.match(await conditions.innerText(), /D0050078 第4條/, 'each condition names its legal reference');
+  await reviewer.getByRole('button', { name: '核定', exact: true }).waitFor();
+  await assertAccessible(reviewer, 'application (to decide)');
+
+  await reviewer.getByRole('button', { name: '核定', exact: true }).click();
+  await reviewer.getByRole('status').filter({ hasText: '已核定' }).waitFor();
+  await reviewer.getByRole('heading', { level: 2, name: '決定' }).waitFor();
+  assert.match(await reviewer.locator('dl.facts').innerText(), /已核定/);
+  await reviewer.getByText('以下為核定當時之說明（原樣保存）。').waitFor();
+  await assertAccessible(reviewer, 'application (decided)');
+
+  // In English, the same page: dates in the Gregorian calendar, NTD as NT$.
+  await reviewer.getByRole('button', { name: 'English' }).click();
+  await reviewer.getByRole('heading', { level: 1, name: `Application ${filed.reference}` }).waitFor();
+  assert.match(await reviewer.locator('dl.facts').innerText(), /Decided/);
+  await reviewer.close();
+
+  const decided = await clerkApi<{ status: string; decisions: unknown[] }>(
+    'GET',
+    `/applications/${filed.id}`,
+  );
+  assert.equal(decided.status, 'decided');
+  assert.equal(decided.decisions.length, 2);
+});
+
+test('staff: the programs page links each parameter to its dated history', { skip }, async () => {
+  const page = await browser.newPage();
+  await signIn(page, 'program-officer');
+  await page.getByRole('navigation').getByRole('link', { name: '方案與參數' }).click();
+  await page.getByRole('heading', { level: 1, name: '方案與參數' }).waitFor();
+  await page
+    .getByRole('row', { name: /低收入戶資格/ })
+    .first()
+    .waitFor();
+  await assertAccessible(page, 'programs');
+  await page.getByRole('link', { name: 'social-assistance.minimum-living-cost' }).first().click();
+  await page.getByRole('heading', { level: 1, name: /^參數歷程：/ }).waitFor();
+  const history = page.getByRole('table', { name: '歷次數值（舊到新）' });
+  await history.waitFor();
+  assert.ok((await history.getByRole('row').count()) > 2, 'more than one dated value');
+  assert.match(await history.innerText(), /民國\d+年/);
+  await assertAccessible(page, 'parameter history');
+  await page.close();
+});
