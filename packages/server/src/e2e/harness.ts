@@ -10,7 +10,8 @@ import { openTestDatabase } from '../db/test-database.ts';
 import { buildServer } from '../http/app.ts';
 import { WEB_APP_DIR } from '../http/web-app.ts';
 import { ensureDemoAccounts } from '../identity/demo-accounts.ts';
-import { generateIdKeys, IdProtector } from '../identity/id-protector.ts';
+import { resolveIdKeys } from '../identity/id-keys.ts';
+import { IdProtector } from '../identity/id-protector.ts';
 import { identityServices } from '../identity/services.ts';
 import { DEMO_SCALE, loadSyntheticCity } from '../synth/load.ts';
 
@@ -52,7 +53,8 @@ export async function startDemoSite(): Promise<DemoSite> {
   const database = await openTestDatabase();
   const summary = await loadSyntheticCity(database, { scale: DEMO_SCALE, seed: 1 });
   await caseloadStep(database, summary.asOf.slice(0, 7));
-  const protector = new IdProtector(generateIdKeys('e2e'));
+  // The keys the city's ID numbers were sealed with (an in-memory database's own), or none opens them.
+  const protector = new IdProtector(resolveIdKeys(process.env, database));
   await ensureDemoAccounts(identityServices(database.db, protector));
   const app = await buildServer({ database, protector });
   const url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('127.0.0.1', 'localhost');
