@@ -391,10 +391,19 @@ function ProposeForm({
             value={outcomes[program] ?? 'approved'}
             onChange={(value) => setOutcomes((o) => ({ ...o, [program]: value }))}
             orientation="horizontal"
+            style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem 1.5rem', alignItems: 'center' }}
           >
             <Label>{t('application.outcomeFor', { program: names.program(program) })}</Label>
-            <Radio value="approved">{t('outcome.approved')}</Radio>
-            <Radio value="rejected">{t('outcome.rejected')}</Radio>
+            {(['approved', 'rejected'] as const).map((outcome) => (
+              <Radio key={outcome} value={outcome} style={{ cursor: 'pointer', padding: '0.25rem 0' }}>
+                {({ isSelected }) => (
+                  <>
+                    <span aria-hidden="true">{isSelected ? '◉' : '○'} </span>
+                    {t(`outcome.${outcome}`)}
+                  </>
+                )}
+              </Radio>
+            ))}
           </RadioGroup>
         ))}
         <TextField value={note} onChange={setNote} maxLength={2000}>
@@ -468,8 +477,12 @@ function DecideForm({
               isSelected={rejected[o.program] ?? false}
               onChange={(selected) => setRejected((r) => ({ ...r, [o.program]: selected }))}
             >
-              <span className="checkbox" aria-hidden="true" />
-              {t('application.rejectInstead', { program: names.program(o.program) })}
+              {({ isSelected }) => (
+                <>
+                  <span aria-hidden="true">{isSelected ? '☑' : '☐'} </span>
+                  {t('application.rejectInstead', { program: names.program(o.program) })}
+                </>
+              )}
             </Checkbox>
             {rejected[o.program] && (
               <TextField
