@@ -199,3 +199,49 @@ test('staff: the programs page links each parameter to its dated history', { ski
   await assertAccessible(page, 'parameter history');
   await page.close();
 });
+
+test('staff: a reviewer deciding what another reviewer just decided is told so, and can reload', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const clerkApi = await apiAs('district-clerk');
+  const households = await clerkApi<{ items: { id: string }[] }>(
+    'GET',
+    `/households?district=${encodeURIComponent('苓雅區')}&page=2&pageSize=1`,
+  );
+  const household = await clerkApi<{ members: Member[] }>('GET', `/households/${households.items[0]!.id}`);
+  const applicant = household.members.find((m) => m.role === 'applicant')!;
+  const filed = await clerkApi<{ id: string; reference: string }>('POST', '/applications', {
+    applicantPersonId: applicant.personId,
+    programs: ['low-income-status'],
+  });
+  await clerkApi('POST', `/applications/${filed.id}/proposal`, {
+    outcomes: [{ program: 'low-income-status', outcome: 'rejected' }],
+  });
+
+  // Two sessions have the application open; the first decides.
+  const [first, second] = [await browser.newPage(), await browser.newPage()];
+  for (const page of [first, second]) {
+    await signIn(page, 'reviewer');
+    await page.goto(`${site.url}/staff/applications/${filed.id}`);
+    await page.getByRole('button', { name: '核定', exact: true }).waitFor();
+  }
+  await first.getByRole('button', { name: '核定', exact: true }).click();
+  await first.getByRole('status').filter({ hasText: '已核定' }).waitFor();
+
+  await second.getByRole('button', { name: '核定', exact: true }).click();
+  const alert = second.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /重新載入|無待核定/);
+  await second.getByText('案件已被他人更新，請重新載入後再試。').waitFor();
+  await assertAccessible(second, 'application (conflict)');
+  await second.getByRole('button', { name: '重新載入' }).click();
+  await second.getByRole('heading', { level: 2, name: '決定' }).waitFor();
+  assert.equal(
+    await second.getByRole('button', { name: '核定', exact: true }).count(),
+    0,
+    'decided: no form',
+  );
+  await first.close();
+  await second.close();
+});
