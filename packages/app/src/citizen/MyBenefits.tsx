@@ -99,10 +99,12 @@ export function MyBenefits() {
   const names = new Map(data.households.flatMap((h) => h.members.map((m) => [m.personId, m.name])));
   const who = (entity: string, entityId: string) =>
     entity === 'household' ? t('me.household_') : (names.get(entityId) ?? '—');
+  const english = language.startsWith('en');
+  const bracket = (text: string) => (english ? ` (${text})` : `（${text}）`);
   const statusName = (s: RegisteredStatus) =>
     t(`status.${s.status}`, { defaultValue: s.status }) +
-    (s.category ? `（${t('status.category', { category: s.category })}）` : '') +
-    (s.personId ? `：${names.get(s.personId) ?? ''}` : '');
+    (s.category ? bracket(t('status.category', { category: s.category })) : '') +
+    (s.personId ? bracket(names.get(s.personId) ?? '') : '');
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
@@ -130,7 +132,7 @@ export function MyBenefits() {
           <h2>{t('me.household')}</h2>
           <dl className="facts">
             <dt>{t('me.district')}</dt>
-            <dd>{language.startsWith('en') ? household.district.nameEn : household.district.nameZh}</dd>
+            <dd>{english ? household.district.nameEn : household.district.nameZh}</dd>
             <dt>{t('me.address')}</dt>
             <dd>{household.address ?? '—'}</dd>
             <dt>{t('me.since')}</dt>
@@ -218,7 +220,8 @@ export function MyBenefits() {
                 <tr key={p.id}>
                   <th scope="row">{formatMonth(p.period, language)}</th>
                   <td>
-                    {programName(programs, p.program, language)}（{t(`me.kind_${p.kind}`)}）
+                    {programName(programs, p.program, language)}
+                    {bracket(t(`me.kind_${p.kind}`))}
                   </td>
                   <td>{who(p.entity, p.entityId)}</td>
                   <td className="number">{formatNtd(p.amountNtd, language)}</td>

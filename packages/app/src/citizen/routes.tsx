@@ -1,5 +1,6 @@
 import type { MenuItem } from '../layout.tsx';
 import type { Route } from '../router.tsx';
+import { ApplicationDetail, Applications } from './Applications.tsx';
 import { Certificates } from './Certificates.tsx';
 import { MyBenefits } from './MyBenefits.tsx';
 import { Screener } from './Screener.tsx';
@@ -13,6 +14,8 @@ import './citizen.css';
 export const citizenRoutes: Route[] = [
   { path: '/me', access: 'citizen', render: () => <MyBenefits /> },
   { path: '/me/certificates', access: 'citizen', render: () => <Certificates /> },
+  { path: '/me/applications', access: 'citizen', render: () => <Applications /> },
+  { path: '/me/applications/:id', access: 'citizen', render: ({ id }) => <ApplicationDetail id={id!} /> },
   { path: '/screener', access: 'public', render: () => <Screener /> },
   { path: '/verify', access: 'public', render: () => <Verify /> },
   // The QR code on a certificate opens this page.

@@ -150,3 +150,35 @@ test('the anonymous screener: a household’s answers give the programs likely a
   await assertAccessible(page, '/screener (answer)');
   await context.close();
 });
+
+test('a citizen applies online for a program the screener suggested, follows it and withdraws it; in English on request', {
+  skip,
+}, async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto(`${site.url}/me/applications?programs=disability-living-allowance`);
+  await page.getByLabel('帳號').fill('citizen');
+  await page.getByLabel('密碼').fill('demo-password');
+  await page.getByRole('button', { name: '登入' }).click();
+  await page.getByRole('heading', { level: 1, name: '線上申請' }).waitFor();
+  const program = page.getByRole('checkbox', { name: '身心障礙者生活補助' });
+  assert.ok(await program.isChecked(), 'the program asked for is chosen');
+  await assertAccessible(page, '/me/applications');
+  await page.getByRole('button', { name: '送出申請' }).click();
+  const said = page.getByRole('status').filter({ hasText: '案號' });
+  await said.waitFor();
+  const reference = /A\d+-\d+/.exec(await said.innerText())?.[0];
+  assert.ok(reference, 'the application’s reference is announced');
+
+  await page.getByRole('link', { name: `查看案件 ${reference}` }).click();
+  await page.getByRole('heading', { level: 1, name: `申請案件 ${reference}` }).waitFor();
+  assert.match(await page.locator('main').innerText(), /已送出，待審核/);
+  await page.getByRole('button', { name: '撤回申請' }).click();
+  await page.getByRole('status').filter({ hasText: '申請已撤回' }).waitFor();
+  assert.match(await page.locator('dl.facts').innerText(), /已撤回/);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: `Application ${reference}` }).waitFor();
+  assert.match(await page.locator('dl.facts').innerText(), /Withdrawn/);
+  await context.close();
+});
