@@ -153,8 +153,8 @@ export function Screener() {
     k === 0 ? t('screener.memberApplicant') : `${t('screener.member', { n: k + 1 })}（${t(`role.${role}`)}）`;
 
   async function screen() {
-    if (members.some((m) => !Number.isFinite(m.age)) || !district) {
-      setMissing(t('screener.ageNeeded'));
+    if (!district || members.some((m) => !Number.isFinite(m.age))) {
+      setMissing(t(district ? 'screener.ageNeeded' : 'screener.districtNeeded'));
       return;
     }
     setMissing('');

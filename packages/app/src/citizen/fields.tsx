@@ -1,6 +1,7 @@
 import type { Key } from 'react-aria-components';
 import {
   Button,
+  FieldError,
   Input,
   Label,
   ListBox,
@@ -43,6 +44,7 @@ export function Choice({
         <SelectValue />
         <span aria-hidden="true">▾</span>
       </Button>
+      <FieldError />
       <Popover>
         <ListBox>
           {options.map((option) => (
@@ -84,6 +86,7 @@ export function WholeNumber({
       <Label>{label}</Label>
       <Input inputMode="numeric" />
       {hint && <Text slot="description">{hint}</Text>}
+      <FieldError />
     </NumberField>
   );
 }

@@ -183,6 +183,7 @@ export const citizen = {
       applyOffice: '或攜帶身分證件至{{district}}公所社會課臨櫃申請。',
       applyOfficeAny: '或攜帶身分證件至戶籍所在地區公所社會課臨櫃申請。',
       ageNeeded: '請填寫每位成員的年齡。',
+      districtNeeded: '請選擇戶籍所在行政區。',
     },
     applications: {
       title: '線上申請',
@@ -414,6 +415,7 @@ export const citizen = {
         "Or apply in person at the {{district}} District Office's social affairs section, with your ID.",
       applyOfficeAny: "Or apply in person at your district office's social affairs section, with your ID.",
       ageNeeded: "Enter every member's age.",
+      districtNeeded: 'Choose the district of registration.',
     },
     applications: {
       title: 'Apply online',
