@@ -45,6 +45,10 @@ export async function registerWebApp(app: FastifyInstance, dir = WEB_APP_DIR): P
   app.get('/', { schema: { hide: true } }, async (request, reply) => page(request, reply));
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (NOT_THE_APP.test(request.url)) return reply.callNotFound();
+    // Files are listed when the server starts; a build made since has new asset names, read from disk here
+    // (a missing one is a 404, not the page).
+    const path = request.url.split('?')[0]!;
+    if (path.startsWith('/assets/')) return reply.sendFile(path.slice(1));
     return page(request, reply);
   });
 }
