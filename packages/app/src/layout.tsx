@@ -10,6 +10,8 @@ export interface MenuItem {
   href: string;
   /** An i18next key (with its namespace: `staff:nav.search`). */
   label: string;
+  /** Only for these roles (default: every role of the part). */
+  roles?: string[];
 }
 
 export function Layout({
@@ -25,7 +27,7 @@ export function Layout({
   const { account, signOut } = useSession();
   const english = i18n.language.startsWith('en');
   const menu: MenuItem[] = isStaff(account)
-    ? staffMenu
+    ? staffMenu.filter((item) => !item.roles || item.roles.includes(account!.role))
     : isCitizen(account)
       ? citizenMenu
       : [

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  chromiumPath,
+  type DemoSite,
+  describeViolations,
+  launchBrowser,
+  seriousViolations,
+  startDemoSite,
+} from './harness.ts';
+
+/**
+ * The program officer's operations: the month's payment run started from the web app, followed to its end
+ * and listed; the annual review of 2024 run, then confirmed in bulk by the district clerk for 苓雅區.
+ */
+
+const chromium = chromiumPath();
+const skip = 'skip' in chromium ? chromium.skip : false;
+let site: DemoSite;
+let browser: Browser;
+
+before(async () => {
+  if (skip) return;
+  site = await startDemoSite();
+  browser = await launchBrowser((chromium as { path: string }).path);
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function signIn(page: Page, username: string) {
+  await page.goto(`${site.url}/signin`);
+  await page.getByLabel('帳號').fill(username);
+  await page.getByLabel('密碼').fill('demo-password');
+  await page.getByRole('button', { name: '登入' }).click();
+  await page.getByRole('heading', { level: 1, name: '我的工作' }).waitFor();
+}
+
+async function assertAccessible(page: Page, where: string) {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], `${where}: ${describeViolations(violations)}`);
+}
+
+test('the program officer runs a month of payments and sees it done and listed', {
+  skip,
+  timeout: 180_000,
+}, async () => {
+  const page = await browser.newPage();
+  await signIn(page, 'program-officer');
+  await page.getByRole('navigation').getByRole('link', { name: '每月撥款' }).click();
+  await page.getByRole('heading', { level: 1, name: '每月撥款' }).waitFor();
+  await assertAccessible(page, 'payment runs');
+  const month = page.getByLabel(/撥款月份/);
+  await month.fill('2023-06');
+  await page.getByRole('button', { name: '執行撥款' }).click();
+  const done = page.getByRole('status').filter({ hasText: '撥款完成' });
+  await done.waitFor({ timeout: 120_000 });
+  const text = await done.innerText();
+  assert.match(text, /民國112年6月撥款完成：新撥 [\d,]+ 筆/);
+  const created = Number(/新撥 ([\d,]+) 筆/.exec(text)![1]!.replaceAll(',', ''));
+  assert.ok(created > 1_000, `the demo caseload is paid (${created})`);
+  // The run is listed with its count.
+  await page.getByRole('cell', { name: '民國112年6月' }).waitFor();
+  // The field now offers the next month; the same month again pays nothing twice.
+  assert.equal(await month.inputValue(), '2023-07');
+  await month.fill('2023-06');
+  await page.getByRole('button', { name: '執行撥款' }).click();
+  await page.getByRole('status').filter({ hasText: '新撥 0 筆' }).waitFor({ timeout: 60_000 });
+  await assertAccessible(page, 'payment runs (done)');
+  await page.close();
+});
+
+test('the annual review: the officer runs 2024, the 苓雅區 clerk confirms the district in bulk', {
+  skip,
+  timeout: 240_000,
+}, async () => {
+  const officer = await browser.newPage();
+  await signIn(officer, 'program-officer');
+  await officer.goto(`${site.url}/staff/annual-reviews`);
+  await officer.getByRole('heading', { level: 1, name: '年度調查' }).waitFor();
+  await officer.getByLabel('調查年度（西元）').fill('2024');
+  await officer.getByRole('button', { name: '執行年度調查' }).click();
+  const ran = officer.getByRole('status').filter({ hasText: '2024年度調查完成' });
+  await ran.waitFor({ timeout: 180_000 });
+  assert.match(await ran.innerText(), /審核 [\d,]+ 筆/);
+  await officer.close();
+
+  const clerk = await browser.newPage();
+  await signIn(clerk, 'district-clerk');
+  await clerk.getByRole('navigation').getByRole('link', { name: '年度調查' }).click();
+  await clerk.getByRole('link', { name: '開啟2024年度調查' }).click();
+  await clerk.getByRole('heading', { level: 1, name: '2024年度調查' }).waitFor();
+  await clerk.getByRole('rowheader', { name: '苓雅區' }).waitFor();
+  await assertAccessible(clerk, 'annual review');
+  await clerk.getByRole('button', { name: '確認本區待確認項目' }).click();
+  const dialog = clerk.getByRole('dialog');
+  await dialog.getByRole('heading', { name: '確認苓雅區之年度調查結果？' }).waitFor();
+  await assertAccessible(clerk, 'confirmation dialog');
+  await dialog.getByRole('button', { name: '確認', exact: true }).click();
+  const confirmed = clerk.getByRole('status').filter({ hasText: '已確認' });
+  await confirmed.waitFor({ timeout: 60_000 });
+  const count = Number(/已確認 ([\d,]+) 筆/.exec(await confirmed.innerText())![1]!.replaceAll(',', ''));
+  assert.ok(count > 0, 'the district had items to confirm');
+  // Nothing is left pending in 苓雅區, so its button is gone.
+  await clerk.getByRole('button', { name: '確認本區待確認項目' }).waitFor({ state: 'detached' });
+  await clerk.close();
+});
