@@ -35,6 +35,8 @@ export interface QueueFilter {
   status?: string;
   overdue?: boolean;
   program?: string;
+  /** One household's applications (within the caller's reach like the rest). */
+  household?: string;
   page: number;
   pageSize: number;
 }
@@ -54,6 +56,7 @@ export async function listApplications(services: BenefitServices, who: Acting, f
   if (filter.status) query = query.where('status', '=', filter.status as ApplicationRow['status']);
   if (filter.overdue)
     query = query.where('due_date', '<', today).where('status', 'in', ['submitted', 'in_review']);
+  if (filter.household) query = query.where('household_id', '=', filter.household);
   if (filter.program)
     query = query.where('application_id', 'in', (q) =>
       q.selectFrom('application_program').select('application_id').where('program_id', '=', filter.program!),

@@ -216,6 +216,14 @@ test('the overdue list: past the due date and not decided', async () => {
     byProgram.body.items.map((a: { id: string }) => a.id),
     [withdrawn.body.id],
   );
+  // One household's applications, decided or not, within the caller's reach.
+  const ofHousehold = await as.clerk!.get(`/applications?household=${ids.household}&pageSize=100`);
+  assert.equal(ofHousehold.status, 200);
+  const households = new Set(ofHousehold.body.items.map((a: { householdId: string }) => a.householdId));
+  assert.deepEqual([...households], [ids.household]);
+  assert.ok(ofHousehold.body.items.some((a: { id: string }) => a.id === withdrawn.body.id));
+  const elsewhere = await as.clerkF!.get(`/applications?household=${ids.household}`);
+  assert.equal(elsewhere.body.total, 0, 'another district’s clerk sees none of them');
   clock = new Date('2024-06-12T02:00:00Z');
   await signInAll();
 });

@@ -14,6 +14,7 @@ import * as insuranceEnrolment from './migrations/0012_insurance_enrolment.ts';
 import * as paymentRunSpeed from './migrations/0013_payment_run_speed.ts';
 import * as certificates from './migrations/0014_certificates.ts';
 import * as paymentRunProgress from './migrations/0015_payment_run_progress.ts';
+import * as applicationHousehold from './migrations/0016_application_household.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013_payment_run_speed': paymentRunSpeed,
   '0014_certificates': certificates,
   '0015_payment_run_progress': paymentRunProgress,
+  '0016_application_household': applicationHousehold,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {

@@ -87,6 +87,7 @@ export function applicationRoutes(services: BenefitServices): FastifyPluginAsync
                 Type.Boolean({ description: '逾期未決 Past the due date, not decided' }),
               ),
               program: Type.Optional(ProgramId),
+              household: Type.Optional(Uuid),
               ...Paging,
             },
             { additionalProperties: false },
@@ -96,11 +97,12 @@ export function applicationRoutes(services: BenefitServices): FastifyPluginAsync
       },
       async (request) => {
         const { page, pageSize } = pageOf(request.query);
-        const { status, overdue, program } = request.query;
+        const { status, overdue, program, household } = request.query;
         const result = await listApplications(services, acting(request), {
           ...(status ? { status } : {}),
           ...(overdue ? { overdue } : {}),
           ...(program ? { program } : {}),
+          ...(household ? { household } : {}),
           page,
           pageSize,
         });
