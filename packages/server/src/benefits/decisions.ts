@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { ApiError } from '../api-error.ts';
 import type { Schema } from '../db/schema.ts';
-import { reachableApplication } from './applications.ts';
+import { type ApplicationRow, reachableApplication } from './applications.ts';
 import type { Acting, BenefitServices, DecisionWritten } from './benefit-services.ts';
 import { evaluateApplication, type ProgramEvaluation } from './evaluation.ts';
 
@@ -54,8 +54,8 @@ export async function proposeOutcome(
   mustBeOfDistrict(who, 'district-clerk', application.district_code);
   if (application.status !== 'submitted')
     throw conflict(
-      `案件狀態為 ${application.status}，無法擬辦`,
-      `the application is ${application.status}: it cannot be proposed on`,
+      `案件${STATUS_WORDS[application.status].zh}，無法擬辦`,
+      `the application is ${STATUS_WORDS[application.status].en}: it cannot be proposed on`,
     );
   const db = services.database.db;
   const programs = (
@@ -160,8 +160,8 @@ export async function decide(
   if (application.status === 'decided') throw lostRace();
   if (application.status !== 'in_review')
     throw conflict(
-      `案件狀態為 ${application.status}，無待核定之擬辦`,
-      `the application is ${application.status}: there is no proposal to decide`,
+      `案件${STATUS_WORDS[application.status].zh}，無待核定之擬辦`,
+      `the application is ${STATUS_WORDS[application.status].en}: there is no proposal to decide`,
     );
   const db = services.database.db;
   const proposal = await db
@@ -282,6 +282,17 @@ function overruled(
     return { ...o, outcome: 'rejected' as const, reasons, amountNtd: null };
   });
 }
+
+/** An application's status in the words a clerk reads in a refusal. */
+const STATUS_WORDS: Record<ApplicationRow['status'], { zh: string; en: string }> = {
+  draft: { zh: '尚為草稿', en: 'still a draft' },
+  submitted: { zh: '尚待擬辦', en: 'waiting for a proposal' },
+  in_review: { zh: '已擬辦待核定', en: 'proposed, waiting for a decision' },
+  decided: { zh: '已核定', en: 'already decided' },
+  appealed: { zh: '訴願中', en: 'under appeal' },
+  redecided: { zh: '已重新核定', en: 'decided again' },
+  withdrawn: { zh: '已撤回', en: 'withdrawn' },
+};
 
 const lostRace = () =>
   conflict(
