@@ -254,6 +254,13 @@ export const staff = {
     },
     yes: '是',
     no: '否',
+    intake: {
+      title: '臨櫃申請',
+      lead: '為申請人 {{name}} 受理申請：勾選申請的方案，送出後開啟申請案件以擬辦。',
+      programs: '申請方案',
+      programsHint: '可複選；案件依申請人居住地分派區公所，各方案之處理期限自動計算。',
+      submit: '受理申請（{{count}} 項方案）',
+    },
   },
   en: {
     nav: { home: 'My work', search: 'Find a person or household', programs: 'Programs and parameters' },
@@ -510,5 +517,13 @@ export const staff = {
     },
     yes: 'Yes',
     no: 'No',
+    intake: {
+      title: 'File an application at the office',
+      lead: 'For the applicant {{name}}: tick the programs applied for; the application then opens for the proposal.',
+      programs: 'Programs applied for',
+      programsHint:
+        "Several may be ticked; the application goes to the office of the applicant's residence, with each program's due date.",
+      submit: 'File the application ({{count}} programs)',
+    },
   },
 };

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { apiGet, query } from '../api.ts';
 import { formatDate, formatMonth, formatNtd } from '../format.ts';
 import { navigate, useLocation } from '../router.tsx';
+import { useSession } from '../session.tsx';
 import { Loading, PageTitle, ProblemMessage, useApi } from '../ui.tsx';
+import { OfficeIntake } from './OfficeIntake.tsx';
 import {
   ApplicationTable,
   type ApplicationView,
@@ -115,6 +117,8 @@ export function Household({ id }: { id: string }) {
     () => apiGet<HouseholdView>(`/households/${encodeURIComponent(id)}${query({ asOf })}`),
     [id, asOf],
   );
+  const { account } = useSession();
+  const applicant = data?.members.find((m) => m.role === 'applicant');
   const title = data
     ? t('household.title', { address: data.address ?? data.district.nameZh })
     : t('household.titleLoading');
@@ -137,6 +141,9 @@ export function Household({ id }: { id: string }) {
           <Members household={data} />
           <EvidenceSection household={data} />
           <Statuses household={data} />
+          {account?.role === 'district-clerk' && applicant && (
+            <OfficeIntake applicantPersonId={applicant.personId} applicantName={applicant.name} />
+          )}
           <OpenApplications householdId={id} />
           <EntitlementsAndDecisions household={data} />
           <History id={id} />
@@ -314,20 +321,18 @@ function Statuses({ household }: { household: HouseholdView }) {
   );
 }
 
-/**
- * Applications not decided yet: the queue has no household filter, so the open ones (a short list) are read
- * and this household's kept.
- */
+/** The household's applications, by due date (GET /applications?household=). */
+function householdApplications(householdId: string) {
+  return apiGet<PageOf<ApplicationView>>(`/applications${query({ household: householdId, pageSize: 100 })}`);
+}
+
+/** Applications not decided yet. */
 function OpenApplications({ householdId }: { householdId: string }) {
   const { t } = useTranslation('staff');
   const headingId = useId();
   const { data, error, loading, reload } = useApi(async () => {
-    const lists = await Promise.all(
-      ['submitted', 'in_review'].map((status) =>
-        apiGet<PageOf<ApplicationView>>(`/applications${query({ status, pageSize: 100 })}`),
-      ),
-    );
-    return lists.flatMap((list) => list.items).filter((a) => a.householdId === householdId);
+    const list = await householdApplications(householdId);
+    return list.items.filter((a) => a.status === 'submitted' || a.status === 'in_review');
   }, [householdId]);
   return (
     <section aria-labelledby={headingId}>
@@ -356,7 +361,19 @@ function EntitlementsAndDecisions({ household }: { household: HouseholdView }) {
       ids.map((entityId) => apiGet<{ items: Entitlement[] }>(`/entitlements${query({ entityId })}`)),
     );
     const entitlements = lists.flatMap((list) => list.items);
-    const decisionIds = [...new Set(entitlements.flatMap((e) => (e.decisionId ? [e.decisionId] : [])))];
+    // Every decision of the household's applications (rejections too), and those its entitlements came from.
+    const decided = (await householdApplications(household.id)).items.filter(
+      (a) => a.status !== 'submitted' && a.status !== 'in_review' && a.status !== 'draft',
+    );
+    const inFull = await Promise.all(
+      decided.map((a) => apiGet<{ decisions: { id: string }[] }>(`/applications/${a.id}`)),
+    );
+    const decisionIds = [
+      ...new Set([
+        ...inFull.flatMap((a) => a.decisions.map((d) => d.id)),
+        ...entitlements.flatMap((e) => (e.decisionId ? [e.decisionId] : [])),
+      ]),
+    ];
     const decisions = await Promise.all(decisionIds.map((d) => apiGet<DecisionAsMade>(`/decisions/${d}`)));
     return { entitlements, decisions };
   }, [ids.join(',')]);

@@ -245,3 +245,40 @@ test('staff: a reviewer deciding what another reviewer just decided is told so, 
   await first.close();
   await second.close();
 });
+
+test('staff: a clerk files an application at the office from the household page', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const clerkApi = await apiAs('district-clerk');
+  const households = await clerkApi<{ items: { id: string }[] }>(
+    'GET',
+    `/households?district=${encodeURIComponent('苓雅區')}&pageSize=5`,
+  );
+  const householdId = households.items[0]!.id;
+  const page = await browser.newPage();
+  await signIn(page, 'district-clerk');
+  await page.goto(`${site.url}/staff/households/${householdId}`);
+  await page.getByRole('heading', { level: 2, name: '臨櫃申請' }).waitFor();
+  const choices = page.getByRole('group', { name: '申請方案' });
+  await choices.getByText('低收入戶資格', { exact: true }).click();
+  await choices.getByText('中低收入戶資格', { exact: true }).click();
+  assert.equal(await choices.getByRole('checkbox', { checked: true }).count(), 2);
+  await assertAccessible(page, 'household (intake)');
+  await page.getByRole('button', { name: '受理申請（2 項方案）' }).click();
+  await page.waitForURL(/\/staff\/applications\/[0-9a-f-]{36}$/);
+  const applicationId = page.url().split('/').pop()!;
+  const filed = await clerkApi<{ channel: string; householdId: string; programs: string[] }>(
+    'GET',
+    `/applications/${applicationId}`,
+  );
+  assert.equal(filed.channel, 'office');
+  assert.equal(filed.householdId, householdId);
+  assert.deepEqual([...filed.programs].sort(), ['low-income-status', 'mid-low-income-status']);
+  // Back on the household page it is among the applications in progress.
+  await page.goto(`${site.url}/staff/households/${householdId}`);
+  await page.getByRole('heading', { level: 2, name: '臨櫃申請' }).waitFor();
+  const inProgress = page.locator('section', { has: page.getByRole('heading', { name: '處理中的申請' }) });
+  await inProgress.getByRole('link').first().waitFor();
+  await page.close();
+});
