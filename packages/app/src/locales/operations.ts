@@ -1,7 +1,7 @@
 /** Texts of the program officer's operations: payment runs and annual reviews (namespace `operations`). */
 export const operations = {
   'zh-TW': {
-    nav: { paymentRuns: '每月撥款', annualReviews: '年度調查' },
+    nav: { paymentRuns: '每月撥款', annualReviews: '年度調查', audit: '稽核紀錄' },
     runs: {
       title: '每月撥款',
       lead: '每月為每一筆有效的給付資格撥款一次；重複執行或中斷後再執行，只補撥尚未撥付者。',
@@ -75,9 +75,31 @@ export const operations = {
       person: '個人',
       undetermined: '（無法判定，續發並標記）',
     },
+    audit: {
+      title: '稽核紀錄',
+      lead: '誰在何時、從何處、為何目的讀取或變更了哪一筆資料（新到舊；個資已遮蔽）。可依資料類型與編號（例如家戶編號）、帳號或動作篩選。',
+      filter: {
+        recordType: '資料類型（例如 household）',
+        recordId: '資料編號',
+        actor: '帳號編號或名稱',
+        action: '動作（例如 read、update）',
+      },
+      search: '查詢',
+      shown: '顯示 {{count}} 筆',
+      older: '較舊的紀錄',
+      column: {
+        at: '時間',
+        actor: '操作者',
+        action: '動作',
+        record: '資料',
+        purpose: '目的',
+        ip: '來源位址',
+        details: '內容',
+      },
+    },
   },
   en: {
-    nav: { paymentRuns: 'Monthly payments', annualReviews: 'Annual reviews' },
+    nav: { paymentRuns: 'Monthly payments', annualReviews: 'Annual reviews', audit: 'Audit trail' },
     runs: {
       title: 'Monthly payments',
       lead: 'Each month every entitlement in force is paid once; running a month again, or after an interruption, pays only what is missing.',
@@ -150,6 +172,28 @@ export const operations = {
       household: 'Household',
       person: 'Person',
       undetermined: '(cannot be determined: continues, flagged)',
+    },
+    audit: {
+      title: 'Audit trail',
+      lead: 'Who read or changed which record, when, from where and for what purpose (newest first; personal data masked). Filter by record type and id (a household id, say), account or action.',
+      filter: {
+        recordType: 'Record type (e.g. household)',
+        recordId: 'Record id',
+        actor: 'Account id or name',
+        action: 'Action (e.g. read, update)',
+      },
+      search: 'Search',
+      shown: '{{count}} entries shown',
+      older: 'Older entries',
+      column: {
+        at: 'When',
+        actor: 'Who',
+        action: 'Action',
+        record: 'Record',
+        purpose: 'Purpose',
+        ip: 'From',
+        details: 'Details',
+      },
     },
   },
 };

@@ -1,6 +1,7 @@
 import type { MenuItem } from '../layout.tsx';
 import { AnnualReview } from '../operations/AnnualReview.tsx';
 import { AnnualReviews } from '../operations/AnnualReviews.tsx';
+import { AuditTrail } from '../operations/AuditTrail.tsx';
 import { PaymentRuns } from '../operations/PaymentRuns.tsx';
 import type { Route } from '../router.tsx';
 import { Application } from './Application.tsx';
@@ -22,6 +23,7 @@ export const staffRoutes: Route[] = [
   // The program officer's operations (the API refuses other roles, the pages then say so).
   { path: '/staff/payment-runs', access: 'staff', render: () => <PaymentRuns /> },
   { path: '/staff/annual-reviews', access: 'staff', render: () => <AnnualReviews /> },
+  { path: '/staff/audit', access: 'staff', render: () => <AuditTrail /> },
   {
     path: '/staff/annual-reviews/:id',
     access: 'staff',
@@ -40,4 +42,5 @@ export const staffMenu: MenuItem[] = [
     label: 'operations:nav.annualReviews',
     roles: ['district-clerk', 'reviewer', 'program-officer'],
   },
+  { href: '/staff/audit', label: 'operations:nav.audit', roles: ['auditor'] },
 ];

@@ -108,3 +108,26 @@ test('the annual review: the officer runs 2024, the 苓雅區 clerk confirms the
   await clerk.getByRole('button', { name: '確認本區待確認項目' }).waitFor({ state: 'detached' });
   await clerk.close();
 });
+
+test('the auditor reads the audit trail of the payment runs, masked, newest first', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const page = await browser.newPage();
+  await signIn(page, 'auditor');
+  await page.getByRole('navigation').getByRole('link', { name: '稽核紀錄' }).click();
+  await page.getByRole('heading', { level: 1, name: '稽核紀錄' }).waitFor();
+  await page.getByLabel('資料類型（例如 household）').fill('payment-run');
+  await page.getByRole('button', { name: '查詢' }).click();
+  await page.waitForURL(/recordType=payment-run/);
+  await page
+    .getByRole('status')
+    .filter({ hasText: /顯示 [1-9]\d* 筆/ })
+    .waitFor();
+  const rows = page.getByRole('table').getByRole('row');
+  const actions = await rows.evaluateAll((all) => all.slice(1).map((row) => row.children[2]?.textContent));
+  assert.ok(actions.includes('complete') && actions.includes('create'), JSON.stringify(actions));
+  assert.ok(actions.indexOf('complete') < actions.lastIndexOf('create'), 'newest first');
+  await assertAccessible(page, 'audit trail');
+  await page.close();
+});
