@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { citizenMenu, citizenRoutes } from './citizen/routes.tsx';
 import { Layout } from './layout.tsx';
@@ -37,7 +38,7 @@ function Page() {
     const allowed = route.access === 'staff' ? isStaff(account) : isCitizen(account);
     if (!allowed) return <Forbidden />;
   }
-  return <>{route.render(params)}</>;
+  return <Suspense fallback={<Loading />}>{route.render(params)}</Suspense>;
 }
 
 export function App() {

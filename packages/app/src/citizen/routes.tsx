@@ -1,11 +1,17 @@
+import { lazy } from 'react';
 import type { MenuItem } from '../layout.tsx';
 import type { Route } from '../router.tsx';
-import { ApplicationDetail, Applications } from './Applications.tsx';
-import { Certificates } from './Certificates.tsx';
-import { MyBenefits } from './MyBenefits.tsx';
-import { Screener } from './Screener.tsx';
-import { Verify } from './Verify.tsx';
 import './citizen.css';
+
+// Each page is loaded when first opened (a phone downloads only what it shows).
+const ApplicationDetail = lazy(() =>
+  import('./Applications.tsx').then((m) => ({ default: m.ApplicationDetail })),
+);
+const Applications = lazy(() => import('./Applications.tsx').then((m) => ({ default: m.Applications })));
+const Certificates = lazy(() => import('./Certificates.tsx').then((m) => ({ default: m.Certificates })));
+const MyBenefits = lazy(() => import('./MyBenefits.tsx').then((m) => ({ default: m.MyBenefits })));
+const Screener = lazy(() => import('./Screener.tsx').then((m) => ({ default: m.Screener })));
+const Verify = lazy(() => import('./Verify.tsx').then((m) => ({ default: m.Verify })));
 
 /**
  * The citizen portal (MyData, under /me, for signed-in citizens) and the public pages anyone opens: the

@@ -1,15 +1,27 @@
+import { lazy } from 'react';
 import type { MenuItem } from '../layout.tsx';
-import { AnnualReview } from '../operations/AnnualReview.tsx';
-import { AnnualReviews } from '../operations/AnnualReviews.tsx';
-import { AuditTrail } from '../operations/AuditTrail.tsx';
-import { PaymentRuns } from '../operations/PaymentRuns.tsx';
 import type { Route } from '../router.tsx';
-import { Application } from './Application.tsx';
-import { Household } from './Household.tsx';
-import { Person } from './Person.tsx';
-import { Parameter, Programs } from './Programs.tsx';
-import { Search } from './Search.tsx';
-import { StaffHome } from './StaffHome.tsx';
+
+// Each screen is loaded when first opened: a citizen's phone never downloads the staff screens.
+const AnnualReview = lazy(() =>
+  import('../operations/AnnualReview.tsx').then((m) => ({ default: m.AnnualReview })),
+);
+const AnnualReviews = lazy(() =>
+  import('../operations/AnnualReviews.tsx').then((m) => ({ default: m.AnnualReviews })),
+);
+const AuditTrail = lazy(() =>
+  import('../operations/AuditTrail.tsx').then((m) => ({ default: m.AuditTrail })),
+);
+const PaymentRuns = lazy(() =>
+  import('../operations/PaymentRuns.tsx').then((m) => ({ default: m.PaymentRuns })),
+);
+const Application = lazy(() => import('./Application.tsx').then((m) => ({ default: m.Application })));
+const Household = lazy(() => import('./Household.tsx').then((m) => ({ default: m.Household })));
+const Person = lazy(() => import('./Person.tsx').then((m) => ({ default: m.Person })));
+const Parameter = lazy(() => import('./Programs.tsx').then((m) => ({ default: m.Parameter })));
+const Programs = lazy(() => import('./Programs.tsx').then((m) => ({ default: m.Programs })));
+const Search = lazy(() => import('./Search.tsx').then((m) => ({ default: m.Search })));
+const StaffHome = lazy(() => import('./StaffHome.tsx').then((m) => ({ default: m.StaffHome })));
 
 /** The staff screens (all under /staff, for signed-in staff). */
 export const staffRoutes: Route[] = [
