@@ -97,6 +97,13 @@ export const operations = {
         details: '內容',
       },
     },
+    home: {
+      reviews: '年度調查待確認',
+      reviewsNone: '沒有待確認的年度調查。',
+      reviewPending: '待確認 {{pending}} 筆，已確認 {{confirmed}} 筆',
+      runs: '最近的撥款',
+      runFigures: '{{payments}} 筆、{{amount}}',
+    },
   },
   en: {
     nav: { paymentRuns: 'Monthly payments', annualReviews: 'Annual reviews', audit: 'Audit trail' },
@@ -194,6 +201,13 @@ export const operations = {
         ip: 'From',
         details: 'Details',
       },
+    },
+    home: {
+      reviews: 'Annual reviews to confirm',
+      reviewsNone: 'No annual review to confirm.',
+      reviewPending: '{{pending}} to confirm, {{confirmed}} confirmed',
+      runs: 'Recent payment runs',
+      runFigures: '{{payments}} payments, {{amount}}',
     },
   },
 };

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { apiGet, query } from '../api.ts';
+import { OperationsPanels } from '../operations/HomePanels.tsx';
 import { useSession } from '../session.tsx';
 import { Loading, PageTitle, ProblemMessage, useApi } from '../ui.tsx';
 import { ApplicationTable, type ApplicationView, type PageOf } from './shared.tsx';
@@ -36,6 +37,7 @@ export function StaffHome() {
       ) : (
         <p>{t('home.noQueues')}</p>
       )}
+      <OperationsPanels />
       <h2>{t('home.shortcuts')}</h2>
       <ul>
         <li>

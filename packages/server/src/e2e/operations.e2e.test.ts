@@ -70,6 +70,10 @@ test('the program officer runs a month of payments and sees it done and listed',
   await page.getByRole('button', { name: '執行撥款' }).click();
   await page.getByRole('status').filter({ hasText: '新撥 0 筆' }).waitFor({ timeout: 60_000 });
   await assertAccessible(page, 'payment runs (done)');
+  // The officer's home page shows the runs.
+  await page.goto(`${site.url}/staff`);
+  const runs = page.locator('section', { has: page.getByRole('heading', { name: '最近的撥款' }) });
+  await runs.getByText(/民國112年6月：已完成/).waitFor();
   await page.close();
 });
 
@@ -90,6 +94,9 @@ test('the annual review: the officer runs 2024, the 苓雅區 clerk confirms the
 
   const clerk = await browser.newPage();
   await signIn(clerk, 'district-clerk');
+  // The home page lists it with what is left to confirm in the clerk's district.
+  const panel = clerk.locator('section', { has: clerk.getByRole('heading', { name: '年度調查待確認' }) });
+  await panel.getByText(/待確認 [1-9][\d,]* 筆/).waitFor();
   await clerk.getByRole('navigation').getByRole('link', { name: '年度調查' }).click();
   await clerk.getByRole('link', { name: '開啟2024年度調查' }).click();
   await clerk.getByRole('heading', { level: 1, name: '2024年度調查' }).waitFor();
