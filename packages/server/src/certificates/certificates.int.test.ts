@@ -326,6 +326,13 @@ test("a clerk of the household's district revokes; the audit log has it", async 
   const lingya = await signedIn(app, 'clerk-lingya');
   assert.equal((await lingya.post(`/certificates/${issued.body.id}/revoke`, { reason: '他區' })).status, 403);
   const clerk = await signedIn(app, 'clerk-fengshan');
+  // The clerk finds it among the household's certificates; another district's clerk finds none.
+  const household = issued.body.householdId;
+  const listed = await clerk.get(`/certificates?household=${household}`);
+  assert.equal(listed.status, 200);
+  assert.ok(listed.body.items.some((c: { id: string }) => c.id === issued.body.id));
+  assert.deepEqual((await lingya.get(`/certificates?household=${household}`)).body.items, []);
+  assert.equal((await neighbour.get(`/certificates?household=${household}`)).status, 403);
   const revoked = await clerk.post(`/certificates/${issued.body.id}/revoke`, { reason: '戶內人口異動' });
   assert.equal(revoked.status, 200);
   const entry = await database.db

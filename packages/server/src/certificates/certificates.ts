@@ -331,6 +331,33 @@ export async function listOwnCertificates(
     .execute();
 }
 
+/**
+ * A household's certificates for a district clerk of its district (to find the one to revoke), newest first;
+ * another district's clerk gets none.
+ */
+export async function listHouseholdCertificates(
+  services: CertificateServices,
+  who: Acting,
+  householdId: string,
+): Promise<CertificateRow[]> {
+  const actor = who.actor;
+  if (actor.kind !== 'staff' || actor.role !== 'district-clerk')
+    throw new ApiError(
+      403,
+      '此清單僅供區公所承辦人使用',
+      'only a district clerk lists a household’s certificates',
+    );
+  if (actor.districts.length === 0) return [];
+  return services.database.db
+    .selectFrom('certificate')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('district_code', 'in', actor.districts)
+    .orderBy('issued_at', 'desc')
+    .orderBy('certificate_id')
+    .execute();
+}
+
 async function certificateById(services: CertificateServices, id: string): Promise<CertificateRow> {
   const row = await services.database.db
     .selectFrom('certificate')

@@ -9,8 +9,8 @@ import type { RouteCase } from './authz-matrix-cases.ts';
  * revocation conflicts (409).
  */
 const certificates = {
-  own: { id: '', code: 'AAAA-AAAA-AAA1' },
-  other: { id: '', code: 'AAAA-AAAA-AAA2' },
+  own: { id: '', code: 'AAAA-AAAA-AAA1', householdId: '' },
+  other: { id: '', code: 'AAAA-AAAA-AAA2', householdId: '' },
 };
 
 export async function setUpCertificateMatrix(
@@ -41,12 +41,18 @@ export async function setUpCertificateMatrix(
       })
       .execute();
     certificates[target].id = certificate_id;
+    certificates[target].householdId = input[target].householdId;
   }
 }
 
 export const CERTIFICATE_ROUTE_CASES: Record<string, RouteCase> = {
   'POST /me/certificates': { request: () => ({ url: '/me/certificates' }), alsoOk: [422] },
   'GET /me/certificates': { request: () => ({ url: '/me/certificates' }) },
+  // A district clerk's list (another district's household lists nothing); a citizen has /me/certificates.
+  'GET /certificates': {
+    request: () => ({ url: `/certificates?household=${certificates.own.householdId}` }),
+    expect: (actor) => (actor.kind === 'citizen' ? 'deny' : undefined),
+  },
   'GET /me/certificates/:id/pdf': {
     scoped: true,
     request: (_w, t) => ({ url: `/me/certificates/${certificates[t].id}/pdf` }),

@@ -10,6 +10,7 @@ import {
   type CertifiedStatus,
   describeStatus,
   issueCertificate,
+  listHouseholdCertificates,
   listOwnCertificates,
   ownCertificate,
   revokeCertificate,
@@ -177,6 +178,31 @@ export function certificateRoutes(options: CertificateRouteOptions): FastifyPlug
           .type('application/pdf')
           .header('content-disposition', `inline; filename="certificate-${row.code}.pdf"`)
           .send(pdf);
+      },
+    );
+
+    app.get(
+      '/certificates',
+      {
+        config: { policy: 'certificates:revoke' },
+        schema: {
+          tags: ['identity'],
+          summary:
+            '家戶之資格證明書（本區承辦人） A household’s certificates, newest first, for a clerk of its district (to revoke one)',
+          querystring: Type.Object({ household: Uuid }, { additionalProperties: false }),
+          response: { 200: Type.Object({ items: Type.Array(CertificateView) }) },
+        },
+      },
+      async (request) => {
+        const rows = await listHouseholdCertificates(services, acting(request), request.query.household);
+        request.auditReads.push({
+          action: 'list-certificates',
+          recordType: 'household',
+          recordId: request.query.household,
+          details: { ids: rows.map((row) => row.certificate_id) },
+        });
+        const today = todayOf(services);
+        return { items: rows.map((row) => certificateView(row, today)) };
       },
     );
 
