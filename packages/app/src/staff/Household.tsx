@@ -7,6 +7,7 @@ import { formatDate, formatMonth, formatNtd } from '../format.ts';
 import { navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { Loading, PageTitle, ProblemMessage, useApi } from '../ui.tsx';
+import { HouseholdCertificates } from './HouseholdCertificates.tsx';
 import { OfficeIntake } from './OfficeIntake.tsx';
 import {
   ApplicationTable,
@@ -144,6 +145,7 @@ export function Household({ id }: { id: string }) {
           {account?.role === 'district-clerk' && applicant && (
             <OfficeIntake applicantPersonId={applicant.personId} applicantName={applicant.name} />
           )}
+          {account?.role === 'district-clerk' && <HouseholdCertificates householdId={id} />}
           <OpenApplications householdId={id} />
           <EntitlementsAndDecisions household={data} />
           <History id={id} />

@@ -282,3 +282,45 @@ test('staff: a clerk files an application at the office from the household page'
   await inProgress.getByRole('link').first().waitFor();
   await page.close();
 });
+
+test('staff: the clerk of the household’s district revokes a citizen’s certificate with a reason', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const citizenApi = await apiAs('citizen');
+  const issued = await citizenApi<{ id: string; code: string; householdId: string }>(
+    'POST',
+    '/me/certificates',
+  );
+  // A clerk of the household's district, made by the administrator.
+  const mine = await citizenApi<{ households: { id: string; district: { code: string } }[] }>(
+    'GET',
+    '/me/household',
+  );
+  const district = mine.households.find((h) => h.id === issued.householdId)!.district.code;
+  const adminApi = await apiAs('admin');
+  await adminApi('POST', '/accounts', {
+    username: 'certificate-clerk',
+    displayName: '證明書承辦',
+    role: 'district-clerk',
+    districts: [district],
+    password: 'demo-password',
+  });
+  const page = await browser.newPage();
+  await signIn(page, 'certificate-clerk');
+  await page.goto(`${site.url}/staff/households/${issued.householdId}`);
+  const section = page.locator('section', {
+    has: page.getByRole('heading', { level: 2, name: '資格證明書' }),
+  });
+  const row = section.getByRole('row', { name: new RegExp(issued.code) });
+  await row.getByRole('button', { name: '撤銷' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('撤銷理由').fill('戶內人口異動');
+  await assertAccessible(page, 'revoke dialog');
+  await dialog.getByRole('button', { name: '撤銷' }).click();
+  await row.getByText('已撤銷').waitFor();
+  await row.getByText('戶內人口異動').waitFor();
+  const verified = await fetch(`${site.url}/api/v1/certificates/verify/${issued.code}`);
+  assert.equal(((await verified.json()) as { status: string }).status, 'revoked');
+  await page.close();
+});
