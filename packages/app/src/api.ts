@@ -51,8 +51,13 @@ async function problemOf(response: Response): Promise<ApiProblem> {
   }
 }
 
-async function call(method: string, path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extra };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -78,8 +83,13 @@ export async function apiSend<T>(
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
+  options: { idempotencyKey?: string } = {},
 ): Promise<T> {
-  const response = await call(method, path, body ?? (method === 'DELETE' ? undefined : {}));
+  // A key makes a retry (a double click, a lost answer) return the first result instead of a second record.
+  const extra: Record<string, string> = options.idempotencyKey
+    ? { 'idempotency-key': options.idempotencyKey }
+    : {};
+  const response = await call(method, path, body ?? (method === 'DELETE' ? undefined : {}), extra);
   if (response.status === 204) return undefined as T;
   return response.json() as Promise<T>;
 }
@@ -91,4 +101,10 @@ export function query(values: Record<string, string | number | boolean | undefin
     if (value !== undefined && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/** A fresh idempotency key (random; `crypto.randomUUID` exists only on secure origins). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Checkbox, CheckboxGroup, Form, Label, Link, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiSend } from '../api.ts';
+import { apiGet, apiSend, newIdempotencyKey } from '../api.ts';
 import { formatDate, formatMonth, formatNtd } from '../format.ts';
 import { useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -55,6 +55,8 @@ export function Applications() {
   const [error, setError] = useState<unknown>();
   const [said, setSaid] = useState('');
   const [invalid, setInvalid] = useState(false);
+  // One key per application being filed: a retry after a lost answer returns the same application.
+  const [attemptKey, setAttemptKey] = useState(newIdempotencyKey);
   const title = t('applications.title');
   const catalog = [...programs.values()].sort(
     (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
@@ -119,10 +121,13 @@ export function Applications() {
           setError(undefined);
           setSaid('');
           try {
-            const filed = await apiSend<ApplicationView>('POST', '/applications', {
-              applicantPersonId: account?.personId,
-              programs: chosen,
-            });
+            const filed = await apiSend<ApplicationView>(
+              'POST',
+              '/applications',
+              { applicantPersonId: account?.personId, programs: chosen },
+              { idempotencyKey: attemptKey },
+            );
+            setAttemptKey(newIdempotencyKey());
             setSaid(t('applications.filed', { reference: filed.reference }));
             setChosen([]);
             list.reload();

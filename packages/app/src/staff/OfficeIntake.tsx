@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Button, Checkbox, CheckboxGroup, Form, Label, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { apiSend } from '../api.ts';
+import { apiSend, newIdempotencyKey } from '../api.ts';
 import { navigate } from '../router.tsx';
 import { ProblemMessage, useApi } from '../ui.tsx';
 import { english, loadPrograms } from './shared.tsx';
@@ -22,6 +22,8 @@ export function OfficeIntake({
   const headingId = useId();
   const programs = useApi(loadPrograms, []);
   const [chosen, setChosen] = useState<string[]>([]);
+  // One key per application being filed: a retry after a lost answer returns the same application.
+  const [attemptKey] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const en = english(i18n.language);
@@ -41,10 +43,12 @@ export function OfficeIntake({
           setBusy(true);
           setError(undefined);
           try {
-            const filed = await apiSend<{ id: string }>('POST', '/applications', {
-              applicantPersonId,
-              programs: chosen,
-            });
+            const filed = await apiSend<{ id: string }>(
+              'POST',
+              '/applications',
+              { applicantPersonId, programs: chosen },
+              { idempotencyKey: attemptKey },
+            );
             navigate(`/staff/applications/${filed.id}`);
           } catch (problem) {
             setError(problem);
