@@ -17,9 +17,13 @@ export function useLocation(): { path: string; search: URLSearchParams } {
   return { path: url.pathname, search: url.searchParams };
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
+/**
+ * `state`: what a page keeps with the history entry but out of the address (an ID number searched for must not
+ * stay in the browser's history of addresses, nor in a proxy's log).
+ */
+export function navigate(to: string, options: { replace?: boolean; state?: object } = {}): void {
+  if (options.replace) window.history.replaceState(options.state ?? null, '', to);
+  else window.history.pushState(options.state ?? null, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
   window.scrollTo(0, 0);
 }

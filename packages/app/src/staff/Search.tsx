@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import {
   Button,
   FieldError,
@@ -41,14 +41,26 @@ interface HouseholdSummary {
   validFrom: string;
 }
 
+/** The ID number searched for, kept with the history entry (not in the address). */
+const idNumberOfEntry = () => {
+  const state = window.history.state as { idNumber?: string } | null;
+  return typeof state?.idNumber === 'string' ? state.idNumber : '';
+};
+
 /**
  * 查詢個人與家戶 Persons by ID number, name prefix and district; households by a member's ID number or
- * district. The criteria live in the address, so going back returns to the same results.
+ * district. The name, district and page live in the address and the ID number with the history entry, so going
+ * back returns to the same results without the ID number in the browser's list of addresses.
  */
 export function Search() {
   const { t } = useTranslation('staff');
   const { search } = useLocation();
-  const idNumber = search.get('idNumber') ?? '';
+  const [idNumber, setIdNumber] = useState(idNumberOfEntry);
+  useEffect(() => {
+    const follow = () => setIdNumber(idNumberOfEntry());
+    window.addEventListener('popstate', follow);
+    return () => window.removeEventListener('popstate', follow);
+  }, []);
   const name = search.get('name') ?? '';
   const district = search.get('district') ?? '';
   const page = Math.max(1, Number(search.get('page')) || 1);
@@ -67,14 +79,17 @@ export function Search() {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
           const chosen = String(data.get('district') ?? '');
+          const typed = String(data.get('idNumber') ?? '')
+            .trim()
+            .toUpperCase();
           navigate(
             `/staff/search${query({
-              idNumber: String(data.get('idNumber') ?? '')
-                .trim()
-                .toUpperCase(),
               name: String(data.get('name') ?? '').trim(),
               district: chosen === ANY ? '' : chosen,
+              // A search by ID number alone still needs an address of its own (back returns to it).
+              by: typed ? 'id' : undefined,
             })}`,
+            { state: { idNumber: typed } },
           );
         }}
       >
@@ -141,7 +156,8 @@ function Pager({ page, pageSize, total }: { page: number; pageSize: number; tota
   const go = (to: number) => {
     const next = new URLSearchParams(search);
     next.set('page', String(to));
-    navigate(`/staff/search?${next}`);
+    // The ID number searched for goes along with the entry, not in the address.
+    navigate(`/staff/search?${next}`, { state: window.history.state ?? undefined });
   };
   return (
     <div className="pager" style={{ display: 'flex', gap: '1rem', alignItems: 'center' }}>

@@ -124,6 +124,16 @@ test('staff: a clerk finds a household and proposes; a reviewer reads the explan
   await clerk.getByRole('status').filter({ hasText: '符合的個人：1 人' }).waitFor();
   assert.match(await clerk.getByRole('table').innerText(), /\*{3,}/, 'ID numbers are masked');
   await assertAccessible(clerk, 'search');
+  // An ID number searched for is kept out of the address (the browser's history, a proxy's log).
+  const searched = clerk.url();
+  await clerk.getByLabel('姓名（開頭）').fill('');
+  await clerk.getByLabel('身分證統一編號').fill('A123456789');
+  await clerk.getByRole('button', { name: '查詢' }).click();
+  await clerk.waitForURL(/by=id/);
+  assert.ok(!clerk.url().includes('A123456789'), clerk.url());
+  await clerk.goBack();
+  await clerk.waitForURL(searched);
+  await clerk.getByRole('status').filter({ hasText: '符合的個人：1 人' }).waitFor();
 
   await clerk.getByRole('link', { name: chosen.applicant.name }).click();
   await clerk.getByRole('heading', { level: 1, name: /^家戶：/ }).waitFor();
