@@ -11,6 +11,7 @@ import {
   lastDayOfMonth,
   parseRocDate,
   rocYear,
+  taipeiDay,
   toDayNumber,
 } from './calendar.ts';
 
@@ -73,4 +74,10 @@ test('ROC dates and months read as the ROC calendar of Intl (zh-TW-u-ca-roc) wri
   }
   assert.equal(formatRocMonth('2024-07'), '113年7月');
   assert.throws(() => formatRocMonth('2024-13'), RangeError);
+});
+
+test('the day in Taiwan (UTC+8): 16:00 UTC is already the next day there', () => {
+  assert.equal(taipeiDay(new Date('2024-06-30T15:59:59Z')), '2024-06-30');
+  assert.equal(taipeiDay(new Date('2024-06-30T16:00:00Z')), '2024-07-01');
+  assert.equal(taipeiDay('2024-12-31T23:30:00.000Z'), '2025-01-01');
 });

@@ -47,6 +47,13 @@ export function fromDayNumber(dayNumber: number): IsoDate {
   return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+const TAIPEI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei' });
+
+/** The day an instant falls on in Taiwan (UTC+8): what a date on a notice or a certificate means. */
+export function taipeiDay(at: Date | string | number = new Date()): IsoDate {
+  return TAIPEI_DAY.format(at instanceof Date ? at : new Date(at));
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + days);
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '@safetynet/core/authz/actor';
+import { taipeiDay } from '@safetynet/core/calendar';
 import { PROGRAMS } from '@safetynet/rules';
 import { type Kysely, sql } from 'kysely';
 import { ApiError, outOfScope } from '../api-error.ts';
@@ -9,7 +10,7 @@ import { renderReviewNotice } from '../notices/review-notice.ts';
 import { addresseeName } from '../registry/addressee-name.ts';
 import type { ReviewReason } from './annual-review.ts';
 import { type ReviewItemRow, reviewById } from './annual-review-confirm.ts';
-import { isLawReference, taipeiDay } from './decision-notice-of.ts';
+import { isLawReference } from './decision-notice-of.ts';
 import { entitlementReachSql } from './entitlements.ts';
 
 /**

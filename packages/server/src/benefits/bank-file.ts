@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type IsoMonth, isIsoMonth } from '@safetynet/core/calendar';
+import { type IsoMonth, isIsoMonth, taipeiDay } from '@safetynet/core/calendar';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { ApiError } from '../api-error.ts';
 import type { AuditTrail } from '../audit/audit-log.ts';
@@ -171,8 +171,6 @@ async function fileContent(trx: Kysely<Schema>, protector: IdProtector, file: Ba
   return content;
 }
 
-const taipeiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei' }).format(new Date());
-
 /**
  * The transfer file of the month: a new one holding every pending payment of the month whose payee has
  * an account (marked 'sent' in the same transaction), or, when none is pending, the latest one again.
@@ -271,7 +269,7 @@ export async function generateBankFile(
     const draft = {
       period,
       sequence: Number(max ?? 0) + 1,
-      created_on: options.today ?? taipeiToday(),
+      created_on: options.today ?? taipeiDay(),
       payments: items.length,
       amount_ntd: String(amount),
     };

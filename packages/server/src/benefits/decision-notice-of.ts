@@ -1,12 +1,9 @@
+import { taipeiDay } from '@safetynet/core/calendar';
 import { PROGRAMS } from '@safetynet/rules';
 import type { DecisionNotice } from '../notices/decision-notice.ts';
 import { addresseeName } from '../registry/addressee-name.ts';
 import { decisionAsMade } from './application-queries.ts';
 import type { Acting, BenefitServices } from './benefit-services.ts';
-
-/** A decision's day as people in Kaohsiung lived it (decisions are stored in UTC). */
-export const taipeiDay = (at: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei' }).format(new Date(at));
 
 /** Law codes (D0050078 第4條) are cited on a notice; the seeds' section numbers are for us, not citizens. */
 export const isLawReference = (reference: string): boolean => /^[A-Z]\d{7}/.test(reference);

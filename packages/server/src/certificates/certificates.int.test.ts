@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import { taipeiDay } from '@safetynet/core/calendar';
 import { withCheckDigit } from '@safetynet/core/identity/id-number';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -108,7 +109,7 @@ after(async () => {
   await database.close();
 });
 
-const today = () => now().toISOString().slice(0, 10);
+const today = () => taipeiDay(now());
 
 test(`a citizen issues a certificate of their household's statuses; a repeat the same day returns it (${testEngine})`, async () => {
   const holder = await signedIn(app, 'holder');

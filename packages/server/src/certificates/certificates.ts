@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { addDays, addMonths, daysInMonth, type IsoDate } from '@safetynet/core/calendar';
+import { addDays, addMonths, daysInMonth, type IsoDate, taipeiDay } from '@safetynet/core/calendar';
 import { maskName } from '@safetynet/core/identity/name-mask';
 import { CompactSign, compactVerify } from 'jose';
 import { type Kysely, type Selectable, sql } from 'kysely';
@@ -77,8 +77,8 @@ export function describeStatus(status: CertifiedStatus): { zh: string; en: strin
   }
 }
 
-export const todayOf = (services: Pick<CertificateServices, 'now'>): IsoDate =>
-  services.now().toISOString().slice(0, 10);
+/** Today in Taiwan: a certificate issued at 07:00 there is dated that day, not the day before (UTC). */
+export const todayOf = (services: Pick<CertificateServices, 'now'>): IsoDate => taipeiDay(services.now());
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or typed from paper is not misread. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

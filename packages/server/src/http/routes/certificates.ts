@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ANONYMOUS } from '@safetynet/core/authz/actor';
+import { taipeiDay } from '@safetynet/core/calendar';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ApiError } from '../../api-error.ts';
@@ -282,7 +283,7 @@ export function certificateRoutes(options: CertificateRouteOptions): FastifyPlug
           statuses: genuine ? statusViews(row.statuses) : [],
           issuedOn: genuine ? row.issued_on : null,
           validUntil: genuine ? row.valid_until : null,
-          revokedOn: genuine && row.revoked_at ? row.revoked_at.toISOString().slice(0, 10) : null,
+          revokedOn: genuine && row.revoked_at ? taipeiDay(row.revoked_at) : null,
           issuer: ISSUER,
         };
       },
