@@ -24,13 +24,46 @@ const enMonth = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long
 
 const english = (language: string) => language.startsWith('en');
 
-/** `2024-06-30` → 民國113年6月30日 (or 30 Jun 2024); anything else as given. */
+const rocDateTaipei = new Intl.DateTimeFormat('zh-TW-u-ca-roc', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'Asia/Taipei',
+});
+const enDateTaipei = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'Asia/Taipei',
+});
+
+/**
+ * `2024-06-30` → 民國113年6月30日 (or 30 Jun 2024). An instant (`2024-06-29T17:00:00Z`) is the day it falls on in
+ * Taiwan (here 6月30日), not in UTC; anything else as given.
+ */
 export function formatDate(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';
+  if (/^\d{4}-\d{2}-\d{2}T/.test(iso)) {
+    const instant = new Date(iso);
+    if (!Number.isNaN(instant.getTime()))
+      return (english(language) ? enDateTaipei : rocDateTaipei).format(instant);
+  }
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!match) return iso;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return (english(language) ? enDate : rocDate).format(date);
+}
+
+/**
+ * The last day of a period whose end is stored exclusive (`validTo`: the first day it no longer holds), as
+ * people read "until": the day before.
+ */
+export function formatUntil(validTo: string | null | undefined, language: string): string {
+  if (!validTo) return '—';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(validTo);
+  if (!match) return formatDate(validTo, language);
+  const dayBefore = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) - 1));
+  return (english(language) ? enDate : rocDate).format(dayBefore);
 }
 
 /** `2024-06` → 民國113年6月 (or June 2024). */

@@ -104,7 +104,7 @@ export function Certificates() {
                 <dd>
                   {formatDate(c.validUntil, language)}
                   {c.revokedAt &&
-                    `（${t('certificates.revokedOn', { date: formatDate(c.revokedAt.slice(0, 10), language) })}）`}
+                    `（${t('certificates.revokedOn', { date: formatDate(c.revokedAt, language) })}）`}
                 </dd>
               </dl>
               <p className="actions">

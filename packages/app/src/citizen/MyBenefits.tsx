@@ -1,7 +1,7 @@
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api.ts';
-import { formatDate, formatMonth, formatNtd } from '../format.ts';
+import { formatDate, formatMonth, formatNtd, formatUntil } from '../format.ts';
 import { Loading, PageTitle, ProblemMessage, useApi } from '../ui.tsx';
 import { programName, usePrograms } from './programs.ts';
 
@@ -123,7 +123,7 @@ export function MyBenefits() {
                   <p>
                     {t('me.validFrom')}：{formatDate(s.validFrom, language)}
                     <br />
-                    {t('me.validTo')}：{s.validTo ? formatDate(s.validTo, language) : t('me.openEnded')}
+                    {t('me.validTo')}：{s.validTo ? formatUntil(s.validTo, language) : t('me.openEnded')}
                   </p>
                 </li>
               ))}

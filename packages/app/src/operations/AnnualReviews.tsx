@@ -111,7 +111,7 @@ export function AnnualReviews() {
                   </td>
                   <td>{formatMonth(review.effectiveMonth, i18n.language)}</td>
                   <td>{t(`reviews.status.${review.status}`)}</td>
-                  <td>{formatDate(review.refreshedAt.slice(0, 10), i18n.language)}</td>
+                  <td>{formatDate(review.refreshedAt, i18n.language)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { Button, DateField, DateInput, DateSegment, Form, Label, Link, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { apiGet, query } from '../api.ts';
-import { formatDate, formatMonth, formatNtd } from '../format.ts';
+import { formatDate, formatMonth, formatNtd, formatUntil } from '../format.ts';
 import { navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { Loading, PageTitle, ProblemMessage, useApi } from '../ui.tsx';
@@ -268,7 +268,7 @@ function EvidenceSection({ household }: { household: HouseholdView }) {
                         <th scope="row">{t(`evidenceKind.${kind}`, { defaultValue: kind })}</th>
                         <td>{detail(e)}</td>
                         <td>{formatDate(e.validFrom, i18n.language)}</td>
-                        <td>{formatDate(e.validTo, i18n.language)}</td>
+                        <td>{formatUntil(e.validTo, i18n.language)}</td>
                         <td>{e.source ?? '—'}</td>
                       </tr>
                     ))}
@@ -313,7 +313,7 @@ function Statuses({ household }: { household: HouseholdView }) {
                 <td>{nameOf(s.personId)}</td>
                 <td>{s.category ?? '—'}</td>
                 <td>{formatDate(s.validFrom, i18n.language)}</td>
-                <td>{formatDate(s.validTo, i18n.language)}</td>
+                <td>{formatUntil(s.validTo, i18n.language)}</td>
               </tr>
             ))}
           </tbody>
@@ -552,7 +552,7 @@ function History({ id }: { id: string }) {
                   <th scope="row">{t(`table.${c.table}`, { defaultValue: c.table })}</th>
                   <td>{describeChange(c, t)}</td>
                   <td>{formatDate(c.validFrom, i18n.language)}</td>
-                  <td>{formatDate(c.validTo, i18n.language)}</td>
+                  <td>{formatUntil(c.validTo, i18n.language)}</td>
                   <td>{formatDate(c.recordedAt, i18n.language)}</td>
                 </tr>
               ))}
