@@ -201,13 +201,15 @@ export function gatherDependency(
 
 /**
  * The part's results at the ascending `index` (0 for an entity outside the part: it failed a leading check),
- * by walking both ascending lists; undefined when `index` is not ascending.
+ * by walking both ascending lists; undefined when either is not ascending.
  */
 function gatherFromPart(index: Int32Array, part: PartResults): DependencyResult | undefined {
   const eligible = new Uint8Array(index.length);
   const partAmounts = part.amountNtd;
   const amountNtd = partAmounts ? new Int32Array(index.length) : undefined;
   const from = part.index;
+  // The part's index too must ascend (persons numbered household by household): else read the full arrays.
+  for (let k = 1; k < from.length; k++) if (from[k]! <= from[k - 1]!) return undefined;
   const states = part.eligible;
   let k = 0;
   let last = -1;
