@@ -90,7 +90,11 @@ export async function runMonthlyPayments(
   const recordProgress = () =>
     db
       .updateTable('payment_run')
-      .set({ entitlements_total: total, entitlements_done: Math.min(done, total) })
+      // Lanes finish chunks in any order: the count only goes up.
+      .set({
+        entitlements_total: total,
+        entitlements_done: sql`GREATEST(entitlements_done, ${Math.min(done, total)}::int)`,
+      })
       .where('run_id', '=', run.run_id)
       .execute();
   await recordProgress();
