@@ -54,14 +54,22 @@ export function Loading() {
   );
 }
 
-/** Loads data when the dependencies change: `{data, error, loading, reload}`. */
+/**
+ * Loads data when the dependencies change: `{data, error, loading, reload}`. Other dependencies (another
+ * household) clear what was shown, so one record's data never stands under another's address; a reload keeps
+ * it until the new answer arrives.
+ */
 export function useApi<T>(load: () => Promise<T>, deps: DependencyList) {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
   const [attempt, setAttempt] = useState(0);
+  const shownFor = useRef<DependencyList>(deps);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the load depends on
   useEffect(() => {
     let current = true;
-    setState((s) => ({ ...s, loading: true, error: undefined }));
+    const same =
+      shownFor.current.length === deps.length && shownFor.current.every((d, k) => Object.is(d, deps[k]));
+    shownFor.current = deps;
+    setState((s) => (same ? { ...s, loading: true, error: undefined } : { loading: true }));
     load().then(
       (data) => current && setState({ data, loading: false }),
       (error) => current && setState({ error, loading: false }),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Link, Modal } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { apiGet, apiSend, query } from '../api.ts';
@@ -71,14 +71,24 @@ export function AnnualReview({ id }: { id: string }) {
   );
   const clerkDistricts = new Set(account?.role === 'district-clerk' ? (account.districts ?? []) : []);
 
-  async function confirmDistrict(district: string) {
+  const [confirming, setConfirming] = useState(false);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  /** Confirms the district (the dialog stays open, its buttons off, until the answer), then tells the outcome. */
+  async function confirmDistrict(district: string, close: () => void) {
     setError(undefined);
+    setConfirming(true);
     try {
       setConfirmed(await apiSend<Confirmed>('POST', `/annual-reviews/${id}/confirm`, { district }));
       summary.reload();
       items.reload();
     } catch (problem) {
       setError(problem);
+    } finally {
+      setConfirming(false);
+      close();
+      // The button that opened the dialog is gone once nothing is pending: focus goes to what happened.
+      requestAnimationFrame(() => outcomeRef.current?.focus());
     }
   }
 
@@ -91,12 +101,14 @@ export function AnnualReview({ id }: { id: string }) {
     <>
       <PageTitle title={title}>{title}</PageTitle>
       <p>{t('review.effective', { month: formatMonth(review.effectiveMonth, language) })}</p>
-      {confirmed && (
-        <p className="notice" role="status">
-          {t('review.confirmedResult', { ...confirmed, already: confirmed.alreadyConfirmed })}
-        </p>
-      )}
-      {error !== undefined && <ProblemMessage error={error} />}
+      <div ref={outcomeRef} tabIndex={-1}>
+        {confirmed && (
+          <p className="notice" role="status">
+            {t('review.confirmedResult', { ...confirmed, already: confirmed.alreadyConfirmed })}
+          </p>
+        )}
+        {error !== undefined && <ProblemMessage error={error} />}
+      </div>
       <h2>{t('review.byDistrict')}</h2>
       <div className="table-scroll">
         <table>
@@ -125,7 +137,9 @@ export function AnnualReview({ id }: { id: string }) {
                 <td>
                   {clerkDistricts.has(row.districtCode) && row.pending > 0 && (
                     <DialogTrigger>
-                      <Button className="primary">{t('review.confirmDistrict')}</Button>
+                      <Button className="primary" isDisabled={confirming}>
+                        {t('review.confirmDistrict')}
+                      </Button>
                       <Modal className="modal">
                         <Dialog className="dialog">
                           {({ close }) => (
@@ -135,13 +149,13 @@ export function AnnualReview({ id }: { id: string }) {
                               </Heading>
                               <p>{t('review.confirmBody', { count: row.pending })}</p>
                               <div className="actions">
-                                <Button onPress={close}>{t('review.cancel')}</Button>
+                                <Button onPress={close} isDisabled={confirming}>
+                                  {t('review.cancel')}
+                                </Button>
                                 <Button
                                   className="primary"
-                                  onPress={async () => {
-                                    close();
-                                    await confirmDistrict(row.districtCode);
-                                  }}
+                                  isDisabled={confirming}
+                                  onPress={() => confirmDistrict(row.districtCode, close)}
                                 >
                                   {t('review.confirm')}
                                 </Button>

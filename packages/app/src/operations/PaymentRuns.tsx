@@ -58,22 +58,28 @@ export function PaymentRuns() {
     setSummary(undefined);
     setError(undefined);
     setProgress(undefined);
-    // The run answers when it is done; meanwhile its progress is read as each chunk commits.
-    const timer = window.setInterval(async () => {
+    // The run answers when it is done; meanwhile its progress is read as each chunk commits, one read after
+    // another (never two at once, so an older answer cannot overwrite a newer one).
+    let following = true;
+    let timer: number | undefined;
+    const follow = async () => {
       try {
         const run = await apiGet<Run>(`/payment-runs/${chosen}`);
-        setProgress(run.progress);
+        if (following) setProgress(run.progress);
       } catch {
         // Not begun yet (404): the next read will tell.
       }
-    }, POLL_MS);
+      if (following) timer = window.setTimeout(follow, POLL_MS);
+    };
+    timer = window.setTimeout(follow, POLL_MS);
     try {
       setSummary(await apiSend<RunSummary>('POST', '/payment-runs', { period: chosen }));
       runs.reload();
     } catch (problem) {
       setError(problem);
     } finally {
-      window.clearInterval(timer);
+      following = false;
+      window.clearTimeout(timer);
       setRunning(false);
     }
   }
@@ -106,6 +112,9 @@ export function PaymentRuns() {
           {t('runs.start')}
         </Button>
       </Form>
+      <p className="visually-hidden" role="status">
+        {running ? t('runs.started') : ''}
+      </p>
       {running && (
         <ProgressBar
           className="progress"
@@ -116,7 +125,8 @@ export function PaymentRuns() {
         >
           {({ percentage }) => (
             <>
-              <span role="status">
+              {/* The bar tells assistive technology its value; the start and the end are announced. */}
+              <span>
                 {total
                   ? t('runs.running', {
                       done: progress!.entitlementsDone.toLocaleString(),

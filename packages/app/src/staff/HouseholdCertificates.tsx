@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import {
   Button,
   Dialog,
@@ -40,10 +40,15 @@ export function HouseholdCertificates({ householdId }: { householdId: string }) 
     [householdId],
   );
   const [failure, setFailure] = useState<unknown>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A revoked certificate's button is gone: focus goes to the section, whose table says what happened.
+  const focusSection = () => requestAnimationFrame(() => heading.current?.focus());
   const en = english(i18n.language);
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('certificates.title')}</h2>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
+        {t('certificates.title')}
+      </h2>
       {loading && !data && <Loading />}
       {error !== undefined && <ProblemMessage error={error} onRetry={reload} />}
       {failure !== undefined && <ProblemMessage error={failure} />}
@@ -84,8 +89,12 @@ export function HouseholdCertificates({ householdId }: { householdId: string }) 
                           onRevoked={() => {
                             setFailure(undefined);
                             reload();
+                            focusSection();
                           }}
-                          onFailed={setFailure}
+                          onFailed={(problem) => {
+                            setFailure(problem);
+                            focusSection();
+                          }}
                         />
                       )}
                     </td>
@@ -109,9 +118,12 @@ function RevokeButton({
   onFailed: (problem: unknown) => void;
 }) {
   const { t } = useTranslation('staff');
+  const [busy, setBusy] = useState(false);
   return (
     <DialogTrigger>
-      <Button className="danger">{t('certificates.revoke')}</Button>
+      <Button className="danger" isDisabled={busy}>
+        {t('certificates.revoke')}
+      </Button>
       <Modal className="modal">
         <Dialog className="dialog">
           {({ close }) => (
@@ -121,12 +133,16 @@ function RevokeButton({
                 event.preventDefault();
                 const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
                 if (!reason) return;
-                close();
+                // The dialog stays open, its buttons off, until the answer.
+                setBusy(true);
                 try {
                   await apiSend('POST', `/certificates/${certificate.id}/revoke`, { reason });
                   onRevoked();
                 } catch (problem) {
                   onFailed(problem);
+                } finally {
+                  setBusy(false);
+                  close();
                 }
               }}
             >
@@ -136,8 +152,10 @@ function RevokeButton({
                 <TextArea rows={3} />
               </TextField>
               <div className="actions">
-                <Button onPress={close}>{t('certificates.cancel')}</Button>
-                <Button type="submit" className="primary danger">
+                <Button onPress={close} isDisabled={busy}>
+                  {t('certificates.cancel')}
+                </Button>
+                <Button type="submit" className="primary danger" isDisabled={busy}>
                   {t('certificates.revoke')}
                 </Button>
               </div>
