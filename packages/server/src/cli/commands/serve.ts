@@ -1,3 +1,5 @@
+import { operatorTrail } from '../../audit/operator.ts';
+import { runMonthlyPayments } from '../../benefits/payment-run.ts';
 import { configFromEnv, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildServer } from '../../http/app.ts';
@@ -54,6 +56,13 @@ export const serveCommand: Command = {
           console.log(
             `個案量 Caseload of ${caseload.period}: ${caseload.entitlements} entitlements from ${caseload.applications} applications.`,
           );
+          // The caseload's month paid, so citizens see payments and the payment screens a run.
+          const paid = await runMonthlyPayments(
+            database,
+            caseload.period,
+            operatorTrail(database, 'demo payment run'),
+          );
+          console.log(`撥款 Paid ${caseload.period}: ${paid.created} payments, ${paid.totalNtd} NTD.`);
         }
       }
       // Demo accounts have a published password: never on a production database unless asked for.
