@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Form, Label, Link, Text, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { apiGet, apiSend } from '../api.ts';
@@ -34,6 +34,7 @@ export function Certificates() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [said, setSaid] = useState<string>('');
+  const saidRef = useRef<HTMLParagraphElement>(null);
   const [revoking, setRevoking] = useState<Certificate | undefined>();
   const title = t('certificates.title');
 
@@ -64,7 +65,7 @@ export function Certificates() {
       <Button className="primary" onPress={issue} isDisabled={busy}>
         {busy ? t('certificates.issuing') : t('certificates.issue')}
       </Button>
-      <p role="status" className={said ? 'notice' : 'visually-hidden'}>
+      <p role="status" className={said ? 'notice' : 'visually-hidden'} ref={saidRef} tabIndex={-1}>
         {said}
       </p>
       {error !== undefined && <ProblemMessage error={error} />}
@@ -75,6 +76,8 @@ export function Certificates() {
             setRevoking(undefined);
             if (revoked) {
               setSaid(t('certificates.revoked', { code: revoked.code }));
+              // The form that had focus is gone: focus goes to what happened.
+              requestAnimationFrame(() => saidRef.current?.focus());
               list.reload();
             }
           }}
