@@ -1,49 +1,23 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  chromiumPath,
-  type DemoSite,
-  describeViolations,
-  launchBrowser,
-  seriousViolations,
-  startDemoSite,
-} from './harness.ts';
+import { test } from 'node:test';
+import { assertAccessible, demoJourneys } from './harness.ts';
 
 /**
  * The citizen's journeys in the demo city: signing in to MyData, printing an eligibility certificate that
  * anyone verifies on the public page, and the anonymous benefit screener; on a phone's width where a citizen
  * is most likely to be.
  */
-const chromium = chromiumPath();
-const skip = 'skip' in chromium ? chromium.skip : false;
+const demo = demoJourneys();
+const { skip } = demo;
 const PHONE = { width: 375, height: 812 };
-let site: DemoSite;
-let browser: Browser;
-
-before(async () => {
-  if (skip) return;
-  site = await startDemoSite();
-  browser = await launchBrowser((chromium as { path: string }).path);
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function assertAccessible(page: Page, where: string) {
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `${where}: ${describeViolations(violations)}`);
-}
 
 test('a citizen signs in, prints a certificate and downloads it; the public page finds it genuine, then revoked (phone)', {
   skip,
 }, async () => {
-  const context = await browser.newContext({ viewport: PHONE, acceptDownloads: true });
+  const context = await demo.browser.newContext({ viewport: PHONE, acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${site.url}/me`);
+  await page.goto(`${demo.site.url}/me`);
   // Sent to sign in, then back to /me.
   await page.getByLabel('帳號').fill('citizen');
   await page.getByLabel('密碼').fill('demo-password');
@@ -81,9 +55,9 @@ test('a citizen signs in, prints a certificate and downloads it; the public page
   assert.ok(pdf.length > 1000, 'a PDF with content');
 
   // Whoever receives the paper checks it without an account.
-  const anyone = await browser.newContext({ viewport: PHONE });
+  const anyone = await demo.browser.newContext({ viewport: PHONE });
   const verifier = await anyone.newPage();
-  await verifier.goto(`${site.url}/verify/${code}`);
+  await verifier.goto(`${demo.site.url}/verify/${code}`);
   const verdict = verifier.getByRole('status');
   await verdict.filter({ hasText: '真實且有效' }).waitFor();
   const stated = await verifier.locator('main').innerText();
@@ -115,9 +89,9 @@ test('a citizen signs in, prints a certificate and downloads it; the public page
 test('the anonymous screener: a household’s answers give the programs likely available, with an amount, the reasons and how to apply', {
   skip,
 }, async () => {
-  const context = await browser.newContext();
+  const context = await demo.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${site.url}/screener`);
+  await page.goto(`${demo.site.url}/screener`);
   await page.getByRole('heading', { level: 1, name: '匿名福利試算' }).waitFor();
   await page.getByRole('button', { name: /戶籍所在行政區/ }).click();
   await page.getByRole('option', { name: '苓雅區' }).click();
@@ -154,9 +128,9 @@ test('the anonymous screener: a household’s answers give the programs likely a
 test('a citizen applies online for a program the screener suggested, follows it and withdraws it; in English on request', {
   skip,
 }, async () => {
-  const context = await browser.newContext({ viewport: PHONE });
+  const context = await demo.browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
-  await page.goto(`${site.url}/me/applications?programs=disability-living-allowance`);
+  await page.goto(`${demo.site.url}/me/applications?programs=disability-living-allowance`);
   await page.getByLabel('帳號').fill('citizen');
   await page.getByLabel('密碼').fill('demo-password');
   await page.getByRole('button', { name: '登入' }).click();

@@ -1,52 +1,31 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import {
-  chromiumPath,
-  type DemoSite,
-  describeViolations,
-  launchBrowser,
-  seriousViolations,
-  startDemoSite,
-} from './harness.ts';
+import { test } from 'node:test';
+import { assertAccessible, demoJourneys } from './harness.ts';
 
-const chromium = chromiumPath();
-const skip = 'skip' in chromium ? chromium.skip : false;
-let site: DemoSite;
-let browser: Browser;
-
-before(async () => {
-  if (skip) return;
-  site = await startDemoSite();
-  browser = await launchBrowser((chromium as { path: string }).path);
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const demo = demoJourneys();
+const { skip } = demo;
 
 test('the landing and sign-in pages: Traditional Chinese first, English on request, no serious accessibility violation', {
   skip,
 }, async () => {
-  const page = await browser.newPage();
-  await page.goto(site.url);
+  const page = await demo.browser.newPage();
+  await page.goto(demo.site.url);
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant-TW');
   assert.match(await page.locator('h1').innerText(), /社會安全網/);
-  assert.deepEqual(await seriousViolations(page), [], describeViolations(await seriousViolations(page)));
+  await assertAccessible(page, 'landing');
 
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'SafetyNet' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.getByRole('link', { name: 'Staff sign-in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-  assert.deepEqual(await seriousViolations(page), [], describeViolations(await seriousViolations(page)));
+  await assertAccessible(page, 'sign-in (English)');
   await page.close();
 });
 
 test('a wrong password is told in the language shown, and nobody is signed in', { skip }, async () => {
-  const page = await browser.newPage();
-  await page.goto(`${site.url}/signin`);
+  const page = await demo.browser.newPage();
+  await page.goto(`${demo.site.url}/signin`);
   await page.getByLabel('帳號').fill('district-clerk');
   await page.getByLabel('密碼').fill('not-the-password');
   await page.getByRole('button', { name: '登入' }).click();

@@ -1,7 +1,9 @@
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { caseloadStep } from '../cli/caseload-step.ts';
@@ -123,3 +125,41 @@ export const describeViolations = (violations: AxeViolation[]) =>
   violations
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.map((n) => n.target))}`)
     .join('\n');
+
+/** A journey file's demo site and browser (set before its tests run), or why its journeys skip. */
+export interface DemoJourneys {
+  skip: string | false;
+  site: DemoSite;
+  browser: Browser;
+}
+
+/** Starts the demo site and a browser before a file's journeys and closes them after. */
+export function demoJourneys(): DemoJourneys {
+  const found = chromiumPath();
+  const journeys = { skip: 'skip' in found ? found.skip : false } as DemoJourneys;
+  before(async () => {
+    if ('skip' in found) return;
+    journeys.site = await startDemoSite();
+    journeys.browser = await launchBrowser(found.path);
+  });
+  after(async () => {
+    await journeys.browser?.close();
+    await journeys.site?.close();
+  });
+  return journeys;
+}
+
+/** No serious or critical axe violation on the page as it is now. */
+export async function assertAccessible(page: Page, where: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], `${where}: ${describeViolations(violations)}`);
+}
+
+/** Signs a staff member in through the sign-in page; their home page (我的工作) opens. */
+export async function signInAsStaff(page: Page, site: DemoSite, username: string): Promise<void> {
+  await page.goto(`${site.url}/signin`);
+  await page.getByLabel('帳號').fill(username);
+  await page.getByLabel('密碼').fill('demo-password');
+  await page.getByRole('button', { name: '登入' }).click();
+  await page.getByRole('heading', { level: 1, name: '我的工作' }).waitFor();
+}

@@ -1,55 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  chromiumPath,
-  type DemoSite,
-  describeViolations,
-  launchBrowser,
-  seriousViolations,
-  startDemoSite,
-} from './harness.ts';
+import { test } from 'node:test';
+import { assertAccessible, demoJourneys, signInAsStaff } from './harness.ts';
 
 /**
  * The program officer's operations: the month's payment run started from the web app, followed to its end
  * and listed; the annual review of 2024 run, then confirmed in bulk by the district clerk for 苓雅區.
  */
 
-const chromium = chromiumPath();
-const skip = 'skip' in chromium ? chromium.skip : false;
-let site: DemoSite;
-let browser: Browser;
-
-before(async () => {
-  if (skip) return;
-  site = await startDemoSite();
-  browser = await launchBrowser((chromium as { path: string }).path);
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${site.url}/signin`);
-  await page.getByLabel('帳號').fill(username);
-  await page.getByLabel('密碼').fill('demo-password');
-  await page.getByRole('button', { name: '登入' }).click();
-  await page.getByRole('heading', { level: 1, name: '我的工作' }).waitFor();
-}
-
-async function assertAccessible(page: Page, where: string) {
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `${where}: ${describeViolations(violations)}`);
-}
+const demo = demoJourneys();
+const { skip } = demo;
 
 test('the program officer runs a month of payments and sees it done and listed', {
   skip,
   timeout: 180_000,
 }, async () => {
-  const page = await browser.newPage();
-  await signIn(page, 'program-officer');
+  const page = await demo.browser.newPage();
+  await signInAsStaff(page, demo.site, 'program-officer');
   await page.getByRole('navigation').getByRole('link', { name: '每月撥款' }).click();
   await page.getByRole('heading', { level: 1, name: '每月撥款' }).waitFor();
   await assertAccessible(page, 'payment runs');
@@ -71,7 +37,7 @@ test('the program officer runs a month of payments and sees it done and listed',
   await page.getByRole('status').filter({ hasText: '新撥 0 筆' }).waitFor({ timeout: 60_000 });
   await assertAccessible(page, 'payment runs (done)');
   // The officer's home page shows the runs.
-  await page.goto(`${site.url}/staff`);
+  await page.goto(`${demo.site.url}/staff`);
   const runs = page.locator('section', { has: page.getByRole('heading', { name: '最近的撥款' }) });
   await runs.getByText(/民國112年6月：已完成/).waitFor();
   await page.close();
@@ -81,9 +47,9 @@ test('the annual review: the officer runs 2024, the 苓雅區 clerk confirms the
   skip,
   timeout: 240_000,
 }, async () => {
-  const officer = await browser.newPage();
-  await signIn(officer, 'program-officer');
-  await officer.goto(`${site.url}/staff/annual-reviews`);
+  const officer = await demo.browser.newPage();
+  await signInAsStaff(officer, demo.site, 'program-officer');
+  await officer.goto(`${demo.site.url}/staff/annual-reviews`);
   await officer.getByRole('heading', { level: 1, name: '年度調查' }).waitFor();
   await officer.getByLabel('調查年度（西元）').fill('2024');
   await officer.getByRole('button', { name: '執行年度調查' }).click();
@@ -92,8 +58,8 @@ test('the annual review: the officer runs 2024, the 苓雅區 clerk confirms the
   assert.match(await ran.innerText(), /審核 [\d,]+ 筆/);
   await officer.close();
 
-  const clerk = await browser.newPage();
-  await signIn(clerk, 'district-clerk');
+  const clerk = await demo.browser.newPage();
+  await signInAsStaff(clerk, demo.site, 'district-clerk');
   // The home page lists it with what is left to confirm in the clerk's district.
   const panel = clerk.locator('section', { has: clerk.getByRole('heading', { name: '年度調查待確認' }) });
   await panel.getByText(/待確認 [1-9][\d,]* 筆/).waitFor();
@@ -120,8 +86,8 @@ test('the auditor reads the audit trail of the payment runs, masked, newest firs
   skip,
   timeout: 120_000,
 }, async () => {
-  const page = await browser.newPage();
-  await signIn(page, 'auditor');
+  const page = await demo.browser.newPage();
+  await signInAsStaff(page, demo.site, 'auditor');
   await page.getByRole('navigation').getByRole('link', { name: '稽核紀錄' }).click();
   await page.getByRole('heading', { level: 1, name: '稽核紀錄' }).waitFor();
   await page.getByLabel('資料類型（例如 household）').fill('payment-run');

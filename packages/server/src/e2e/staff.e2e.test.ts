@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  chromiumPath,
-  type DemoSite,
-  describeViolations,
-  launchBrowser,
-  seriousViolations,
-  startDemoSite,
-} from './harness.ts';
+import { test } from 'node:test';
+import { assertAccessible, demoJourneys, signInAsStaff } from './harness.ts';
 
 /**
  * The staff journey: a clerk files an application at the office (through the API), finds the household in
@@ -16,25 +8,12 @@ import {
  * legal references and decides. Every page on the way is checked with axe.
  */
 
-const chromium = chromiumPath();
-const skip = 'skip' in chromium ? chromium.skip : false;
-let site: DemoSite;
-let browser: Browser;
-
-before(async () => {
-  if (skip) return;
-  site = await startDemoSite();
-  browser = await launchBrowser((chromium as { path: string }).path);
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const demo = demoJourneys();
+const { skip } = demo;
 
 /** The API as a signed-in account: its session cookie and CSRF token. */
 async function apiAs(username: string) {
-  const signIn = await fetch(`${site.url}/api/v1/session`, {
+  const signIn = await fetch(`${demo.site.url}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: 'demo-password' }),
@@ -46,7 +25,7 @@ async function apiAs(username: string) {
     .join('; ');
   const { csrfToken } = (await signIn.json()) as { csrfToken: string };
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${site.url}/api/v1${path}`, {
+    const response = await fetch(`${demo.site.url}/api/v1${path}`, {
       method,
       headers: {
         cookie,
@@ -59,19 +38,6 @@ async function apiAs(username: string) {
     assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
     return JSON.parse(text) as T;
   };
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${site.url}/signin`);
-  await page.getByLabel('帳號').fill(username);
-  await page.getByLabel('密碼').fill('demo-password');
-  await page.getByRole('button', { name: '登入' }).click();
-  await page.getByRole('heading', { level: 1, name: '我的工作' }).waitFor();
-}
-
-async function assertAccessible(page: Page, where: string) {
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `${where}: ${describeViolations(violations)}`);
 }
 
 interface Member {
@@ -112,8 +78,8 @@ test('staff: a clerk finds a household and proposes; a reviewer reads the explan
   assert.equal(filed.status, 'submitted');
 
   // The clerk: home queue, then search by name → the household → the application → propose.
-  const clerk = await browser.newPage();
-  await signIn(clerk, 'district-clerk');
+  const clerk = await demo.browser.newPage();
+  await signInAsStaff(clerk, demo.site, 'district-clerk');
   await clerk.getByRole('link', { name: filed.reference }).first().waitFor();
   await assertAccessible(clerk, 'staff home (clerk)');
 
@@ -153,8 +119,8 @@ test('staff: a clerk finds a household and proposes; a reviewer reads the explan
   await clerk.close();
 
   // The reviewer: the home queue → the application, its explanation with legal references → decide.
-  const reviewer = await browser.newPage();
-  await signIn(reviewer, 'reviewer');
+  const reviewer = await demo.browser.newPage();
+  await signInAsStaff(reviewer, demo.site, 'reviewer');
   const toDecide = reviewer.getByRole('table', { name: /待核定/ });
   await toDecide.getByRole('link', { name: filed.reference }).waitFor();
   await assertAccessible(reviewer, 'staff home (reviewer)');
@@ -191,8 +157,8 @@ test('staff: a clerk finds a household and proposes; a reviewer reads the explan
 });
 
 test('staff: the programs page links each parameter to its dated history', { skip }, async () => {
-  const page = await browser.newPage();
-  await signIn(page, 'program-officer');
+  const page = await demo.browser.newPage();
+  await signInAsStaff(page, demo.site, 'program-officer');
   await page.getByRole('navigation').getByRole('link', { name: '方案與參數' }).click();
   await page.getByRole('heading', { level: 1, name: '方案與參數' }).waitFor();
   await page
@@ -230,10 +196,10 @@ test('staff: a reviewer deciding what another reviewer just decided is told so, 
   });
 
   // Two sessions have the application open; the first decides.
-  const [first, second] = [await browser.newPage(), await browser.newPage()];
+  const [first, second] = [await demo.browser.newPage(), await demo.browser.newPage()];
   for (const page of [first, second]) {
-    await signIn(page, 'reviewer');
-    await page.goto(`${site.url}/staff/applications/${filed.id}`);
+    await signInAsStaff(page, demo.site, 'reviewer');
+    await page.goto(`${demo.site.url}/staff/applications/${filed.id}`);
     await page.getByRole('button', { name: '核定', exact: true }).waitFor();
   }
   await first.getByRole('button', { name: '核定', exact: true }).click();
@@ -266,9 +232,9 @@ test('staff: a clerk files an application at the office from the household page'
     `/households?district=${encodeURIComponent('苓雅區')}&pageSize=5`,
   );
   const householdId = households.items[0]!.id;
-  const page = await browser.newPage();
-  await signIn(page, 'district-clerk');
-  await page.goto(`${site.url}/staff/households/${householdId}`);
+  const page = await demo.browser.newPage();
+  await signInAsStaff(page, demo.site, 'district-clerk');
+  await page.goto(`${demo.site.url}/staff/households/${householdId}`);
   await page.getByRole('heading', { level: 2, name: '臨櫃申請' }).waitFor();
   const choices = page.getByRole('group', { name: '申請方案' });
   await choices.getByText('低收入戶資格', { exact: true }).click();
@@ -286,7 +252,7 @@ test('staff: a clerk files an application at the office from the household page'
   assert.equal(filed.householdId, householdId);
   assert.deepEqual([...filed.programs].sort(), ['low-income-status', 'mid-low-income-status']);
   // Back on the household page it is among the applications in progress.
-  await page.goto(`${site.url}/staff/households/${householdId}`);
+  await page.goto(`${demo.site.url}/staff/households/${householdId}`);
   await page.getByRole('heading', { level: 2, name: '臨櫃申請' }).waitFor();
   const inProgress = page.locator('section', { has: page.getByRole('heading', { name: '處理中的申請' }) });
   await inProgress.getByRole('link').first().waitFor();
@@ -316,9 +282,9 @@ test('staff: the clerk of the household’s district revokes a citizen’s certi
     districts: [district],
     password: 'demo-password',
   });
-  const page = await browser.newPage();
-  await signIn(page, 'certificate-clerk');
-  await page.goto(`${site.url}/staff/households/${issued.householdId}`);
+  const page = await demo.browser.newPage();
+  await signInAsStaff(page, demo.site, 'certificate-clerk');
+  await page.goto(`${demo.site.url}/staff/households/${issued.householdId}`);
   const section = page.locator('section', {
     has: page.getByRole('heading', { level: 2, name: '資格證明書' }),
   });
@@ -330,7 +296,7 @@ test('staff: the clerk of the household’s district revokes a citizen’s certi
   await dialog.getByRole('button', { name: '撤銷' }).click();
   await row.getByText('已撤銷').waitFor();
   await row.getByText('戶內人口異動').waitFor();
-  const verified = await fetch(`${site.url}/api/v1/certificates/verify/${issued.code}`);
+  const verified = await fetch(`${demo.site.url}/api/v1/certificates/verify/${issued.code}`);
   assert.equal(((await verified.json()) as { status: string }).status, 'revoked');
   await page.close();
 });
