@@ -1,9 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { budget } from './locales/budget.ts';
 import { citizen } from './locales/citizen.ts';
 import { common } from './locales/common.ts';
 import { operations } from './locales/operations.ts';
+import { reports } from './locales/reports.ts';
 import { staff } from './locales/staff.ts';
+import { statistics } from './locales/statistics.ts';
 
 /** Traditional Chinese by default; English on request, remembered in this browser. */
 export const LANGUAGES = ['zh-TW', 'en'] as const;
@@ -24,7 +27,7 @@ export async function setupI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-TW',
-    ns: ['common', 'staff', 'citizen', 'operations'],
+    ns: ['common', 'staff', 'citizen', 'operations', 'reports', 'budget', 'statistics'],
     defaultNS: 'common',
     resources: {
       'zh-TW': {
@@ -32,8 +35,19 @@ export async function setupI18n(): Promise<void> {
         staff: staff['zh-TW'],
         citizen: citizen['zh-TW'],
         operations: operations['zh-TW'],
+        reports: reports['zh-TW'],
+        budget: budget['zh-TW'],
+        statistics: statistics['zh-TW'],
       },
-      en: { common: common.en, staff: staff.en, citizen: citizen.en, operations: operations.en },
+      en: {
+        common: common.en,
+        staff: staff.en,
+        citizen: citizen.en,
+        operations: operations.en,
+        reports: reports.en,
+        budget: budget.en,
+        statistics: statistics.en,
+      },
     },
     interpolation: { escapeValue: false },
   });

@@ -15,6 +15,11 @@ const AuditTrail = lazy(() =>
 const PaymentRuns = lazy(() =>
   import('../operations/PaymentRuns.tsx').then((m) => ({ default: m.PaymentRuns })),
 );
+const Budget = lazy(() => import('../reports/Budget.tsx').then((m) => ({ default: m.Budget })));
+const HalfYearReport = lazy(() =>
+  import('../reports/HalfYearReport.tsx').then((m) => ({ default: m.HalfYearReport })),
+);
+const Statistics = lazy(() => import('../reports/Statistics.tsx').then((m) => ({ default: m.Statistics })));
 const Application = lazy(() => import('./Application.tsx').then((m) => ({ default: m.Application })));
 const Household = lazy(() => import('./Household.tsx').then((m) => ({ default: m.Household })));
 const Person = lazy(() => import('./Person.tsx').then((m) => ({ default: m.Person })));
@@ -36,6 +41,10 @@ export const staffRoutes: Route[] = [
   { path: '/staff/payment-runs', access: 'staff', render: () => <PaymentRuns /> },
   { path: '/staff/annual-reviews', access: 'staff', render: () => <AnnualReviews /> },
   { path: '/staff/audit', access: 'staff', render: () => <AuditTrail /> },
+  // Reports, the plan's budget and statistics: aggregates for the program officer and the statistician.
+  { path: '/staff/reports', access: 'staff', render: () => <HalfYearReport /> },
+  { path: '/staff/budget', access: 'staff', render: () => <Budget /> },
+  { path: '/staff/statistics', access: 'staff', render: () => <Statistics /> },
   {
     path: '/staff/annual-reviews/:id',
     access: 'staff',
@@ -55,4 +64,7 @@ export const staffMenu: MenuItem[] = [
     roles: ['district-clerk', 'reviewer', 'program-officer'],
   },
   { href: '/staff/audit', label: 'operations:nav.audit', roles: ['auditor'] },
+  { href: '/staff/reports', label: 'reports:nav', roles: ['program-officer', 'statistician'] },
+  { href: '/staff/budget', label: 'budget:nav', roles: ['program-officer', 'statistician'] },
+  { href: '/staff/statistics', label: 'statistics:nav', roles: ['program-officer', 'statistician'] },
 ];

@@ -52,6 +52,7 @@ export const PERMISSIONS = {
     '申請與下載自己的資格證明書 Issue, list and download one\u2019s own eligibility certificates',
   'certificates:revoke':
     '撤銷資格證明書（本人或本區承辦人） Revoke an eligibility certificate (its holder, or a clerk of its district)',
+  'budget:write': '編列與修正年度施政計畫預算 Enter and amend the annual plan’s budget per program',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -135,6 +136,9 @@ const POLICY: Record<Permission, Holder> = {
   // certificate by its code is public:read.
   'certificates:self': roles('citizen'),
   'certificates:revoke': roles('citizen', 'district-clerk'),
+  // The annual plan's budget (施政計畫與預算): entered by a program officer; read, with the reports and
+  // statistics built from payments, under statistics:read (aggregates, no personal data).
+  'budget:write': roles('program-officer'),
 };
 
 /** May this actor do this kind of thing at all? (Which records: scope.ts.) */

@@ -31,6 +31,7 @@ import { applicationRoutes } from './routes/applications.ts';
 import { assetAccountRoutes } from './routes/asset-accounts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { bankTransferRoutes } from './routes/bank-transfers.ts';
+import { budgetRoutes } from './routes/budget.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { householdProgramsRoutes } from './routes/household-programs.ts';
 import { householdRoutes } from './routes/households.ts';
@@ -42,9 +43,11 @@ import { payeeAccountRoutes } from './routes/payee-accounts.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { personRoutes } from './routes/persons.ts';
 import { protectionRoutes } from './routes/protection.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { rulesRoutes } from './routes/rules.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { simulateRoutes } from './routes/simulate.ts';
+import { statisticsRoutes } from './routes/statistics.ts';
 import { registerWebApp } from './web-app.ts';
 
 export const VERSION = '0.1.0';
@@ -292,6 +295,9 @@ export async function buildServer({
       await api.register(bankTransferRoutes({ database, identity, protector }));
       await api.register(payeeAccountRoutes({ database, protector, guard: context.guard }));
       await api.register(annualReviewRoutes({ database, identity, parameters }));
+      await api.register(reportRoutes({ database, identity }));
+      await api.register(budgetRoutes({ database, identity }));
+      await api.register(statisticsRoutes({ database, identity }));
       await api.register(
         assetAccountRoutes({
           database,

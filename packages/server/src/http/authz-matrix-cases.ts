@@ -1,8 +1,11 @@
 import type { Actor } from '@safetynet/core/authz/actor';
 import { ASSET_ACCOUNT_ROUTE_CASES } from './asset-accounts-matrix-cases.ts';
+import { BUDGET_ROUTE_CASES } from './budget-matrix-cases.ts';
 import { CERTIFICATE_ROUTE_CASES } from './certificates-matrix-cases.ts';
 import { PAYMENT_ROUTE_CASES } from './payments-matrix-cases.ts';
+import { REPORT_ROUTE_CASES } from './reports-matrix-cases.ts';
 import { REVIEW_ROUTE_CASES } from './reviews-matrix-cases.ts';
+import { STATISTICS_ROUTE_CASES } from './statistics-matrix-cases.ts';
 
 /**
  * For the authorization matrix (authz-matrix.int.test.ts): how to call each route on a record of the
@@ -356,4 +359,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...REVIEW_ROUTE_CASES,
   ...ASSET_ACCOUNT_ROUTE_CASES,
   ...CERTIFICATE_ROUTE_CASES,
+  ...REPORT_ROUTE_CASES,
+  ...BUDGET_ROUTE_CASES,
+  ...STATISTICS_ROUTE_CASES,
 };

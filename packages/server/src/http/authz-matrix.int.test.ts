@@ -13,9 +13,12 @@ import { RegistryCommands } from '../registry/commands.ts';
 import { type RouteEntry, routeTable } from './app.ts';
 import { setUpAssetAccountMatrix } from './asset-accounts-matrix-cases.ts';
 import { type MatrixWorld, ROUTE_CASES, type Target } from './authz-matrix-cases.ts';
+import { setUpBudgetMatrix } from './budget-matrix-cases.ts';
 import { setUpCertificateMatrix } from './certificates-matrix-cases.ts';
 import { setUpPaymentMatrix } from './payments-matrix-cases.ts';
+import { setUpReportMatrix } from './reports-matrix-cases.ts';
 import { setUpReviewMatrix } from './reviews-matrix-cases.ts';
+import { setUpStatisticsMatrix } from './statistics-matrix-cases.ts';
 import { addAccount, openTestServer, signedIn, TEST_PASSWORD } from './test-clients.ts';
 
 /**
@@ -318,6 +321,10 @@ before(async () => {
     other: world.other,
     citizenId: accounts.get('citizen')!,
   });
+  const officer = { own: world.own, other: world.other, programOfficerId: accounts.get('program-officer')! };
+  await setUpReportMatrix(database, officer);
+  await setUpBudgetMatrix(database, officer);
+  await setUpStatisticsMatrix(database, officer);
 });
 after(async () => {
   await app.close();
