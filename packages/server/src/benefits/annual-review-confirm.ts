@@ -196,18 +196,19 @@ export async function confirmReviewItems(
     const column = <T>(of: (row: EntitlementRow) => T) => written.map(of);
     if (written.length > 0)
       await sql`INSERT INTO entitlement (entitlement_id, version, decision_id, program_id, entity, entity_id,
-          payee_person_id, district_code, monthly_amount_ntd, first_month, last_month, reason, created_by)
+          payee_person_id, district_code, monthly_amount_ntd, first_month, last_month, reason, created_by,
+          household_id)
         SELECT entitlement_id, version, decision_id, program_id, entity, entity_id, payee_person_id,
-          district_code, monthly_amount_ntd, first_month, last_month, reason, created_by
+          district_code, monthly_amount_ntd, first_month, last_month, reason, created_by, household_id
         FROM unnest(${column((r) => r.entitlement_id)}::uuid[], ${column((r) => r.version)}::int[],
           ${column((r) => r.decision_id)}::uuid[], ${column((r) => r.program_id)}::text[],
           ${column((r) => r.entity)}::text[], ${column((r) => r.entity_id)}::uuid[],
           ${column((r) => r.payee_person_id)}::uuid[], ${column((r) => r.district_code)}::text[],
           ${column((r) => r.monthly_amount_ntd)}::int[], ${column((r) => r.first_month)}::text[],
           ${column((r) => r.last_month)}::text[], ${column((r) => r.reason)}::text[],
-          ${column((r) => r.created_by)}::uuid[])
+          ${column((r) => r.created_by)}::uuid[], ${column((r) => r.household_id)}::uuid[])
           AS x(entitlement_id, version, decision_id, program_id, entity, entity_id, payee_person_id,
-            district_code, monthly_amount_ntd, first_month, last_month, reason, created_by)`
+            district_code, monthly_amount_ntd, first_month, last_month, reason, created_by, household_id)`
         .execute(trx)
         .catch((error: { code?: string }) => {
           if (error.code !== '23505') throw error;

@@ -144,6 +144,7 @@ export async function payDecisionGrants(
         entity: decision.entity,
         entityId: decision.entityId,
         districtCode: decision.districtCode,
+        householdId: decision.entity === 'household' ? decision.entityId : application.household_id,
         amountNtd,
         period: decision.period,
         ...(yearlyCapNtd === undefined ? {} : { yearlyCapNtd }),

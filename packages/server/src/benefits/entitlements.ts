@@ -99,6 +99,7 @@ export async function grantEntitlements(
       last_month: null,
       reason: `decision ${decision.decisionId}`,
       created_by: actorAccount(trail),
+      household_id: householdId,
     };
     granted.push(await trx.insertInto('entitlement').values(row).returningAll().executeTakeFirstOrThrow());
   }
@@ -279,11 +280,13 @@ export async function grantEntitlementsOfDecisions(
   const { rows } = await sql<{ count: number; amount: string }>`
     WITH granted AS (
       INSERT INTO entitlement (entitlement_id, version, decision_id, program_id, entity, entity_id,
-        payee_person_id, district_code, monthly_amount_ntd, first_month, last_month, reason, created_by)
+        payee_person_id, district_code, monthly_amount_ntd, first_month, last_month, reason, created_by,
+        household_id)
       SELECT gen_random_uuid(), 1, d.decision_id, d.program_id, d.entity, d.entity_id,
         CASE WHEN d.entity = 'household' THEN a.applicant_person_id ELSE d.entity_id END,
         coalesce(hd.district_code, a.district_code), d.monthly_amount_ntd, a.period, NULL,
-        'decision ' || d.decision_id, ${createdBy}::uuid
+        'decision ' || d.decision_id, ${createdBy}::uuid,
+        CASE WHEN d.entity = 'household' THEN d.entity_id ELSE a.household_id END
       FROM decision d
       JOIN application a ON a.application_id = d.application_id
       LEFT JOIN LATERAL (

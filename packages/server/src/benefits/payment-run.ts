@@ -193,9 +193,9 @@ function payChunk(db: Kysely<Schema>, input: ChunkInput, trail: AuditTrail) {
         LIMIT ${chunkSize}
       ), written AS (
         INSERT INTO payment (payment_id, kind, run_id, program_id, entitlement_id, entitlement_version, period,
-          payee_person_id, entity, entity_id, district_code, amount_ntd)
+          payee_person_id, entity, entity_id, district_code, amount_ntd, household_id)
         SELECT gen_random_uuid(), 'monthly', ${runId}::uuid, program_id, entitlement_id, version, ${period},
-          payee_person_id, entity, entity_id, district_code, monthly_amount_ntd
+          payee_person_id, entity, entity_id, district_code, monthly_amount_ntd, household_id
         FROM chunk
         WHERE (last_month IS NULL OR last_month >= ${period}) AND monthly_amount_ntd > 0
         ON CONFLICT (entitlement_id, period) WHERE kind = 'monthly' DO NOTHING
@@ -231,6 +231,8 @@ export interface GrantInput {
   entity: 'person' | 'household';
   entityId: string;
   districtCode: string;
+  /** The household the grant is for (a person's: the application's), for the reports' household counts. */
+  householdId?: string | null;
   amountNtd: number;
   period: IsoMonth;
   /** The program's yearly cap per payee, from the rules' parameters (grantCapParameter). */
@@ -307,6 +309,7 @@ export async function payGrant(
       entity: input.entity,
       entity_id: input.entityId,
       district_code: input.districtCode,
+      household_id: input.householdId ?? (input.entity === 'household' ? input.entityId : null),
       amount_ntd: input.amountNtd,
       grant_key: input.grantKey,
     })

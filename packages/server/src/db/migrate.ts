@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
+import { runBackfills } from './backfills.ts';
 import * as registry from './migrations/0001_registry.ts';
 import * as rules from './migrations/0002_rules.ts';
 import * as identity from './migrations/0003_identity.ts';
@@ -15,6 +16,7 @@ import * as paymentRunSpeed from './migrations/0013_payment_run_speed.ts';
 import * as certificates from './migrations/0014_certificates.ts';
 import * as paymentRunProgress from './migrations/0015_payment_run_progress.ts';
 import * as applicationHousehold from './migrations/0016_application_household.ts';
+import * as reportHousehold from './migrations/0017_report_household.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
@@ -36,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014_certificates': certificates,
   '0015_payment_run_progress': paymentRunProgress,
   '0016_application_household': applicationHousehold,
+  '0017_report_household': reportHousehold,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {
@@ -46,5 +49,6 @@ export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   await seedReferenceData(db);
+  await runBackfills(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

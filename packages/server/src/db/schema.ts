@@ -182,6 +182,7 @@ export interface Schema {
   entitlement: EntitlementTable;
   payment_run: PaymentRunTable;
   payment: PaymentTable;
+  backfill: BackfillTable;
 }
 
 /** migrations/0002_rules.ts */
@@ -457,6 +458,8 @@ export interface EntitlementTable {
   reason: string;
   created_by: string | null;
   created_at: Generated<Date>;
+  /** migrations/0017: the household the entitlement is for (a person's: the application's household). */
+  household_id: string | null;
 }
 
 export interface PaymentRunTable {
@@ -491,6 +494,15 @@ export interface PaymentTable {
   grant_key: string | null;
   status: Generated<PaymentStatus>;
   created_at: Generated<Date>;
+  /** migrations/0017: a copy of the entitlement's household (a grant's: its application's). */
+  household_id: string | null;
+}
+
+/** migrations/0017: data backfills done (db/backfills.ts). */
+export interface BackfillTable {
+  name: string;
+  completed_at: Generated<Date>;
+  rows: Int8;
 }
 
 /** migrations/0005_bank.ts (interfaces merge with the declarations above) */
