@@ -116,8 +116,8 @@ function programExecution(
   };
 }
 
-/** Sums programs (or lines) month by month and compares them with a budget in NTD. */
-function executionOf(
+/** Sums programs (or lines, or categories) month by month and compares them with a budget in NTD. */
+export function executionOf(
   budgetNtd: number,
   parts: readonly { monthlyNtd: (number | null)[]; paidToDateNtd: number; projectedNtd: number }[],
   asOfMonth: number,

@@ -17,6 +17,7 @@ import * as certificates from './migrations/0014_certificates.ts';
 import * as paymentRunProgress from './migrations/0015_payment_run_progress.ts';
 import * as applicationHousehold from './migrations/0016_application_household.ts';
 import * as reportHousehold from './migrations/0017_report_household.ts';
+import * as budgetPlan from './migrations/0018_budget_plan.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015_payment_run_progress': paymentRunProgress,
   '0016_application_household': applicationHousehold,
   '0017_report_household': reportHousehold,
+  '0018_budget_plan': budgetPlan,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {

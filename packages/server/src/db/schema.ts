@@ -732,3 +732,57 @@ export interface CertificateTable {
 export interface Schema {
   certificate: CertificateTable;
 }
+
+/** migrations/0018_budget_plan.ts: the annual plan and its budget per line (docs/budget.md). */
+export interface BudgetPlanTable {
+  /** Gregorian; the ROC year is plan_year − 1911. */
+  plan_year: number;
+  source: string;
+  copied_from_year: number | null;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: Generated<Date>;
+}
+
+export interface BudgetLineTable {
+  line_id: string;
+  plan_year: number;
+  position: number;
+  /** 類, as printed: 「參、社會救助」. */
+  category: string;
+  /** 項: 「貧困及災害救助」. */
+  item: string;
+  sub_item: string | null;
+  /** 備考. */
+  note: string | null;
+  /** 千元 (thousand NTD), the plan's unit. */
+  budget_thousand_ntd: number;
+  version: Generated<number>;
+}
+
+export interface BudgetLineProgramTable {
+  plan_year: number;
+  program_id: string;
+  line_id: string;
+}
+
+export interface BudgetLineAmendmentTable {
+  amendment_id: string;
+  line_id: string;
+  version: number;
+  budget_thousand_ntd: number;
+  previous_budget_thousand_ntd: number | null;
+  program_ids: ColumnType<string[], string, string>;
+  previous_program_ids: ColumnType<string[] | null, string | null, string | null>;
+  reason: string;
+  amended_by: string | null;
+  amended_by_name: string;
+  amended_at: Generated<Date>;
+}
+
+export interface Schema {
+  budget_plan: BudgetPlanTable;
+  budget_line: BudgetLineTable;
+  budget_line_program: BudgetLineProgramTable;
+  budget_line_amendment: BudgetLineAmendmentTable;
+}

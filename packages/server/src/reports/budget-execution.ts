@@ -1,0 +1,156 @@
+import { isIsoMonth } from '@safetynet/core/calendar';
+import {
+  type Execution,
+  executionOf,
+  type LineExecution,
+  type ProgramExecution,
+  type ProjectionMethod,
+  planExecution,
+} from '@safetynet/core/reports/budget-execution';
+import { CATALOG } from '@safetynet/rules/programs/catalog';
+import type { Kysely } from 'kysely';
+import { ApiError } from '../api-error.ts';
+import { type Plan, readPlan } from '../budget/plans.ts';
+import type { Schema } from '../db/schema.ts';
+import { programFigures } from './figures.ts';
+
+/**
+ * A year's plan against its payments (docs/budget.md): the plan's lines and the payments of the year up
+ * to the as-of month (programFigures by month), computed by core's planExecution. Each program is
+ * projected by the method its payment period calls for: monthly allowances by their run rate, grants per
+ * event by their average month, once-a-year payments as paid.
+ */
+const CATALOG_BY_ID = new Map(CATALOG.map((entry) => [entry.id, entry]));
+
+export function projectionMethodOf(programId: string): ProjectionMethod {
+  const period = CATALOG_BY_ID.get(programId)?.period;
+  if (period === 'month') return 'run-rate';
+  if (period === 'year') return 'paid-to-date';
+  return 'average';
+}
+
+export interface ProgramRow extends ProgramExecution {
+  nameZh: string;
+}
+
+export interface LineRow extends Omit<LineExecution, 'programs'> {
+  position: number;
+  category: string;
+  item: string;
+  subItem: string | null;
+  budgetThousandNtd: number;
+  alert: 'none' | 'projected-overrun' | 'overspent';
+  programs: ProgramRow[];
+}
+
+export interface CategoryRow extends Execution {
+  category: string;
+  budgetThousandNtd: number;
+  alert: LineRow['alert'];
+}
+
+export interface BudgetExecutionReport {
+  year: number;
+  rocYear: number;
+  asOf: string;
+  /** Whether the as-of month was given or taken as the latest month paid. */
+  asOfChosen: 'given' | 'latest-paid' | 'no-payments';
+  monthsLeft: number;
+  lines: LineRow[];
+  categories: CategoryRow[];
+  total: Execution & { budgetThousandNtd: number; alert: LineRow['alert'] };
+  unassigned: ProgramRow[];
+  alerts: number;
+}
+
+const alertOf = (e: Execution): LineRow['alert'] =>
+  e.overspent ? 'overspent' : e.projectedOverrun ? 'projected-overrun' : 'none';
+
+const named = (program: ProgramExecution): ProgramRow => ({
+  ...program,
+  nameZh: CATALOG_BY_ID.get(program.programId)?.nameZh ?? program.programId,
+});
+
+export async function budgetExecution(
+  db: Kysely<Schema>,
+  year: number,
+  asOf?: string,
+): Promise<BudgetExecutionReport> {
+  const plan = await readPlan(db, year);
+  if (!plan) throw new ApiError(404, `查無 ${year} 年之施政計畫`, `there is no plan for ${year}`);
+  if (asOf !== undefined && (!isIsoMonth(asOf) || !asOf.startsWith(`${year}-`)))
+    throw new ApiError(
+      400,
+      `截至月份須為 ${year} 年之月份（YYYY-MM）`,
+      `asOf must be a month of ${year} (YYYY-MM)`,
+      'querystring.asOf',
+    );
+  // The whole year's months once; the as-of month (given, or the latest paid) cuts them.
+  const figures = await programFigures(db, { from: `${year}-01`, to: `${year}-12`, byMonth: true });
+  const latest = figures.reduce<string | null>(
+    (max, f) => (f.amountNtd > 0 && f.period && (!max || f.period > max) ? f.period : max),
+    null,
+  );
+  const month = asOf ?? latest ?? `${year}-01`;
+  const asOfMonth = Number(month.slice(5, 7));
+  const paidByProgram = new Map<string, number[]>();
+  for (const figure of figures) {
+    if (!figure.period) continue;
+    const months = paidByProgram.get(figure.programId) ?? new Array<number>(12).fill(0);
+    months[Number(figure.period.slice(5, 7)) - 1] = figure.amountNtd;
+    paidByProgram.set(figure.programId, months);
+  }
+  const programIds = new Set([...paidByProgram.keys(), ...plan.lines.flatMap((l) => l.programIds)]);
+  const execution = planExecution({
+    asOfMonth,
+    lines: plan.lines,
+    paidByProgram,
+    methods: new Map([...programIds].map((id) => [id, projectionMethodOf(id)])),
+  });
+  const lines = execution.lines.map((line, k): LineRow => {
+    const planned = plan.lines[k]!;
+    return {
+      ...line,
+      position: planned.position,
+      category: planned.category,
+      item: planned.item,
+      subItem: planned.subItem,
+      budgetThousandNtd: planned.budgetThousandNtd,
+      alert: alertOf(line),
+      programs: line.programs.map(named),
+    };
+  });
+  const categories = categoriesOf(plan, lines, asOfMonth);
+  const total = {
+    ...execution.total,
+    budgetThousandNtd: plan.totalThousandNtd,
+    alert: alertOf(execution.total),
+  };
+  return {
+    year,
+    rocYear: plan.rocYear,
+    asOf: month,
+    asOfChosen: asOf ? 'given' : latest ? 'latest-paid' : 'no-payments',
+    monthsLeft: execution.monthsLeft,
+    lines,
+    categories,
+    total,
+    unassigned: execution.unassigned.map(named),
+    alerts: lines.filter((line) => line.alert !== 'none').length,
+  };
+}
+
+/** Each category (類) as the sum of its lines, in the plan's order. */
+function categoriesOf(plan: Plan, lines: LineRow[], asOfMonth: number): CategoryRow[] {
+  const order = [...new Set(plan.lines.map((line) => line.category))];
+  return order.map((category) => {
+    const of = lines.filter((line) => line.category === category);
+    const sum = (pick: (line: LineRow) => number) => of.reduce((s, line) => s + pick(line), 0);
+    const row = executionOf(
+      sum((l) => l.budgetNtd),
+      of,
+      asOfMonth,
+    );
+    return { category, budgetThousandNtd: sum((l) => l.budgetThousandNtd), ...row, alert: alertOf(row) };
+  });
+}
