@@ -19,7 +19,9 @@ import { addAccount } from '../http/test-clients.ts';
 import { actorOf } from '../identity/accounts.ts';
 import { generateIdKeys, IdProtector } from '../identity/id-protector.ts';
 import { budgetExecution } from '../reports/budget-execution.ts';
-import { amendLine, createPlan, listAmendments, readPlan } from './plans.ts';
+import { amendLine } from './line-amendments.ts';
+import { listAmendments, readPlan } from './plan-queries.ts';
+import { createPlan } from './plans.ts';
 import { loadSamplePlan, readSamplePlan } from './sample-plan.ts';
 
 let database: Database;

@@ -10,7 +10,7 @@ import {
 import { CATALOG } from '@safetynet/rules/programs/catalog';
 import type { Kysely } from 'kysely';
 import { ApiError } from '../api-error.ts';
-import { type Plan, readPlan } from '../budget/plans.ts';
+import { type Plan, readPlan } from '../budget/plan-queries.ts';
 import type { Schema } from '../db/schema.ts';
 import { programFigures } from './figures.ts';
 
