@@ -11,6 +11,9 @@ export type ReportBlock =
   | { kind: 'paragraph'; depth: number; path: string; text: string; noData: boolean };
 
 const name = (item: ReportItem) => item.title ?? item.label ?? '';
+/** 「三、社會救助」 but 「(一) 生活扶助」「1. 老人人口」, as the report sets them. */
+const numbered = (item: ReportItem, text: string) =>
+  `${item.number}${item.number.endsWith('、') ? '' : ' '}${text}`;
 
 function blocksOf(item: ReportItem, depth: number, out: ReportBlock[]): void {
   const heading = (text: string) => out.push({ kind: 'heading', depth, path: item.path, text });
@@ -21,14 +24,14 @@ function blocksOf(item: ReportItem, depth: number, out: ReportBlock[]): void {
   if (item.status === 'no-data') {
     // An item without data below the parts is one line: 「3. 安置頤養：本系統尚無此項資料。」
     if (depth <= 1) {
-      heading(`${item.number} ${name(item)}`);
+      heading(numbered(item, name(item)));
       paragraph(`${NO_DATA}。`, true);
-    } else paragraph(`${item.number} ${name(item)}：${NO_DATA}。`, true);
-  } else if (item.sentence === null) heading(`${item.number} ${name(item)}`);
+    } else paragraph(numbered(item, `${name(item)}：${NO_DATA}。`), true);
+  } else if (item.sentence === null) heading(numbered(item, name(item)));
   else if (titled) {
-    heading(`${item.number} ${name(item)}`);
+    heading(numbered(item, name(item)));
     paragraph(item.sentence);
-  } else paragraph(`${item.number} ${item.sentence}`);
+  } else paragraph(numbered(item, item.sentence));
   if (item.partWithoutData) paragraph(`${item.partWithoutData}：${NO_DATA}。`, true);
   for (const child of item.children) blocksOf(child, depth + 1, out);
 }

@@ -280,7 +280,7 @@ test('the blocks: headings where the report has them, sentences after their numb
   const blocks = reportBlocks(seedReport());
   const texts = blocks.map((b) => `${b.kind === 'heading' ? '#' : ''}${b.text}`);
   const at = (text: string) => texts.indexOf(text);
-  assert.equal(texts[0], '#三、 社會救助');
+  assert.equal(texts[0], '#三、社會救助');
   assert.ok(at('#1. 老人人口') >= 0);
   assert.equal(texts[at('#1. 老人人口') + 1], '本市至112年6月底計510,792人，佔總人口18.67%。');
   assert.ok(at('(1) 中低收入老人生活津貼，112年1月至6月補助252,647人次、17億3,384萬7,174元。') >= 0);
