@@ -9,6 +9,7 @@ import { caseloadCommand, generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { paymentsCommand, payrollCommand } from './commands/payments.ts';
+import { reportCommand } from './commands/report.ts';
 import { reviewCommand } from './commands/review.ts';
 import { serveCommand } from './commands/serve.ts';
 
@@ -25,6 +26,7 @@ const COMMANDS: Command[] = [
   paymentsCommand,
   payrollCommand,
   reviewCommand,
+  reportCommand,
   auditCommand,
   dbCommand,
 ];
