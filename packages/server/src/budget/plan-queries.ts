@@ -147,3 +147,5 @@ export async function listAmendments(db: Db, year: number) {
     amendedAt: new Date(row.amended_at),
   }));
 }
+
+export type PlanAmendment = Awaited<ReturnType<typeof listAmendments>>[number];
