@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CATALOG, type CatalogEntry } from '@safetynet/rules/programs/catalog';
 import type { AuditTrail } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
-import { createPlanWithLines, type NewLine } from './plans.ts';
+import { createPlan, createPlanWithLines, type NewLine } from './plans.ts';
 
 /**
  * The sample plan: the bureau's 2018 (民國107年) table 「施政計畫與預算配合對照表」 of seed 000, kept as
@@ -126,4 +126,20 @@ export async function loadSamplePlan(
     reason: `依 107 年度施政計畫與預算配合對照表（種子文件 000）登錄 Loaded as printed in the 2018 plan (seed 000)`,
   });
   return { created, year: plan.year, lines: lines.length, totalThousandNtd: plan.totalThousandNtd };
+}
+
+/**
+ * For the demo: the sample plan, and the year the demo city was paid in as a copy of it (labelled as a
+ * copy of 2018's figures), so the execution page has payments to measure; a person amends the budgets.
+ */
+export async function loadDemoPlans(database: Database, trail: AuditTrail): Promise<number[]> {
+  const sample = await loadSamplePlan(database, trail);
+  const latest = await database.db
+    .selectFrom('payment')
+    .select((eb) => eb.fn.max('period').as('period'))
+    .executeTakeFirst();
+  const year = latest?.period ? Number(latest.period.slice(0, 4)) : null;
+  if (year === null || year === sample.year) return [sample.year];
+  await createPlan(database.db, trail, { year, copyFrom: sample.year });
+  return [sample.year, year];
 }

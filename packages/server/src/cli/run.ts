@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type Command, helpText, UsageError } from './command.ts';
 import { auditCommand } from './commands/audit.ts';
+import { budgetCommand } from './commands/budget.ts';
 import { calcCommand } from './commands/calc.ts';
 import { dbCommand } from './commands/db-role.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
@@ -26,6 +27,7 @@ const COMMANDS: Command[] = [
   paymentsCommand,
   payrollCommand,
   reviewCommand,
+  budgetCommand,
   reportCommand,
   auditCommand,
   dbCommand,

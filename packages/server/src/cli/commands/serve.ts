@@ -1,5 +1,6 @@
 import { operatorTrail } from '../../audit/operator.ts';
 import { runMonthlyPayments } from '../../benefits/payment-run.ts';
+import { loadDemoPlans } from '../../budget/sample-plan.ts';
 import { configFromEnv, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildServer } from '../../http/app.ts';
@@ -64,6 +65,7 @@ export const serveCommand: Command = {
           );
           console.log(`撥款 Paid ${caseload.period}: ${paid.created} payments, ${paid.totalNtd} NTD.`);
         }
+        await loadDemoPlans(database, operatorTrail(database, 'demo budget plans'));
       }
       // Demo accounts have a published password: never on a production database unless asked for.
       const demoAccounts =
