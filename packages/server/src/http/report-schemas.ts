@@ -76,7 +76,12 @@ export const HalfYearReportJson = Type.Object(
     sections: Type.Array(itemSchema(5), { description: '三、社會救助 and 四、福利服務' }),
     registry: Nullable(Registry),
     otherPrograms: Type.Array(
-      Type.Object({ programId: Type.String(), nameZh: Type.String(), figures: ReportFigures }),
+      Type.Object({
+        programId: Type.String(),
+        nameZh: Type.String(),
+        figures: ReportFigures,
+        sentence: Type.String(),
+      }),
       { description: '其他核付方案 Programs paid in the period that no item counts' },
     ),
     appendix: Type.Array(

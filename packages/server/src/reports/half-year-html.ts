@@ -80,12 +80,7 @@ export function renderHalfYearHtml(report: HalfYearReportDocument): string {
   const others = report.otherPrograms.length
     ? `<h2>其他核付方案</h2>
 <p>下列方案本期有核付紀錄，但不屬於本報告各項目：</p>
-<ul>${report.otherPrograms
-        .map(
-          (p) =>
-            `<li>${escapeHtml(`${p.nameZh}，${report.period}核付${formatCount(p.figures.personTimes)}筆、${formatYiWan(p.figures.amountNtd)}元。`)}</li>`,
-        )
-        .join('')}</ul>`
+<ul>${report.otherPrograms.map((p) => `<li>${escapeHtml(p.sentence)}</li>`).join('')}</ul>`
     : '';
   const appendix = report.appendix.length
     ? `<section class="appendix"><h2>附表</h2>${appendixTable(report.appendix)}</section>`

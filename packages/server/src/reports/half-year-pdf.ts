@@ -63,10 +63,7 @@ function appendix(report: HalfYearReportDocument): unknown[] {
 }
 
 export async function renderHalfYearPdf(report: HalfYearReportDocument): Promise<Buffer> {
-  const others = report.otherPrograms.map(
-    (p) =>
-      `${p.nameZh}，${report.period}核付${formatCount(p.figures.personTimes)}筆、${formatYiWan(p.figures.amountNtd)}元。`,
-  );
+  const others = report.otherPrograms.map((p) => p.sentence);
   return renderNoticePdf({
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 56],

@@ -272,7 +272,12 @@ test('programs paid that no item counts are listed apart, by their catalog name'
     programNames: new Map([['spring-festival-payment', '低收入戶春節慰問金']]),
   });
   assert.deepEqual(report.otherPrograms, [
-    { programId: 'spring-festival-payment', nameZh: '低收入戶春節慰問金', figures: f(12, 12, 60_000) },
+    {
+      programId: 'spring-festival-payment',
+      nameZh: '低收入戶春節慰問金',
+      figures: f(12, 12, 60_000),
+      sentence: '低收入戶春節慰問金，112年1月至6月核付12筆、6萬元。',
+    },
   ]);
 });
 

@@ -1,5 +1,5 @@
 import { type IsoDate, type IsoMonth, lastDayOfMonth, rocYear } from '../../calendar.ts';
-import { formatRocPeriod } from '../report-numbers.ts';
+import { formatCount, formatRocPeriod, formatYiWan } from '../report-numbers.ts';
 import {
   type AccountCounts,
   type DataSource,
@@ -51,6 +51,8 @@ export interface OtherProgram {
   programId: string;
   nameZh: string;
   figures: Figures;
+  /** 「低收入戶春節慰問金，112年1月至6月核付10筆、5萬元。」 (payments: 筆, whoever the recipient is) */
+  sentence: string;
 }
 
 export interface HalfYearReport {
@@ -143,11 +145,11 @@ export function buildHalfYearReport(input: ReportInput): HalfYearReport {
   const reported = reportedProgramIds();
   const otherPrograms = [...input.figures]
     .filter(([id]) => !reported.has(id))
-    .map(([programId, figures]) => ({
-      programId,
-      nameZh: input.programNames?.get(programId) ?? programId,
-      figures,
-    }))
+    .map(([programId, figures]) => {
+      const nameZh = input.programNames?.get(programId) ?? programId;
+      const sentence = `${nameZh}，${sentences.period}核付${formatCount(figures.personTimes)}筆、${formatYiWan(figures.amountNtd)}元。`;
+      return { programId, nameZh, figures, sentence };
+    })
     .sort((a, b) => a.programId.localeCompare(b.programId));
   return {
     bureau,
