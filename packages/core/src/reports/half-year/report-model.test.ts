@@ -263,6 +263,17 @@ test('a combined item with one program paid names the others as without payments
   assert.equal(itemAt(report, '三(一)1').status, 'data');
 });
 
+test('a monthly average over one month paid is that month’s count', () => {
+  const report = seedReport({
+    figures: new Map([['disability-nhi-premium-subsidy', f(1_419, 1_419, 1_083_144)]]),
+    months: new Map([['disability-nhi-premium-subsidy', [{ month: '2023-06', persons: 1_419 }]]]),
+  });
+  assert.equal(
+    itemAt(report, '四(二)2(2)').sentence,
+    '補助身心障礙者全民健保保費自付額，112年6月補助1,419人，合計補助108萬3,144元。',
+  );
+});
+
 test('programs paid that no item counts are listed apart, by their catalog name', () => {
   const report = seedReport({
     figures: new Map([

@@ -85,9 +85,14 @@ test('averages round half up; the average spans the months from the first to the
     ],
   };
   // January to May: 370 + 374 + 0 + 0 + 372 over five months.
-  assert.deepEqual(monthlyAverage(inputOf({}, months), 'x'), { period: '112年1月至5月', persons: 223 });
+  assert.deepEqual(monthlyAverage(inputOf({}, months), 'x'), {
+    period: '112年1月至5月',
+    months: 5,
+    persons: 223,
+  });
   assert.deepEqual(monthlyAverage(inputOf({}, { x: [{ month: '2023-03', persons: 9 }] }), 'x'), {
     period: '112年3月',
+    months: 1,
     persons: 9,
   });
   assert.throws(() => monthlyAverage(inputOf({}), 'x'), RangeError);

@@ -88,14 +88,21 @@ export function roundedAverage(total: number, count: number): number {
  * 「112年1月至6月平均每月補助372人」: the average of distinct recipients per month over the months from the
  * first to the last month with payments (a month without any inside that range counts as 0), and that range.
  */
-export function monthlyAverage(input: SentenceInput, programId: string): { period: string; persons: number } {
+export function monthlyAverage(
+  input: SentenceInput,
+  programId: string,
+): { period: string; months: number; persons: number } {
   const months = input.months(programId);
   const first = months[0];
   const last = months[months.length - 1];
   if (!first || !last) throw new RangeError(`${programId} has no month with payments`);
   const span = monthSpan(first.month, last.month);
   const total = months.reduce((sum, m) => sum + m.persons, 0);
-  return { period: formatRocPeriod(first.month, last.month), persons: roundedAverage(total, span) };
+  return {
+    period: formatRocPeriod(first.month, last.month),
+    months: span,
+    persons: roundedAverage(total, span),
+  };
 }
 
 /** Months from `from` to `to`, both included. */

@@ -15,7 +15,7 @@ import { populationSentence } from './welfare-seniors.ts';
 
 /**
  * 四(二)2(2) and (3):「…112年1月至6月平均每月補助372人，計補助668萬8,500元。」 The average is over the months
- * from the first to the last with payments, and the sentence names those months.
+ * from the first to the last with payments, and the sentence names those months (one month: its count).
  */
 function averageSentence(ref: ProgramRef, lead: string, total: '合計補助' | '計補助'): ItemData {
   return {
@@ -25,7 +25,9 @@ function averageSentence(ref: ProgramRef, lead: string, total: '合計補助' | 
       const figures = input.figures(ref.id);
       if (!figures) return noPayments(lead, input);
       const average = monthlyAverage(input, ref.id);
-      return `${lead}，${average.period}平均每月補助${counted(average.persons, '人')}，${total}${amount(figures.amountNtd)}。`;
+      // One month paid: its count, not an average of one.
+      const per = average.months === 1 ? '' : '平均每月';
+      return `${lead}，${average.period}${per}補助${counted(average.persons, '人')}，${total}${amount(figures.amountNtd)}。`;
     },
   };
 }
