@@ -22,7 +22,7 @@ import { budgetExecution } from '../reports/budget-execution.ts';
 import { amendLine } from './line-amendments.ts';
 import { listAmendments, readPlan } from './plan-queries.ts';
 import { createPlan } from './plans.ts';
-import { loadSamplePlan, readSamplePlan } from './sample-plan.ts';
+import { loadDemoPlans, loadSamplePlan, readSamplePlan } from './sample-plan.ts';
 
 let database: Database;
 let world: BenefitWorld;
@@ -363,6 +363,13 @@ test(`execution equals the payments summed independently; the alert follows the 
   assert.deepEqual([latest.asOf, latest.asOfChosen], ['2023-04', 'latest-paid']);
   await rejects(budgetExecution(database.db, 2023, '2022-12'), 400, 'querystring.asOf');
   await rejects(budgetExecution(database.db, 2019), 404);
+  // The demo's plans: the sample and the paid year as its copy, made once.
+  assert.deepEqual(await loadDemoPlans(database, world.trail), [2018, 2023]);
+  assert.equal((await readPlan(database.db, 2023))!.copiedFromYear, 2018);
+  // A paid year whose plan a person made another way (2026, empty) is left as it is.
+  await grant('emergency-aid', '2026-01', 1);
+  assert.deepEqual(await loadDemoPlans(database, world.trail), [2018, 2026]);
+  assert.equal((await readPlan(database.db, 2026))!.lines.length, 0);
   const empty = await budgetExecution(database.db, 2018);
   assert.deepEqual(
     [empty.asOf, empty.asOfChosen, empty.total.paidToDateNtd, empty.alerts],

@@ -140,6 +140,12 @@ export async function loadDemoPlans(database: Database, trail: AuditTrail): Prom
     .executeTakeFirst();
   const year = latest?.period ? Number(latest.period.slice(0, 4)) : null;
   if (year === null || year === sample.year) return [sample.year];
-  await createPlan(database.db, trail, { year, copyFrom: sample.year });
+  // A plan of that year made any way (a person's) is left as it is.
+  const existing = await database.db
+    .selectFrom('budget_plan')
+    .select('plan_year')
+    .where('plan_year', '=', year)
+    .executeTakeFirst();
+  if (!existing) await createPlan(database.db, trail, { year, copyFrom: sample.year });
   return [sample.year, year];
 }
