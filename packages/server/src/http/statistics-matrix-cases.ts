@@ -9,6 +9,7 @@ import type { RouteCase } from './authz-matrix-cases.ts';
 const period = 'from=2024-01&to=2024-06';
 
 export const STATISTICS_ROUTE_CASES: Record<string, RouteCase> = {
+  'GET /statistics/months': { request: () => ({ url: '/statistics/months' }) },
   'GET /statistics/trend': {
     request: () => ({ url: `/statistics/trend?${period}&programs=low-income-living-allowance&format=csv` }),
   },

@@ -133,6 +133,12 @@ describe(`statistics routes (${testEngine})`, () => {
     assert.ok(String(english.body).startsWith('\uFEFFmonth,program_id,program,district_code'));
   });
 
+  test('the months with payments, the page’s default period', async () => {
+    const months = await world.statistician.get('/statistics/months');
+    assert.equal(months.status, 200);
+    assert.deepEqual(months.body, { first: '2018-02', last: '2024-07' });
+  });
+
   test('bad requests are 400 problems naming the parameter, in both languages', async () => {
     const cases: [string, string][] = [
       ['/statistics/trend?from=2024-06&to=2024-01', 'querystring.to'],

@@ -1,9 +1,9 @@
 import type { IsoMonth } from '@safetynet/core/calendar';
 import { KAOHSIUNG_DISTRICTS } from '@safetynet/core/districts';
 import { monthsBetween } from '@safetynet/core/reports/statistics-definitions';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
-import { type ProgramFigures, programFigures } from './figures.ts';
+import { COUNTED_STATUSES, type ProgramFigures, programFigures } from './figures.ts';
 
 /**
  * The statistics pages' figures (docs/statistics.md), all from `programFigures` (the one aggregate of the
@@ -90,4 +90,16 @@ export async function districtComparison(
     })),
     total: figuresOf(city[0]),
   };
+}
+
+/** The first and last months with counted payments (null when none): the page's default period. */
+export async function paidMonths(
+  db: Kysely<Schema>,
+): Promise<{ first: IsoMonth | null; last: IsoMonth | null }> {
+  const { rows } = await sql<{ first: string | null; last: string | null }>`
+    SELECT min(period) AS first, max(period) AS last FROM payment
+    WHERE status IN (SELECT value FROM json_array_elements_text(${JSON.stringify(COUNTED_STATUSES)}::json))`.execute(
+    db,
+  );
+  return { first: rows[0]?.first ?? null, last: rows[0]?.last ?? null };
 }

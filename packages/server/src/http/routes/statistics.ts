@@ -14,7 +14,7 @@ import type { IdentityServices } from '../../identity/services.ts';
 import { ageSexFigures } from '../../reports/age-sex.ts';
 import { chartSvg, SVG_CONTENT_TYPE } from '../../reports/chart-svg.ts';
 import { openDataRows, openDataTable } from '../../reports/open-data.ts';
-import { districtComparison, monthlyTrend } from '../../reports/statistics.ts';
+import { districtComparison, monthlyTrend, paidMonths } from '../../reports/statistics.ts';
 import {
   ageSexSpec,
   ageSexTable,
@@ -100,6 +100,24 @@ export const statisticsRoutes =
   (deps: { database: Database; identity: IdentityServices }): FastifyPluginAsyncTypebox =>
   async (app) => {
     const db = deps.database.db;
+
+    app.get(
+      '/statistics/months',
+      {
+        config: { policy: 'statistics:read' },
+        schema: {
+          tags: ['reports'],
+          summary: '有撥付之月份 The first and last months with counted payments (null when none)',
+          response: {
+            200: Type.Object({
+              first: Type.Union([Type.String(), Type.Null()], { examples: ['2023-01'] }),
+              last: Type.Union([Type.String(), Type.Null()], { examples: ['2023-06'] }),
+            }),
+          },
+        },
+      },
+      async () => paidMonths(db),
+    );
 
     app.get(
       '/statistics/trend',
