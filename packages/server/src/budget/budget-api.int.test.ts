@@ -182,11 +182,11 @@ test(`execution as JSON, CSV and XLSX; a month of another year is a clear 400 ($
   assert.match(String(csv.headers['content-type']), /^text\/csv/);
   assert.match(String(csv.headers['content-disposition']), /attachment/);
   const rows = parse(String(csv.body).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
-  const assistance = rows.find((r) => r['層級'] === '項目 Line' && r['項'] === '貧困及災害救助')!;
+  const assistance = rows.find((r) => r.層級 === '項目 Line' && r.項 === '貧困及災害救助')!;
   const fromJson = json.body.lines.find((l: { item: string }) => l.item === '貧困及災害救助');
   assert.equal(Number(assistance['預算（千元）']), fromJson.budgetThousandNtd);
   assert.equal(Number(assistance['預算（元）']), fromJson.budgetNtd);
-  assert.equal(rows.at(-1)!['層級'], '合計 Total');
+  assert.equal(rows.at(-1)!.層級, '合計 Total');
 
   const xlsx = await app.inject({
     method: 'GET',
