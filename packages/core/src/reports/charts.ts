@@ -193,10 +193,12 @@ export function ageSexChart(input: AgeSexInput) {
   const option = {
     ...base(title, subtitle),
     legend: { bottom: 0 },
-    grid: { left: 24, right: 32, top: 72, bottom: 48, containLabel: true },
+    grid: { left: 24, right: 32, top: 72, bottom: 64, containLabel: true },
     xAxis: {
       type: 'category' as const,
       name: language === 'en' ? 'Age' : '年齡',
+      nameLocation: 'middle' as const,
+      nameGap: 28,
       data: input.bands.map((b) => textIn(b.band.label, language)),
     },
     yAxis: {
