@@ -36,7 +36,8 @@ export const statistics = {
     xlsx: 'XLSX',
     svg: 'SVG 圖檔',
     openData: '開放資料',
-    openDataLead: '各方案各行政區每月受益人數與金額，不含個人資料；未滿 3 人（戶）之格不公開。',
+    openDataLead:
+      '各方案各行政區每月受益人數與金額，不含個人資料；未滿 3 人（戶）之格不公開。每個檔案最長 12 個月（所選期間之最後 12 個月）。',
     openDataLink: '下載開放資料（CSV）',
     column: {
       month: '月份',
@@ -86,7 +87,7 @@ export const statistics = {
     svg: 'SVG image',
     openData: 'Open data',
     openDataLead:
-      'Recipients and amounts per program, district and month, with no personal data; cells with fewer than 3 recipients are not shown.',
+      'Recipients and amounts per program, district and month, with no personal data; cells with fewer than 3 recipients are not shown. One file covers at most 12 months (the last 12 of the period chosen).',
     openDataLink: 'Download the open data (CSV)',
     column: {
       month: 'Month',

@@ -46,6 +46,12 @@ function defaultPeriod(months: { first: string | null; last: string | null } | u
   return { from: from < months.first ? months.first : from, to: months.last };
 }
 
+/** The open-data file covers at most 12 months: the period's last 12. */
+function openDataPeriod(period: { from: string; to: string }) {
+  const from = addMonths(period.to, -11);
+  return { from: from < period.from ? period.from : from, to: period.to };
+}
+
 /** The three programs with the most payments in the period, to start with. */
 function busiest(answer: TrendAnswer): string[] {
   const times = new Map<string, number>();
@@ -311,7 +317,10 @@ export function Statistics() {
           <h2 id="open-data">{t('openData')}</h2>
           <p>{t('openDataLead')}</p>
           <p>
-            <a href={`/api/v1/open-data/recipients.csv${query({ ...period, language })}`} download>
+            <a
+              href={`/api/v1/open-data/recipients.csv${query({ ...openDataPeriod(period), language })}`}
+              download
+            >
               {t('openDataLink')}
             </a>
           </p>

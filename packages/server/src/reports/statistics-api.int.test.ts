@@ -147,6 +147,7 @@ describe(`statistics routes (${testEngine})`, () => {
       [`/statistics/trend?${period}&programs=${SENIOR},,${CHILD}`, 'querystring.programs'],
       [`/statistics/districts?${period}&program=no-such-program`, 'querystring.program'],
       ['/open-data/recipients.csv?from=2024-13&to=2024-06', 'from'],
+      ['/open-data/recipients.csv?from=2023-01&to=2024-06', 'querystring.to'],
       [`/statistics/age-sex?${period}&format=pdf`, 'format'],
     ];
     for (const [url, field] of cases) {

@@ -4,6 +4,7 @@ import {
   AGE_BANDS,
   type Language,
   type Measure,
+  monthsBetween,
   statisticsPeriodProblem,
 } from '@safetynet/core/reports/statistics-definitions';
 import type { FastifyReply } from 'fastify';
@@ -41,6 +42,9 @@ import {
 } from '../statistics-schemas.ts';
 
 type Format = 'json' | 'csv' | 'xlsx' | 'svg';
+
+/** The longest period of one open-data file. */
+const MAX_OPEN_DATA_MONTHS = 12;
 
 /** The period of a request, or a 400 naming the parameter. */
 function periodOf(query: { from: string; to: string }) {
@@ -271,7 +275,7 @@ export const statisticsRoutes =
             `不含個人資料。受益人（戶）數未滿${OPEN_DATA_MIN_RECIPIENTS}之格不公開，並為免由全市合計推算而併同隱藏其他格（規則見 docs/statistics.md）。` +
             `No personal data. Cells with fewer than ${OPEN_DATA_MIN_RECIPIENTS} recipients are blank, and so ` +
             'are other cells where needed so that none can be worked out from the city total (the rule: ' +
-            'docs/statistics.md); the note column says why. UTF-8 CSV with a byte-order mark.',
+            'docs/statistics.md); the note column says why. At most 12 months. UTF-8 CSV with a byte-order mark.',
           querystring: Type.Object(
             { ...PeriodQuery, language: LanguageQuery },
             { additionalProperties: false },
@@ -288,6 +292,14 @@ export const statisticsRoutes =
       },
       async (request, reply) => {
         const period = periodOf(request.query);
+        // Anyone may ask, so one answer reads at most a year of payments.
+        if (monthsBetween(period.from, period.to).length > MAX_OPEN_DATA_MONTHS)
+          throw new ApiError(
+            400,
+            `開放資料每次最長${MAX_OPEN_DATA_MONTHS}個月`,
+            `open data covers at most ${MAX_OPEN_DATA_MONTHS} months per file`,
+            'querystring.to',
+          );
         const language = (request.query.language ?? 'zh-TW') as Language;
         const rows = await openDataRows(db, period);
         return sendTable(reply, openDataTable(rows, language), {
