@@ -8,6 +8,7 @@ import { createThrowawayDatabase } from '../db/throwaway-database.ts';
 import { cityRulesBenchmark } from './city-rules.ts';
 import { payrollBenchmark } from './payroll.ts';
 import { BENCHMARKS } from './registry.ts';
+import { reportBenchmark } from './report.ts';
 import { reviewBenchmark } from './review.ts';
 import { calculateBenchmark } from './rules.ts';
 
@@ -66,6 +67,7 @@ try {
     cityRulesBenchmark,
     payrollBenchmark,
     reviewBenchmark,
+    reportBenchmark,
   ]) {
     if (values.only && !bench.name.startsWith(values.only)) continue;
     for (const result of await bench.run(database, scale)) {

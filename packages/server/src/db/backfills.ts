@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { FILL_REPORT_RECIPIENT } from './migrations/0019_report_rollup.ts';
 import type { Schema } from './schema.ts';
 
 /**
@@ -22,6 +23,13 @@ const BACKFILLS: Record<string, (trx: Kysely<Schema>) => Promise<number>> = {
       UPDATE payment SET household_id = entity_id
       WHERE kind = 'grant' AND entity = 'household' AND household_id IS NULL`.execute(trx);
     return [entitlements, monthly, grants].reduce((sum, r) => sum + Number(r.numAffectedRows ?? 0), 0);
+  },
+  // migrations/0019: the reports' rollup, counted afresh from every payment (after the households above,
+  // whose update the rollup's trigger has already counted: the table is emptied first).
+  'report-recipient': async (trx) => {
+    await sql`DELETE FROM report_recipient`.execute(trx);
+    const filled = await sql.raw(FILL_REPORT_RECIPIENT).execute(trx);
+    return Number(filled.numAffectedRows ?? 0);
   },
 };
 

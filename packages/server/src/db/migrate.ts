@@ -18,6 +18,7 @@ import * as paymentRunProgress from './migrations/0015_payment_run_progress.ts';
 import * as applicationHousehold from './migrations/0016_application_household.ts';
 import * as reportHousehold from './migrations/0017_report_household.ts';
 import * as budgetPlan from './migrations/0018_budget_plan.ts';
+import * as reportRollup from './migrations/0019_report_rollup.ts';
 import { seedReferenceData } from './reference-data.ts';
 import type { Schema } from './schema.ts';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016_application_household': applicationHousehold,
   '0017_report_household': reportHousehold,
   '0018_budget_plan': budgetPlan,
+  '0019_report_rollup': reportRollup,
 };
 
 export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {

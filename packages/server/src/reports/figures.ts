@@ -73,3 +73,107 @@ export async function programFigures(db: Kysely<Schema>, query: FiguresQuery): P
     amountNtd: Number(row.amount),
   }));
 }
+
+/** What a work report needs, from one pass over the period's payments (halfYearFigures). */
+export interface PeriodFigures {
+  /** Per program over the whole period, for the city. */
+  city: ProgramFigures[];
+  /** Per program and district over the whole period. */
+  byDistrict: ProgramFigures[];
+  /** Per program and month: distinct recipients paid that month (for 「平均每月補助…人」). */
+  monthPersons: { programId: string; period: IsoMonth; persons: number }[];
+}
+
+const monthIndex = (month: IsoMonth) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthAt = (index: number): IsoMonth =>
+  `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * The same figures as programFigures for the city, by district, and persons by month, from the reports'
+ * rollup (migrations/0019: a row per year, program, recipient, household and district with the payments
+ * counted month by month) instead of the payments themselves (about four million for a half year of the
+ * full city, six times the rows): the period's rows, with the months paid as bits of an integer, are counted
+ * three ways. At most 12 months (one bit each). A recipient paid in both years of a period across a new year
+ * has a row for each year; the counts are distinct all the same.
+ */
+export async function periodFigures(
+  db: Kysely<Schema>,
+  query: { from: IsoMonth; to: IsoMonth },
+): Promise<PeriodFigures> {
+  const first = monthIndex(query.from);
+  const span = monthIndex(query.to) - first + 1;
+  if (span < 1 || span > 12)
+    throw new RangeError(`periodFigures: 1 to 12 months, not ${query.from}–${query.to}`);
+  const months = Array.from({ length: span }, (_, m) =>
+    sql`count(*) FILTER (WHERE months & ${1 << m} <> 0)::text`.as(`m${m}`),
+  );
+  // Each year of the period read from the rollup (migrations/0019): the months of the period in it.
+  const perYear = [...new Set([query.from.slice(0, 4), query.to.slice(0, 4)])].map((year) => {
+    const inYear = Array.from({ length: span }, (_, m) => monthAt(first + m)).filter((month) =>
+      month.startsWith(year),
+    );
+    const column = (prefix: 't' | 'a', month: IsoMonth) => sql.ref(`${prefix}${month.slice(5, 7)}`);
+    const times = sql.join(
+      inYear.map((month) => column('t', month)),
+      sql` + `,
+    );
+    const amount = sql.join(
+      inYear.map((month) => column('a', month)),
+      sql` + `,
+    );
+    const bits = sql.join(
+      inYear.map(
+        (month) =>
+          sql`CASE WHEN ${column('t', month)} > 0 THEN ${1 << (monthIndex(month) - first)} ELSE 0 END`,
+      ),
+      sql` | `,
+    );
+    return sql`SELECT program_id, district_code, entity_id, household_id, ${times} AS times, ${amount} AS amount,
+        ${bits} AS months
+      FROM report_recipient WHERE year = ${year} AND ${times} > 0`;
+  });
+  return db.transaction().execute(async (trx) => {
+    await sql`CREATE TEMPORARY TABLE period_recipient ON COMMIT DROP AS ${sql.join(perYear, sql` UNION ALL `)}`.execute(
+      trx,
+    );
+    // Counting distinct recipients sorts them: in memory (the default 4 MB would sort on disk).
+    await sql`SET LOCAL work_mem = '128MB'`.execute(trx);
+    type Row = {
+      program_id: string;
+      district_code: string | null;
+      persons: string;
+      person_times: string;
+      households: string;
+      amount: string;
+    };
+    const figures = (rows: Row[]): ProgramFigures[] =>
+      rows.map((row) => ({
+        programId: row.program_id,
+        districtCode: row.district_code,
+        period: null,
+        persons: Number(row.persons),
+        personTimes: Number(row.person_times),
+        households: Number(row.households),
+        amountNtd: Number(row.amount),
+      }));
+    const measures = sql`count(DISTINCT entity_id)::text AS persons, sum(times)::text AS person_times,
+      count(DISTINCT household_id)::text AS households, sum(amount)::text AS amount`;
+    const city = await sql<Row>`SELECT program_id, NULL::text AS district_code, ${measures}
+      FROM period_recipient GROUP BY 1 ORDER BY 1`.execute(trx);
+    const byDistrict = await sql<Row>`SELECT program_id, district_code, ${measures}
+      FROM period_recipient GROUP BY 1, 2 ORDER BY 1, 2`.execute(trx);
+    // A recipient paid in two districts or for two households in the period is one person a month.
+    const perMonth = await sql<Record<string, string>>`
+      SELECT program_id, ${sql.join(months)}
+      FROM (SELECT program_id, entity_id, bit_or(months) AS months FROM period_recipient GROUP BY 1, 2) r
+      GROUP BY 1 ORDER BY 1`.execute(trx);
+    const monthPersons = perMonth.rows.flatMap((row) =>
+      Array.from({ length: span }, (_, m) => ({
+        programId: row.program_id!,
+        period: monthAt(first + m),
+        persons: Number(row[`m${m}`]),
+      })).filter((entry) => entry.persons > 0),
+    );
+    return { city: figures(city.rows), byDistrict: figures(byDistrict.rows), monthPersons };
+  });
+}

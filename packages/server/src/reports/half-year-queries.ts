@@ -25,28 +25,31 @@ export function bornOnOrBefore(on: IsoDate, age: number): IsoDate {
  * those 65 or older, and those holding a disability certificate valid that day.
  */
 export async function registryCounts(db: Kysely<Schema>, on: IsoDate): Promise<RegistryCounts> {
-  const persons = asOf(db, 'person_version', on).as('p');
   const certificates = asOf(db, 'disability_certificate', on).as('c');
-  const row = await db
-    .selectFrom(persons)
-    .where('p.registered_district_code', 'is not', null)
-    .where((eb) => eb.or([eb('p.death_date', 'is', null), eb('p.death_date', '>', on)]))
-    .select([
-      sql<string>`count(*)::text`.as('population'),
-      sql<string>`count(*) FILTER (WHERE p.birth_date <= ${bornOnOrBefore(on, SENIOR_AGE)}::date)::text`.as(
-        'seniors',
-      ),
-      sql<string>`count(*) FILTER (WHERE p.person_id IN (SELECT c.person_id FROM ${certificates}))::text`.as(
-        'disability',
-      ),
-    ])
-    .executeTakeFirstOrThrow();
-  return {
-    asOf: on,
-    population: Number(row.population),
-    seniors: Number(row.seniors),
-    withDisabilityCertificate: Number(row.disability),
-  };
+  return db.transaction().execute(async (trx) => {
+    // db/as-of.ts's rule, narrowed to the columns counted so that it reads the index person_version_report
+    // (migrations/0019) in order instead of sorting every version of the city's 2.7 million persons.
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
+    const { rows } = await sql<{ population: string; seniors: string; disability: string }>`
+      SELECT count(*)::text AS population,
+        count(*) FILTER (WHERE p.birth_date <= ${bornOnOrBefore(on, SENIOR_AGE)}::date)::text AS seniors,
+        count(*) FILTER (WHERE p.person_id IN (SELECT c.person_id FROM ${certificates}))::text AS disability
+      FROM (
+        SELECT DISTINCT ON (person_id) person_id, valid_to, birth_date, death_date, registered_district_code
+        FROM person_version WHERE valid_from <= ${on}
+        ORDER BY person_id, valid_from DESC, recorded_at DESC, version_id DESC
+      ) p
+      WHERE (p.valid_to IS NULL OR p.valid_to > ${on}) AND p.registered_district_code IS NOT NULL
+        AND (p.death_date IS NULL OR p.death_date > ${on})`.execute(trx);
+    const row = rows[0]!;
+    return {
+      asOf: on,
+      population: Number(row.population),
+      seniors: Number(row.seniors),
+      withDisabilityCertificate: Number(row.disability),
+    };
+  });
 }
 
 /** 三(二)1 and 2: asset-building accounts open on `on` (opened by then, not closed by then), per program. */

@@ -14,7 +14,7 @@ import {
 import { CATALOG } from '@safetynet/rules/programs/catalog';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
-import { COUNTED_STATUSES, programFigures } from './figures.ts';
+import { COUNTED_STATUSES, periodFigures } from './figures.ts';
 import { latestPaidMonth, openAccountCounts, registryCounts } from './half-year-queries.ts';
 
 /**
@@ -75,17 +75,15 @@ export async function loadHalfYearReport(
   options: { today?: IsoDate } = {},
 ): Promise<HalfYearReportDocument> {
   const asOf = lastDayOfMonth(period.to);
-  const [city, byMonth, byDistrict, registry, accounts] = await Promise.all([
-    programFigures(db, period),
-    programFigures(db, { ...period, byMonth: true }),
-    programFigures(db, { ...period, byDistrict: true }),
+  const [{ city, byDistrict, monthPersons }, registry, accounts] = await Promise.all([
+    periodFigures(db, period),
     registryCounts(db, asOf),
     openAccountCounts(db, asOf),
   ]);
   const months = new Map<string, MonthPersons[]>();
-  for (const row of byMonth) {
+  for (const row of monthPersons) {
     const list = months.get(row.programId) ?? [];
-    list.push({ month: row.period!, persons: row.persons });
+    list.push({ month: row.period, persons: row.persons });
     months.set(row.programId, list);
   }
   const report = buildHalfYearReport({

@@ -1,0 +1,85 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * The half-year work report over a full city (issue 7: about four million payments, ≤ 5 s).
+ *
+ * report_recipient keeps, per calendar year, program, recipient, household and district, the payments
+ * counted by the reports (reports/figures.ts: pending, sent or paid) and their amounts month by month
+ * (t01…t12, a01…a12). Triggers on payment keep it up to date in the statement that writes the payments: an
+ * insert adds what it counts; an update (a payment sent, paid, returned, cancelled, reduced) takes away what
+ * the old rows counted and adds what the new rows count. A report then reads a recipient's row instead of
+ * their six or twelve payments. Rows are locked in key order, so payment runs in parallel lanes cannot
+ * deadlock on a recipient they share. Each row is updated once a month: half of each page is left free so
+ * the new version stays on its page without touching the index (a month's run took a third longer without).
+ * Rows written before this migration are counted by the backfill
+ * `report-recipient` (db/backfills.ts).
+ *
+ * person_version_report lets the registry as on a day (db/as-of.ts) be resolved for the whole city by reading
+ * an index in order, for the report's population counts (reports/half-year-queries.ts).
+ */
+const MONTHS = Array.from({ length: 12 }, (_, m) => String(m + 1).padStart(2, '0'));
+const KEY = 'year, program_id, entity_id, household_id, district_code';
+const COUNTS = [...MONTHS.map((m) => `t${m}`), ...MONTHS.map((m) => `a${m}`)];
+
+/** The counted part of a set of payment rows (`source`), times `sign`, per key. */
+const contributions = (source: string, sign: string) =>
+  `SELECT left(period, 4) AS year, program_id, entity_id, household_id, district_code, ${MONTHS.map(
+    (m) => `${sign} * (substr(period, 6, 2) = '${m}')::int AS t${m}`,
+  ).join(', ')}, ${MONTHS.map(
+    (m) => `${sign} * CASE WHEN substr(period, 6, 2) = '${m}' THEN amount_ntd ELSE 0 END::bigint AS a${m}`,
+  ).join(', ')} FROM ${source} WHERE status IN ('pending', 'sent', 'paid')`;
+
+/** Adds the summed contributions of `rows` (a query) to report_recipient. */
+const upsert = (rows: string) =>
+  `INSERT INTO report_recipient (${KEY}, ${COUNTS.join(', ')}) SELECT ${KEY}, ${COUNTS.map((c) => `sum(${c})`).join(', ')} FROM (${rows}) c GROUP BY ${KEY} HAVING ${COUNTS.map((c) => `sum(${c}) <> 0`).join(' OR ')} ORDER BY ${KEY} ON CONFLICT (${KEY}) DO UPDATE SET ${COUNTS.map((c) => `${c} = report_recipient.${c} + excluded.${c}`).join(', ')}`;
+
+/** For the backfill: every payment already written, counted into report_recipient from scratch. */
+export const FILL_REPORT_RECIPIENT = upsert(contributions('payment', '1'));
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql
+    .raw(`CREATE TABLE IF NOT EXISTS report_recipient (
+  year text NOT NULL,
+  program_id text NOT NULL,
+  entity_id uuid NOT NULL,
+  household_id uuid,
+  district_code text NOT NULL,
+  ${MONTHS.map((m) => `t${m} integer NOT NULL DEFAULT 0`).join(', ')},
+  ${MONTHS.map((m) => `a${m} bigint NOT NULL DEFAULT 0`).join(', ')}
+) WITH (fillfactor = 50)`)
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE UNIQUE INDEX IF NOT EXISTS report_recipient_key ON report_recipient (${KEY}) NULLS NOT DISTINCT`,
+    )
+    .execute(db);
+  await sql
+    .raw(`CREATE OR REPLACE FUNCTION report_recipient_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  ${upsert(contributions('inserted_payment', '1'))};
+  RETURN NULL;
+END $$`)
+    .execute(db);
+  await sql
+    .raw(`CREATE OR REPLACE FUNCTION report_recipient_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  ${upsert(`${contributions('new_payment', '1')} UNION ALL ${contributions('old_payment', '-1')}`)};
+  RETURN NULL;
+END $$`)
+    .execute(db);
+  await sql.raw('DROP TRIGGER IF EXISTS payment_inserted_report ON payment').execute(db);
+  await sql
+    .raw(`CREATE TRIGGER payment_inserted_report AFTER INSERT ON payment REFERENCING NEW TABLE AS inserted_payment
+  FOR EACH STATEMENT EXECUTE FUNCTION report_recipient_inserted()`)
+    .execute(db);
+  await sql.raw('DROP TRIGGER IF EXISTS payment_updated_report ON payment').execute(db);
+  await sql
+    .raw(`CREATE TRIGGER payment_updated_report AFTER UPDATE ON payment
+  REFERENCING OLD TABLE AS old_payment NEW TABLE AS new_payment
+  FOR EACH STATEMENT EXECUTE FUNCTION report_recipient_updated()`)
+    .execute(db);
+  await sql
+    .raw(`CREATE INDEX IF NOT EXISTS person_version_report ON person_version (person_id, valid_from DESC,
+  recorded_at DESC, version_id DESC) INCLUDE (valid_to, sex, birth_date, death_date, registered_district_code)`)
+    .execute(db);
+}
