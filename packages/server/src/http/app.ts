@@ -193,6 +193,11 @@ export async function buildServer({
           name: 'protection',
           description: '保護個案（知悉需要、緊急調閱） Protection cases, need-to-know and break-glass',
         },
+        {
+          name: 'reports',
+          description:
+            '工作報告、施政計畫預算執行、統計與開放資料 Work report, plan budget execution, statistics and open data',
+        },
       ],
       components: {
         securitySchemes: {

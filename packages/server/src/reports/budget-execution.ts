@@ -12,11 +12,11 @@ import type { Kysely } from 'kysely';
 import { ApiError } from '../api-error.ts';
 import { type Plan, readPlan } from '../budget/plan-queries.ts';
 import type { Schema } from '../db/schema.ts';
-import { programFigures } from './figures.ts';
+import { monthlyAmounts } from './figures.ts';
 
 /**
  * A year's plan against its payments (docs/budget.md): the plan's lines and the payments of the year up
- * to the as-of month (programFigures by month), computed by core's planExecution. Each program is
+ * to the as-of month (the amounts paid per month, figures.ts monthlyAmounts), computed by core's planExecution. Each program is
  * projected by the method its payment period calls for: monthly allowances by their run rate, grants per
  * event by their average month, once-a-year payments as paid.
  */
@@ -86,20 +86,14 @@ export async function budgetExecution(
       'querystring.asOf',
     );
   // The whole year's months once; the as-of month (given, or the latest paid) cuts them.
-  const figures = await programFigures(db, { from: `${year}-01`, to: `${year}-12`, byMonth: true });
-  const latest = figures.reduce<string | null>(
-    (max, f) => (f.amountNtd > 0 && f.period && (!max || f.period > max) ? f.period : max),
-    null,
-  );
-  const month = asOf ?? latest ?? `${year}-01`;
+  const paidByProgram = await monthlyAmounts(db, year);
+  let latestMonth = 0;
+  for (const amounts of paidByProgram.values())
+    amounts.forEach((amount, m) => {
+      if (amount > 0 && m + 1 > latestMonth) latestMonth = m + 1;
+    });
+  const month = asOf ?? (latestMonth ? `${year}-${String(latestMonth).padStart(2, '0')}` : `${year}-01`);
   const asOfMonth = Number(month.slice(5, 7));
-  const paidByProgram = new Map<string, number[]>();
-  for (const figure of figures) {
-    if (!figure.period) continue;
-    const months = paidByProgram.get(figure.programId) ?? new Array<number>(12).fill(0);
-    months[Number(figure.period.slice(5, 7)) - 1] = figure.amountNtd;
-    paidByProgram.set(figure.programId, months);
-  }
   const programIds = new Set([...paidByProgram.keys(), ...plan.lines.flatMap((l) => l.programIds)]);
   const execution = planExecution({
     asOfMonth,
@@ -130,7 +124,7 @@ export async function budgetExecution(
     year,
     rocYear: plan.rocYear,
     asOf: month,
-    asOfChosen: asOf ? 'given' : latest ? 'latest-paid' : 'no-payments',
+    asOfChosen: asOf ? 'given' : latestMonth ? 'latest-paid' : 'no-payments',
     monthsLeft: execution.monthsLeft,
     lines,
     categories,

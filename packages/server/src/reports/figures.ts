@@ -177,3 +177,21 @@ export async function periodFigures(
     return { city: figures(city.rows), byDistrict: figures(byDistrict.rows), monthPersons };
   });
 }
+
+/**
+ * The amounts paid per program and month of a year (what budget execution compares with the plan), from
+ * the reports' rollup: the same sums as programFigures' amountNtd by month, without counting recipients,
+ * so a full city's year (seven million payments) is read as its recipients' rows.
+ */
+export async function monthlyAmounts(db: Kysely<Schema>, year: number): Promise<Map<string, number[]>> {
+  const months = Array.from({ length: 12 }, (_, m) => `a${String(m + 1).padStart(2, '0')}`);
+  const { rows } = await sql<Record<string, string>>`
+    SELECT program_id, ${sql.join(months.map((column) => sql`sum(${sql.ref(column)})::text AS ${sql.ref(column)}`))}
+    FROM report_recipient WHERE year = ${String(year).padStart(4, '0')}
+    GROUP BY program_id ORDER BY program_id`.execute(db);
+  return new Map(
+    rows
+      .map((row) => [row.program_id!, months.map((column) => Number(row[column]))] as const)
+      .filter(([, amounts]) => amounts.some((amount) => amount !== 0)),
+  );
+}
