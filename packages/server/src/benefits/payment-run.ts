@@ -6,6 +6,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { ApiError } from '../api-error.ts';
 import type { AuditTrail } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
+import { COUNT_RUN_IN_REPORTS } from '../db/migrations/0019_report_rollup.ts';
 import type { PaymentRunTable, PaymentTable, Schema } from '../db/schema.ts';
 import { deductOverpayments } from './overpayment-recovery.ts';
 
@@ -120,6 +121,18 @@ export async function runMonthlyPayments(
   const { deductedNtd } = await deductOverpayments(database, period, trail);
 
   return db.transaction().execute(async (trx) => {
+    // The run's payments counted into the reports' rollup at once (migrations/0019), unless an earlier
+    // attempt of the run got here: the payments written since were counted as they were written.
+    const counting = await trx
+      .selectFrom('payment_run')
+      .select('counted_in_reports')
+      .where('run_id', '=', run.run_id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (!counting.counted_in_reports) {
+      const [before, after] = COUNT_RUN_IN_REPORTS.split('$1');
+      await sql`${sql.raw(before!)}${run.run_id}::uuid${sql.raw(after!)}`.execute(trx);
+    }
     const { rows } = await sql<{ n: number; amount: string }>`SELECT count(*)::int AS n,
       coalesce(sum(amount_ntd) FILTER (WHERE status <> 'cancelled'), 0)::text AS amount FROM payment
       WHERE kind = 'monthly' AND period = ${period}`.execute(trx);
@@ -134,6 +147,7 @@ export async function runMonthlyPayments(
         amount_ntd: sql`${totalNtd}::bigint`,
         entitlements_total: total,
         entitlements_done: total,
+        counted_in_reports: true,
       })
       .where('run_id', '=', run.run_id)
       .execute();

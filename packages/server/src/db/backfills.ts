@@ -25,8 +25,12 @@ const BACKFILLS: Record<string, (trx: Kysely<Schema>) => Promise<number>> = {
     return [entitlements, monthly, grants].reduce((sum, r) => sum + Number(r.numAffectedRows ?? 0), 0);
   },
   // migrations/0019: the reports' rollup, counted afresh from every payment (after the households above,
-  // whose update the rollup's trigger has already counted: the table is emptied first).
+  // whose update the rollup's trigger has already counted: the table is emptied first), every run's
+  // payments with it (so no run is counted in again at its end).
   'report-recipient': async (trx) => {
+    // Another server starting at the same time must not write payments between the emptying and the count.
+    await sql`LOCK TABLE payment IN SHARE MODE`.execute(trx);
+    await sql`UPDATE payment_run SET counted_in_reports = true`.execute(trx);
     await sql`DELETE FROM report_recipient`.execute(trx);
     const filled = await sql.raw(FILL_REPORT_RECIPIENT).execute(trx);
     return Number(filled.numAffectedRows ?? 0);

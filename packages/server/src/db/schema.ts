@@ -474,6 +474,8 @@ export interface PaymentRunTable {
   /** migrations/0015: the entitlements the run walks through, and how many it has done. */
   entitlements_total: number | null;
   entitlements_done: Generated<number>;
+  /** migrations/0019: its payments are in the reports' rollup (counted in at the run's end). */
+  counted_in_reports: Generated<boolean>;
 }
 
 export type PaymentStatus = 'pending' | 'sent' | 'paid' | 'returned' | 'failed' | 'cancelled';

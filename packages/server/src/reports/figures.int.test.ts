@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { benefitWorld, household } from '../benefits/benefit-fixtures.ts';
-import { payGrant } from '../benefits/payment-run.ts';
+import { payGrant, runMonthlyPayments } from '../benefits/payment-run.ts';
 import type { Database } from '../db/database.ts';
 import { FILL_REPORT_RECIPIENT } from '../db/migrations/0019_report_rollup.ts';
 import { openTestDatabase } from '../db/test-database.ts';

@@ -85,14 +85,14 @@ export async function loadSyntheticCity(
   ) => {
     if (options.replace) {
       // What rests on the old city's persons and households goes with it: caseloads, protection cases,
-      // applications, decisions, entitlements and payments, asset-building accounts, and citizen accounts
-      // (staff accounts, API clients and the audit log stay).
+      // applications, decisions, entitlements and payments (and the reports' rollup of them), asset-building
+      // accounts, and citizen accounts (staff accounts, API clients and the audit log stay).
       await query(`TRUNCATE caseload_assignment, break_glass_grant, protection_case`);
       // The annual reviews of the old city's entitlements (their items name its payees).
       await query(`TRUNCATE annual_review_item, annual_review`);
       await query(
         // CASCADE: with them what rests on them (bank files and returns, overpayments and their recovery).
-        `TRUNCATE payment, payment_run, entitlement, decision, proposal, application_document, application_program, application, payee_bank_account, bank_file, asset_deposit, asset_account CASCADE`,
+        `TRUNCATE payment, payment_run, report_recipient, entitlement, decision, proposal, application_document, application_program, application, payee_bank_account, bank_file, asset_deposit, asset_account CASCADE`,
       );
       const citizens = `SELECT account_id FROM account WHERE person_id IS NOT NULL`;
       await query(`DELETE FROM session WHERE account_id IN (${citizens})`);

@@ -5,11 +5,16 @@ import { type Kysely, sql } from 'kysely';
  *
  * report_recipient keeps, per calendar year, program, recipient, household and district, the payments
  * counted by the reports (reports/figures.ts: pending, sent or paid) and their amounts month by month
- * (t01…t12, a01…a12). Triggers on payment keep it up to date in the statement that writes the payments: an
- * insert adds what it counts; an update (a payment sent, paid, returned, cancelled, reduced) takes away what
- * the old rows counted and adds what the new rows count. A report then reads a recipient's row instead of
- * their six or twelve payments. Rows are locked in key order, so payment runs in parallel lanes cannot
- * deadlock on a recipient they share. Each row is updated once a month: half of each page is left free so
+ * (t01…t12, a01…a12). A report then reads a recipient's row instead of their six or twelve payments.
+ * - A monthly payment run's payments are counted in at the run's end, all at once, in the transaction that
+ *   marks the run `counted_in_reports` (COUNT_RUN_IN_REPORTS).
+ * - Everything else is counted by triggers on payment in the statement that writes it: an insert (a grant, a
+ *   payment of a run already counted in: a run resumed) adds what it counts; an update (a payment sent,
+ *   paid, returned, cancelled, reduced) takes away what the old rows counted and adds what the new rows
+ *   count. Payments of a run not yet counted in are left to the run's end, which reads them as they are
+ *   then; an update waits for a run's end under way (it shares a lock on the run's row), so a change is
+ *   counted once, by one or the other. Rows are written in key order, so concurrent writers cannot deadlock.
+ * Each row is updated once a month: half of each page is left free so
  * the new version stays on its page without touching the index (a month's run took a third longer without).
  * Rows written before this migration are counted by the backfill
  * `report-recipient` (db/backfills.ts).
@@ -21,22 +26,41 @@ const MONTHS = Array.from({ length: 12 }, (_, m) => String(m + 1).padStart(2, '0
 const KEY = 'year, program_id, entity_id, household_id, district_code';
 const COUNTS = [...MONTHS.map((m) => `t${m}`), ...MONTHS.map((m) => `a${m}`)];
 
-/** The counted part of a set of payment rows (`source`), times `sign`, per key. */
-const contributions = (source: string, sign: string) =>
-  `SELECT left(period, 4) AS year, program_id, entity_id, household_id, district_code, ${MONTHS.map(
-    (m) => `${sign} * (substr(period, 6, 2) = '${m}')::int AS t${m}`,
+/** The payments counted by the reports (reports/figures.ts COUNTED_STATUSES). */
+const COUNTED = "p.status IN ('pending', 'sent', 'paid')";
+/** …and already in the rollup's reach: a grant (no run), or a payment of a run counted in at its end. */
+const IN_REACH =
+  '(p.run_id IS NULL OR p.run_id IN (SELECT run_id FROM payment_run WHERE counted_in_reports))';
+
+/** The counted part of a set of payment rows (`source`, as `p`), times `sign`, per key. */
+const contributions = (source: string, sign: string, where: string) =>
+  `SELECT left(p.period, 4) AS year, p.program_id, p.entity_id, p.household_id, p.district_code, ${MONTHS.map(
+    (m) => `${sign} * (substr(p.period, 6, 2) = '${m}')::int AS t${m}`,
   ).join(', ')}, ${MONTHS.map(
-    (m) => `${sign} * CASE WHEN substr(period, 6, 2) = '${m}' THEN amount_ntd ELSE 0 END::bigint AS a${m}`,
-  ).join(', ')} FROM ${source} WHERE status IN ('pending', 'sent', 'paid')`;
+    (m) =>
+      `${sign} * CASE WHEN substr(p.period, 6, 2) = '${m}' THEN p.amount_ntd ELSE 0 END::bigint AS a${m}`,
+  ).join(', ')} FROM ${source} p WHERE ${where}`;
 
 /** Adds the summed contributions of `rows` (a query) to report_recipient. */
 const upsert = (rows: string) =>
   `INSERT INTO report_recipient (${KEY}, ${COUNTS.join(', ')}) SELECT ${KEY}, ${COUNTS.map((c) => `sum(${c})`).join(', ')} FROM (${rows}) c GROUP BY ${KEY} HAVING ${COUNTS.map((c) => `sum(${c}) <> 0`).join(' OR ')} ORDER BY ${KEY} ON CONFLICT (${KEY}) DO UPDATE SET ${COUNTS.map((c) => `${c} = report_recipient.${c} + excluded.${c}`).join(', ')}`;
 
 /** For the backfill: every payment already written, counted into report_recipient from scratch. */
-export const FILL_REPORT_RECIPIENT = upsert(contributions('payment', '1'));
+export const FILL_REPORT_RECIPIENT = upsert(contributions('payment', '1', COUNTED));
+
+/**
+ * For the end of a payment run (benefits/payment-run.ts): the run's payments counted in at once, in key
+ * order, `$1` the run's id. Counting them chunk by chunk as they are written took as long as writing them
+ * (each chunk touches recipients all over the rollup); at the end of the run it is a sixth of the run.
+ */
+export const COUNT_RUN_IN_REPORTS = upsert(
+  contributions('(SELECT * FROM payment WHERE run_id = $1)', '1', COUNTED),
+);
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql
+    .raw('ALTER TABLE payment_run ADD COLUMN IF NOT EXISTS counted_in_reports boolean NOT NULL DEFAULT false')
+    .execute(db);
   await sql
     .raw(`CREATE TABLE IF NOT EXISTS report_recipient (
   year text NOT NULL,
@@ -56,14 +80,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(`CREATE OR REPLACE FUNCTION report_recipient_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  ${upsert(contributions('inserted_payment', '1'))};
+  ${upsert(contributions('inserted_payment', '1', `${COUNTED} AND ${IN_REACH}`))};
   RETURN NULL;
 END $$`)
     .execute(db);
   await sql
     .raw(`CREATE OR REPLACE FUNCTION report_recipient_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  ${upsert(`${contributions('new_payment', '1')} UNION ALL ${contributions('old_payment', '-1')}`)};
+  PERFORM 1 FROM payment_run WHERE run_id IN (SELECT DISTINCT run_id FROM new_payment) FOR SHARE;
+  ${upsert(
+    `${contributions('new_payment', '1', `${COUNTED} AND ${IN_REACH}`)} UNION ALL ${contributions('old_payment', '-1', `${COUNTED} AND ${IN_REACH}`)}`,
+  )};
   RETURN NULL;
 END $$`)
     .execute(db);
