@@ -45,6 +45,14 @@ export async function amendLine(
   if (amendment.programIds) checkPrograms(amendment.programIds, 'body.programIds');
   const actor = who(trail);
   const repeated = await db.transaction().execute(async (trx) => {
+    // The plan's row first, as adding a line does: two amendments giving the same program to two lines,
+    // or one racing a new line, take turns, so the second is told the program is taken (409).
+    await trx
+      .selectFrom('budget_plan')
+      .select('plan_year')
+      .where('plan_year', '=', year)
+      .forUpdate()
+      .execute();
     const line = await trx
       .selectFrom('budget_line')
       .selectAll()

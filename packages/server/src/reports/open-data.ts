@@ -97,12 +97,15 @@ export async function openDataRows(
   return rows;
 }
 
+// A cell hidden for being small and one hidden with it read the same: telling them apart would say which
+// hidden cell is the small one, and with the total, what each holds.
+const HIDDEN_CELL = (n: number) => ({
+  zh: `未滿${n}人（戶）或為免由合計推算，不公開`,
+  en: `fewer than ${n} recipients, or hidden so that such a cell cannot be worked out from the total`,
+});
 const NOTES: Record<NonNullable<OpenDataRow['suppressed']>, (n: number) => { zh: string; en: string }> = {
-  small: (n) => ({ zh: `未滿${n}人（戶），不公開`, en: `fewer than ${n} recipients, not shown` }),
-  complementary: () => ({
-    zh: '為免由合計推算，併同不公開',
-    en: 'not shown so that a hidden cell cannot be worked out from the total',
-  }),
+  small: HIDDEN_CELL,
+  complementary: HIDDEN_CELL,
   total: () => ({
     zh: '合計可推算個別數值，不公開',
     en: 'total not shown: it would reveal a hidden cell',

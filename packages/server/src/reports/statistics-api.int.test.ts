@@ -105,8 +105,11 @@ describe(`statistics routes (${testEngine})`, () => {
     )!;
     assert.deepEqual(
       [yancheng['受益人（戶）數'], yancheng['金額（元）'], yancheng.附註],
-      ['', '', '未滿3人（戶），不公開'],
+      ['', '', '未滿3人（戶）或為免由合計推算，不公開'],
     );
+    // A cell hidden for being small and one hidden with it are not told apart.
+    const cellNotes = new Set(records.filter((r) => r.附註 && r.行政區 !== '高雄市').map((r) => r.附註));
+    assert.deepEqual([...cellNotes], ['未滿3人（戶）或為免由合計推算，不公開']);
     const zuoying = records.find(
       (r) => r.方案代碼 === GIFT && r.月份 === '2024-04' && r.行政區 === '左營區',
     )!;

@@ -17,6 +17,9 @@ import {
   type Unit,
 } from './sentences.ts';
 
+/** 災害救助's payments: to a person (death) or to a household (a home lost or damaged). */
+const RECIPIENT_TIMES = { measure: 'personTimes', unit: '戶(人)次' } as const;
+
 /** 三、社會救助 Social assistance (seed 001 三), headings as the report numbers them. */
 
 const livingAllowance = program('low-income-living-allowance', '低收入戶家庭生活補助', 'household');
@@ -170,9 +173,9 @@ export const SOCIAL_ASSISTANCE: ReportNode = {
       number: '(四)',
       title: '災害救助',
       titleEn: 'Disaster relief',
-      // One payment per household and disaster, the kinds of aid summed: the seed's split (死亡、安遷、
-      // 住屋毀損) is not kept apart.
-      data: paidSentence(program('disaster-relief', '災害救助', 'household'), '災害救助', [HOUSEHOLD_TIMES], {
+      // One payment per recipient and disaster, the kinds of aid summed: the seed's split (死亡、安遷、
+      // 住屋毀損) is not kept apart. The aid goes to a person (death) or a household (home): 戶(人)次.
+      data: paidSentence(program('disaster-relief', '災害救助', 'household'), '災害救助', [RECIPIENT_TIMES], {
         verb: '發放',
       }),
       partWithoutData: '死亡救助、安遷救助及住屋毀損救助之分項',

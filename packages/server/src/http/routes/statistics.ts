@@ -266,7 +266,15 @@ export const statisticsRoutes =
     app.get(
       '/open-data/recipients.csv',
       {
-        config: { policy: 'public:read', rateLimit: deps.identity.publicRateLimit },
+        // Each file counts a year's payments at most: a thirtieth of the other public routes' rate (10 a
+        // minute per address by default), so nobody can keep the database counting.
+        config: {
+          policy: 'public:read',
+          rateLimit: {
+            ...deps.identity.publicRateLimit,
+            max: Math.max(1, Math.ceil(deps.identity.publicRateLimit.max / 30)),
+          },
+        },
         schema: {
           tags: ['reports'],
           summary:
