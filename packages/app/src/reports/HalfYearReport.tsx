@@ -1,5 +1,5 @@
 import { createElement, type ReactNode, useState } from 'react';
-import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { apiGet, query } from '../api.ts';
 import { formatDate, formatNtd } from '../format.ts';
@@ -126,6 +126,7 @@ export function HalfYearReport() {
         >
           <Label>{t('from')}</Label>
           <Input inputMode="numeric" placeholder="2023-01" />
+          <FieldError />
         </TextField>
         <TextField
           name="to"
@@ -136,6 +137,7 @@ export function HalfYearReport() {
         >
           <Label>{t('to')}</Label>
           <Input inputMode="numeric" placeholder="2023-06" />
+          <FieldError />
         </TextField>
         <Button type="submit" className="primary" isDisabled={report.loading}>
           {t('show')}
