@@ -6,7 +6,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { ApiError } from '../api-error.ts';
 import type { AuditTrail } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
-import { COUNT_RUN_IN_REPORTS } from '../db/migrations/0019_report_rollup.ts';
+import { countRunInReports } from '../db/migrations/0019_report_rollup.ts';
 import type { PaymentRunTable, PaymentTable, Schema } from '../db/schema.ts';
 import { deductOverpayments } from './overpayment-recovery.ts';
 
@@ -130,7 +130,7 @@ export async function runMonthlyPayments(
       .forUpdate()
       .executeTakeFirstOrThrow();
     if (!counting.counted_in_reports) {
-      const [before, after] = COUNT_RUN_IN_REPORTS.split('$1');
+      const [before, after] = countRunInReports(period).split('$1');
       await sql`${sql.raw(before!)}${run.run_id}::uuid${sql.raw(after!)}`.execute(trx);
     }
     const { rows } = await sql<{ n: number; amount: string }>`SELECT count(*)::int AS n,
