@@ -70,6 +70,8 @@ before(async () => {
       .set({ status })
       .where('payment_id', '=', some[2]!.payment_id)
       .execute();
+  // A month's run again (nothing new to pay): its payments, counted in at its first end, are not again.
+  await runMonthlyPayments(database, '2024-03', world.trail);
 });
 after(() => database.close());
 
