@@ -14,9 +14,8 @@ import { type Kysely, sql } from 'kysely';
  *   count. Payments of a run not yet counted in are left to the run's end, which reads them as they are
  *   then; an update waits for a run's end under way (it shares a lock on the run's row), so a change is
  *   counted once, by one or the other. Rows are written in key order, so concurrent writers cannot deadlock.
- * Each row is updated once a month: half of each page is left free so
- * the new version stays on its page without touching the index (a month's run took a third longer without).
- * Rows written before this migration are counted by the backfill
+ * Each row is updated once a month: half of each page is left free so that the new version stays on its
+ * page without touching the index. Rows written before this migration are counted by the backfill
  * `report-recipient` (db/backfills.ts).
  *
  * person_version_report lets the registry as on a day (db/as-of.ts) be resolved for the whole city by reading
