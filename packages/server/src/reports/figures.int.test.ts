@@ -8,7 +8,7 @@ import type { Database } from '../db/database.ts';
 import { FILL_REPORT_RECIPIENT } from '../db/migrations/0019_report_rollup.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { generateIdKeys, IdProtector } from '../identity/id-protector.ts';
-import { type FiguresQuery, periodFigures, programFigures } from './figures.ts';
+import { type FiguresQuery, periodFigures, programFigures, rollupFigures } from './figures.ts';
 import { buildReportWorld, LINGYA } from './report-test-world.ts';
 
 /**
@@ -89,6 +89,19 @@ async function sameFigures(query: FiguresQuery) {
     months.map((row) => ({ programId: row.programId, period: row.period, persons: row.persons })),
     `months ${query.from}–${query.to}`,
   );
+  for (const options of [
+    {},
+    { byDistrict: true },
+    { byMonth: true },
+    { byDistrict: true, byMonth: true },
+    { programIds: ['emergency-aid', 'senior-living-allowance'], byMonth: true },
+    { districtCode: LINGYA, byDistrict: true },
+  ])
+    assert.deepEqual(
+      await rollupFigures(database.db, { ...query, ...options }),
+      await programFigures(database.db, { ...query, ...options }),
+      `rollupFigures ${query.from}–${query.to} ${JSON.stringify(options)}`,
+    );
   return fast;
 }
 

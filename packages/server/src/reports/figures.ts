@@ -195,3 +195,115 @@ export async function monthlyAmounts(db: Kysely<Schema>, year: number): Promise<
       .filter(([, amounts]) => amounts.some((amount) => amount !== 0)),
   );
 }
+
+/**
+ * programFigures' figures (the same rows, in the same order) from the reports' rollup (migrations/0019)
+ * instead of every payment: what the statistics pages and the open-data file count, a sixth of the rows
+ * for a half year of monthly allowances. Months are bits of a bigint: at most 60 months.
+ */
+export async function rollupFigures(db: Kysely<Schema>, query: FiguresQuery): Promise<ProgramFigures[]> {
+  const first = monthIndex(query.from);
+  const span = monthIndex(query.to) - first + 1;
+  if (span < 1 || span > 60)
+    throw new RangeError(`rollupFigures: 1 to 60 months, not ${query.from}–${query.to}`);
+  const months = Array.from({ length: span }, (_, k) => monthAt(first + k));
+  const byMonth = query.byMonth === true;
+  const column = (prefix: 't' | 'a', month: IsoMonth) => sql.ref(`${prefix}${month.slice(5, 7)}`);
+  const programs = query.programIds
+    ? sql`AND program_id IN (SELECT value FROM json_array_elements_text(${JSON.stringify(query.programIds)}::json))`
+    : sql``;
+  const inDistrict = query.districtCode ? sql`AND district_code = ${query.districtCode}` : sql``;
+  const years = [...new Set(months.map((month) => month.slice(0, 4)))];
+  const perYear = years.map((year) => {
+    const inYear = months.filter((month) => month.startsWith(year));
+    const times = sql.join(
+      inYear.map((month) => column('t', month)),
+      sql` + `,
+    );
+    const amount = sql.join(
+      inYear.map((month) => column('a', month)),
+      sql` + `,
+    );
+    const bits = sql.join(
+      inYear.map(
+        (month) =>
+          sql`CASE WHEN ${column('t', month)} > 0 THEN ${sql.lit(2 ** (monthIndex(month) - first))}::bigint ELSE 0 END`,
+      ),
+      sql` | `,
+    );
+    // By month: each month of the period a column, 0 in the other year's rows.
+    const perMonth = byMonth
+      ? sql`, ${sql.join(
+          months.flatMap((month, k) =>
+            month.startsWith(year)
+              ? [
+                  sql`${column('t', month)} AS ${sql.ref(`t_${k}`)}`,
+                  sql`${column('a', month)} AS ${sql.ref(`a_${k}`)}`,
+                ]
+              : [sql`0 AS ${sql.ref(`t_${k}`)}`, sql`0::bigint AS ${sql.ref(`a_${k}`)}`],
+          ),
+        )}`
+      : sql``;
+    return sql`SELECT program_id, district_code, entity_id, household_id, ${times} AS times, ${amount} AS amount,
+        ${bits} AS months ${perMonth}
+      FROM report_recipient WHERE year = ${year} AND ${times} > 0 ${programs} ${inDistrict}`;
+  });
+  const district = query.byDistrict ? sql`district_code` : sql`NULL::text`;
+  return db.transaction().execute(async (trx) => {
+    await sql`CREATE TEMPORARY TABLE figures_recipient ON COMMIT DROP AS ${sql.join(perYear, sql` UNION ALL `)}`.execute(
+      trx,
+    );
+    await sql`SET LOCAL work_mem = '128MB'`.execute(trx);
+    if (!byMonth) {
+      const { rows } = await sql<{
+        program_id: string;
+        district_code: string | null;
+        persons: string;
+        person_times: string;
+        households: string;
+        amount: string;
+      }>`SELECT program_id, ${district} AS district_code, count(DISTINCT entity_id)::text AS persons,
+          sum(times)::text AS person_times, count(DISTINCT household_id)::text AS households,
+          sum(amount)::text AS amount
+        FROM figures_recipient GROUP BY 1, 2 ORDER BY 1, 2`.execute(trx);
+      return rows.map((row) => ({
+        programId: row.program_id,
+        districtCode: row.district_code,
+        period: null,
+        persons: Number(row.persons),
+        personTimes: Number(row.person_times),
+        households: Number(row.households),
+        amountNtd: Number(row.amount),
+      }));
+    }
+    const ks = months.map((_, k) => k);
+    const sums = await sql<Record<string, string | null>>`
+      SELECT program_id, ${district} AS district_code,
+        ${sql.join(ks.flatMap((k) => [sql`sum(${sql.ref(`t_${k}`)})::text AS ${sql.ref(`t_${k}`)}`, sql`sum(${sql.ref(`a_${k}`)})::text AS ${sql.ref(`a_${k}`)}`]))}
+      FROM figures_recipient GROUP BY 1, 2 ORDER BY 1, 2`.execute(trx);
+    // Distinct recipients (households) a month: one row each per group with the months they were paid.
+    const distinct = (who: 'entity_id' | 'household_id') =>
+      sql<Record<string, string | null>>`
+        SELECT program_id, district_code,
+          ${sql.join(ks.map((k) => sql`count(*) FILTER (WHERE months & ${sql.lit(2 ** k)}::bigint <> 0)::text AS ${sql.ref(`n_${k}`)}`))}
+        FROM (SELECT program_id, ${district} AS district_code, bit_or(months) AS months FROM figures_recipient
+          WHERE ${sql.ref(who)} IS NOT NULL GROUP BY 1, 2, ${sql.ref(who)}) r
+        GROUP BY 1, 2`.execute(trx);
+    const key = (row: Record<string, string | null>) => `${row.program_id}|${row.district_code ?? ''}`;
+    const persons = new Map((await distinct('entity_id')).rows.map((row) => [key(row), row]));
+    const households = new Map((await distinct('household_id')).rows.map((row) => [key(row), row]));
+    return sums.rows.flatMap((row) =>
+      ks
+        .filter((k) => Number(row[`t_${k}`]) > 0)
+        .map((k) => ({
+          programId: row.program_id!,
+          districtCode: row.district_code ?? null,
+          period: months[k]!,
+          persons: Number(persons.get(key(row))?.[`n_${k}`] ?? 0),
+          personTimes: Number(row[`t_${k}`]),
+          households: Number(households.get(key(row))?.[`n_${k}`] ?? 0),
+          amountNtd: Number(row[`a_${k}`]),
+        })),
+    );
+  });
+}

@@ -8,7 +8,7 @@ import {
 import { type Language, textIn } from '@safetynet/core/reports/statistics-definitions';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
-import { programFigures } from './figures.ts';
+import { rollupFigures } from './figures.ts';
 import { programEntity, programName } from './statistics-tables.ts';
 import type { ReportTable } from './table-export.ts';
 
@@ -34,8 +34,8 @@ export async function openDataRows(
   threshold = OPEN_DATA_MIN_RECIPIENTS,
 ): Promise<OpenDataRow[]> {
   const [cells, totals] = [
-    await programFigures(db, { ...query, byDistrict: true, byMonth: true }),
-    await programFigures(db, { ...query, byMonth: true }),
+    await rollupFigures(db, { ...query, byDistrict: true, byMonth: true }),
+    await rollupFigures(db, { ...query, byMonth: true }),
   ];
   const group = (programId: string, period: string | null) => `${programId}|${period}`;
   const suppression = suppressSmallCells(

@@ -3,11 +3,11 @@ import { KAOHSIUNG_DISTRICTS } from '@safetynet/core/districts';
 import { monthsBetween } from '@safetynet/core/reports/statistics-definitions';
 import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
-import { COUNTED_STATUSES, type ProgramFigures, programFigures } from './figures.ts';
+import { COUNTED_STATUSES, type ProgramFigures, rollupFigures } from './figures.ts';
 
 /**
- * The statistics pages' figures (docs/statistics.md), all from `programFigures` (the one aggregate of the
- * payments), laid out for a chart: every month or every district present, with zeros where nothing was
+ * The statistics pages' figures (docs/statistics.md), all from `rollupFigures` (programFigures' figures,
+ * read from the reports' rollup: figures.ts), laid out for a chart: every month or every district present, with zeros where nothing was
  * paid, so a line does not skip a month and a district with no recipient is shown as none.
  */
 export type Figures = Pick<ProgramFigures, 'persons' | 'personTimes' | 'households' | 'amountNtd'>;
@@ -40,7 +40,7 @@ export async function monthlyTrend(
   db: Kysely<Schema>,
   query: { from: IsoMonth; to: IsoMonth; programIds?: readonly string[] },
 ): Promise<MonthlyTrend> {
-  const figures = await programFigures(db, {
+  const figures = await rollupFigures(db, {
     from: query.from,
     to: query.to,
     byMonth: true,
@@ -75,10 +75,9 @@ export async function districtComparison(
   query: { from: IsoMonth; to: IsoMonth; programId: string },
 ): Promise<DistrictComparison> {
   const base = { from: query.from, to: query.to, programIds: [query.programId] };
-  const [byDistrict, city] = await Promise.all([
-    programFigures(db, { ...base, byDistrict: true }),
-    programFigures(db, base),
-  ]);
+  // One after the other: each is a transaction of its own (the embedded engine has one connection).
+  const byDistrict = await rollupFigures(db, { ...base, byDistrict: true });
+  const city = await rollupFigures(db, base);
   const found = new Map(byDistrict.map((f) => [f.districtCode, f]));
   return {
     programId: query.programId,
