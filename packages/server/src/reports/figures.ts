@@ -88,93 +88,154 @@ const monthIndex = (month: IsoMonth) => Number(month.slice(0, 4)) * 12 + Number(
 const monthAt = (index: number): IsoMonth =>
   `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 
+/** A month of the period (0 its first) as a bit of a bigint. */
+const monthBit = (k: number) => sql`${sql.lit(2 ** k)}::bigint`;
+
+/**
+ * The rollup's rows of a period (migrations/0019: a row per year, program, recipient, household and
+ * district), each with its payments and amount over the period's months and those months as bits; with
+ * `byMonth`, each month's payments and amount as columns t_K and a_K (K from 0). A recipient paid in both
+ * years of a period across a new year has a row for each year: counts of recipients must be distinct.
+ */
+function recipientRows(
+  query: FiguresQuery,
+  months: readonly IsoMonth[],
+  byMonth: boolean,
+): ReturnType<typeof sql> {
+  const first = monthIndex(months[0]!);
+  const column = (prefix: 't' | 'a', month: IsoMonth) => sql.ref(`${prefix}${month.slice(5, 7)}`);
+  const programs = query.programIds
+    ? sql`AND program_id IN (SELECT value FROM json_array_elements_text(${JSON.stringify(query.programIds)}::json))`
+    : sql``;
+  const inDistrict = query.districtCode ? sql`AND district_code = ${query.districtCode}` : sql``;
+  const years = [...new Set(months.map((month) => month.slice(0, 4)))];
+  return sql.join(
+    years.map((year) => {
+      const inYear = months.filter((month) => month.startsWith(year));
+      const sum = (prefix: 't' | 'a') =>
+        sql.join(
+          inYear.map((month) => column(prefix, month)),
+          sql` + `,
+        );
+      const bits = sql.join(
+        inYear.map(
+          (month) =>
+            sql`CASE WHEN ${column('t', month)} > 0 THEN ${monthBit(monthIndex(month) - first)} ELSE 0 END`,
+        ),
+        sql` | `,
+      );
+      // By month: each month of the period a column, 0 in the other year's rows.
+      const perMonth = byMonth
+        ? sql`, ${sql.join(
+            months.flatMap((month, k) =>
+              month.startsWith(year)
+                ? [
+                    sql`${column('t', month)} AS ${sql.ref(`t_${k}`)}`,
+                    sql`${column('a', month)} AS ${sql.ref(`a_${k}`)}`,
+                  ]
+                : [sql`0 AS ${sql.ref(`t_${k}`)}`, sql`0::bigint AS ${sql.ref(`a_${k}`)}`],
+            ),
+          )}`
+        : sql``;
+      return sql`SELECT program_id, district_code, entity_id, household_id, ${sum('t')} AS times,
+          ${sum('a')} AS amount, ${bits} AS months ${perMonth}
+        FROM report_recipient WHERE year = ${year} AND ${sum('t')} > 0 ${programs} ${inDistrict}`;
+    }),
+    sql` UNION ALL `,
+  );
+}
+
+/** The months from `from` to `to`, at most `limit` of them. */
+function monthsOf(query: { from: IsoMonth; to: IsoMonth }, limit: number, name: string): IsoMonth[] {
+  const first = monthIndex(query.from);
+  const span = monthIndex(query.to) - first + 1;
+  if (span < 1 || span > limit)
+    throw new RangeError(`${name}: 1 to ${limit} months, not ${query.from}–${query.to}`);
+  return Array.from({ length: span }, (_, k) => monthAt(first + k));
+}
+
+/**
+ * Fills the temporary table `recipient` (dropped at the transaction's end) with the period's rows, for the
+ * counts below; distinct recipients are then counted by sorting in memory (the default 4 MB sorts on disk).
+ */
+async function withRecipientRows<T>(
+  db: Kysely<Schema>,
+  rows: ReturnType<typeof sql>,
+  count: (trx: Kysely<Schema>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`CREATE TEMPORARY TABLE recipient ON COMMIT DROP AS ${rows}`.execute(trx);
+    await sql`SET LOCAL work_mem = '128MB'`.execute(trx);
+    return count(trx);
+  });
+}
+
+/** programFigures over the whole period, per program (and district) from `recipient`. */
+async function wholePeriod(trx: Kysely<Schema>, byDistrict: boolean): Promise<ProgramFigures[]> {
+  const district = byDistrict ? sql`district_code` : sql`NULL::text`;
+  const { rows } = await sql<{
+    program_id: string;
+    district_code: string | null;
+    persons: string;
+    person_times: string;
+    households: string;
+    amount: string;
+  }>`SELECT program_id, ${district} AS district_code, count(DISTINCT entity_id)::text AS persons,
+      sum(times)::text AS person_times, count(DISTINCT household_id)::text AS households,
+      sum(amount)::text AS amount
+    FROM recipient GROUP BY 1, 2 ORDER BY 1, 2`.execute(trx);
+  return rows.map((row) => ({
+    programId: row.program_id,
+    districtCode: row.district_code,
+    period: null,
+    persons: Number(row.persons),
+    personTimes: Number(row.person_times),
+    households: Number(row.households),
+    amountNtd: Number(row.amount),
+  }));
+}
+
+/**
+ * Per program (and district) and month of the period, how many distinct `who` (recipients or households)
+ * were paid that month, from `recipient`: a row per group (in order), column n_K for the period's month K.
+ */
+async function distinctByMonth(
+  trx: Kysely<Schema>,
+  who: 'entity_id' | 'household_id',
+  byDistrict: boolean,
+  span: number,
+) {
+  const district = byDistrict ? sql`district_code` : sql`NULL::text`;
+  const { rows } = await sql<Record<string, string | null>>`
+    SELECT program_id, district_code,
+      ${sql.join(Array.from({ length: span }, (_, k) => sql`count(*) FILTER (WHERE months & ${monthBit(k)} <> 0)::text AS ${sql.ref(`n_${k}`)}`))}
+    FROM (SELECT program_id, ${district} AS district_code, bit_or(months) AS months FROM recipient
+      WHERE ${sql.ref(who)} IS NOT NULL GROUP BY 1, 2, ${sql.ref(who)}) r
+    GROUP BY 1, 2 ORDER BY 1, 2`.execute(trx);
+  return rows;
+}
+
 /**
  * The same figures as programFigures for the city, by district, and persons by month, from the reports'
- * rollup (migrations/0019: a row per year, program, recipient, household and district with the payments
- * counted month by month) instead of the payments themselves (about four million for a half year of the
- * full city, six times the rows): the period's rows, with the months paid as bits of an integer, are counted
- * three ways. At most 12 months (one bit each). A recipient paid in both years of a period across a new year
- * has a row for each year; the counts are distinct all the same.
+ * rollup instead of the payments themselves (about four million for a half year of the full city, six
+ * times the rows). At most 12 months.
  */
 export async function periodFigures(
   db: Kysely<Schema>,
   query: { from: IsoMonth; to: IsoMonth },
 ): Promise<PeriodFigures> {
-  const first = monthIndex(query.from);
-  const span = monthIndex(query.to) - first + 1;
-  if (span < 1 || span > 12)
-    throw new RangeError(`periodFigures: 1 to 12 months, not ${query.from}–${query.to}`);
-  const months = Array.from({ length: span }, (_, m) =>
-    sql`count(*) FILTER (WHERE months & ${1 << m} <> 0)::text`.as(`m${m}`),
-  );
-  // Each year of the period read from the rollup (migrations/0019): the months of the period in it.
-  const perYear = [...new Set([query.from.slice(0, 4), query.to.slice(0, 4)])].map((year) => {
-    const inYear = Array.from({ length: span }, (_, m) => monthAt(first + m)).filter((month) =>
-      month.startsWith(year),
-    );
-    const column = (prefix: 't' | 'a', month: IsoMonth) => sql.ref(`${prefix}${month.slice(5, 7)}`);
-    const times = sql.join(
-      inYear.map((month) => column('t', month)),
-      sql` + `,
-    );
-    const amount = sql.join(
-      inYear.map((month) => column('a', month)),
-      sql` + `,
-    );
-    const bits = sql.join(
-      inYear.map(
-        (month) =>
-          sql`CASE WHEN ${column('t', month)} > 0 THEN ${1 << (monthIndex(month) - first)} ELSE 0 END`,
-      ),
-      sql` | `,
-    );
-    return sql`SELECT program_id, district_code, entity_id, household_id, ${times} AS times, ${amount} AS amount,
-        ${bits} AS months
-      FROM report_recipient WHERE year = ${year} AND ${times} > 0`;
-  });
-  return db.transaction().execute(async (trx) => {
-    await sql`CREATE TEMPORARY TABLE period_recipient ON COMMIT DROP AS ${sql.join(perYear, sql` UNION ALL `)}`.execute(
-      trx,
-    );
-    // Counting distinct recipients sorts them: in memory (the default 4 MB would sort on disk).
-    await sql`SET LOCAL work_mem = '128MB'`.execute(trx);
-    type Row = {
-      program_id: string;
-      district_code: string | null;
-      persons: string;
-      person_times: string;
-      households: string;
-      amount: string;
-    };
-    const figures = (rows: Row[]): ProgramFigures[] =>
-      rows.map((row) => ({
-        programId: row.program_id,
-        districtCode: row.district_code,
-        period: null,
-        persons: Number(row.persons),
-        personTimes: Number(row.person_times),
-        households: Number(row.households),
-        amountNtd: Number(row.amount),
-      }));
-    const measures = sql`count(DISTINCT entity_id)::text AS persons, sum(times)::text AS person_times,
-      count(DISTINCT household_id)::text AS households, sum(amount)::text AS amount`;
-    const city = await sql<Row>`SELECT program_id, NULL::text AS district_code, ${measures}
-      FROM period_recipient GROUP BY 1 ORDER BY 1`.execute(trx);
-    const byDistrict = await sql<Row>`SELECT program_id, district_code, ${measures}
-      FROM period_recipient GROUP BY 1, 2 ORDER BY 1, 2`.execute(trx);
+  const months = monthsOf(query, 12, 'periodFigures');
+  return withRecipientRows(db, recipientRows(query, months, false), async (trx) => {
+    const city = await wholePeriod(trx, false);
+    const byDistrict = await wholePeriod(trx, true);
     // A recipient paid in two districts or for two households in the period is one person a month.
-    const perMonth = await sql<Record<string, string>>`
-      SELECT program_id, ${sql.join(months)}
-      FROM (SELECT program_id, entity_id, bit_or(months) AS months FROM period_recipient GROUP BY 1, 2) r
-      GROUP BY 1 ORDER BY 1`.execute(trx);
-    const monthPersons = perMonth.rows.flatMap((row) =>
-      Array.from({ length: span }, (_, m) => ({
-        programId: row.program_id!,
-        period: monthAt(first + m),
-        persons: Number(row[`m${m}`]),
-      })).filter((entry) => entry.persons > 0),
+    const persons = await distinctByMonth(trx, 'entity_id', false, months.length);
+    const monthPersons = persons.flatMap((row) =>
+      months
+        .map((period, k) => ({ programId: row.program_id!, period, persons: Number(row[`n_${k}`]) }))
+        .filter((entry) => entry.persons > 0),
     );
-    return { city: figures(city.rows), byDistrict: figures(byDistrict.rows), monthPersons };
+    return { city, byDistrict, monthPersons };
   });
 }
 
@@ -202,108 +263,34 @@ export async function monthlyAmounts(db: Kysely<Schema>, year: number): Promise<
  * for a half year of monthly allowances. Months are bits of a bigint: at most 60 months.
  */
 export async function rollupFigures(db: Kysely<Schema>, query: FiguresQuery): Promise<ProgramFigures[]> {
-  const first = monthIndex(query.from);
-  const span = monthIndex(query.to) - first + 1;
-  if (span < 1 || span > 60)
-    throw new RangeError(`rollupFigures: 1 to 60 months, not ${query.from}–${query.to}`);
-  const months = Array.from({ length: span }, (_, k) => monthAt(first + k));
-  const byMonth = query.byMonth === true;
-  const column = (prefix: 't' | 'a', month: IsoMonth) => sql.ref(`${prefix}${month.slice(5, 7)}`);
-  const programs = query.programIds
-    ? sql`AND program_id IN (SELECT value FROM json_array_elements_text(${JSON.stringify(query.programIds)}::json))`
-    : sql``;
-  const inDistrict = query.districtCode ? sql`AND district_code = ${query.districtCode}` : sql``;
-  const years = [...new Set(months.map((month) => month.slice(0, 4)))];
-  const perYear = years.map((year) => {
-    const inYear = months.filter((month) => month.startsWith(year));
-    const times = sql.join(
-      inYear.map((month) => column('t', month)),
-      sql` + `,
-    );
-    const amount = sql.join(
-      inYear.map((month) => column('a', month)),
-      sql` + `,
-    );
-    const bits = sql.join(
-      inYear.map(
-        (month) =>
-          sql`CASE WHEN ${column('t', month)} > 0 THEN ${sql.lit(2 ** (monthIndex(month) - first))}::bigint ELSE 0 END`,
-      ),
-      sql` | `,
-    );
-    // By month: each month of the period a column, 0 in the other year's rows.
-    const perMonth = byMonth
-      ? sql`, ${sql.join(
-          months.flatMap((month, k) =>
-            month.startsWith(year)
-              ? [
-                  sql`${column('t', month)} AS ${sql.ref(`t_${k}`)}`,
-                  sql`${column('a', month)} AS ${sql.ref(`a_${k}`)}`,
-                ]
-              : [sql`0 AS ${sql.ref(`t_${k}`)}`, sql`0::bigint AS ${sql.ref(`a_${k}`)}`],
-          ),
-        )}`
-      : sql``;
-    return sql`SELECT program_id, district_code, entity_id, household_id, ${times} AS times, ${amount} AS amount,
-        ${bits} AS months ${perMonth}
-      FROM report_recipient WHERE year = ${year} AND ${times} > 0 ${programs} ${inDistrict}`;
-  });
-  const district = query.byDistrict ? sql`district_code` : sql`NULL::text`;
-  return db.transaction().execute(async (trx) => {
-    await sql`CREATE TEMPORARY TABLE figures_recipient ON COMMIT DROP AS ${sql.join(perYear, sql` UNION ALL `)}`.execute(
-      trx,
-    );
-    await sql`SET LOCAL work_mem = '128MB'`.execute(trx);
-    if (!byMonth) {
-      const { rows } = await sql<{
-        program_id: string;
-        district_code: string | null;
-        persons: string;
-        person_times: string;
-        households: string;
-        amount: string;
-      }>`SELECT program_id, ${district} AS district_code, count(DISTINCT entity_id)::text AS persons,
-          sum(times)::text AS person_times, count(DISTINCT household_id)::text AS households,
-          sum(amount)::text AS amount
-        FROM figures_recipient GROUP BY 1, 2 ORDER BY 1, 2`.execute(trx);
-      return rows.map((row) => ({
-        programId: row.program_id,
-        districtCode: row.district_code,
-        period: null,
-        persons: Number(row.persons),
-        personTimes: Number(row.person_times),
-        households: Number(row.households),
-        amountNtd: Number(row.amount),
-      }));
-    }
-    const ks = months.map((_, k) => k);
+  const months = monthsOf(query, 60, 'rollupFigures');
+  const byDistrict = query.byDistrict === true;
+  if (!query.byMonth)
+    return withRecipientRows(db, recipientRows(query, months, false), (trx) => wholePeriod(trx, byDistrict));
+  return withRecipientRows(db, recipientRows(query, months, true), async (trx) => {
+    const district = byDistrict ? sql`district_code` : sql`NULL::text`;
     const sums = await sql<Record<string, string | null>>`
       SELECT program_id, ${district} AS district_code,
-        ${sql.join(ks.flatMap((k) => [sql`sum(${sql.ref(`t_${k}`)})::text AS ${sql.ref(`t_${k}`)}`, sql`sum(${sql.ref(`a_${k}`)})::text AS ${sql.ref(`a_${k}`)}`]))}
-      FROM figures_recipient GROUP BY 1, 2 ORDER BY 1, 2`.execute(trx);
-    // Distinct recipients (households) a month: one row each per group with the months they were paid.
-    const distinct = (who: 'entity_id' | 'household_id') =>
-      sql<Record<string, string | null>>`
-        SELECT program_id, district_code,
-          ${sql.join(ks.map((k) => sql`count(*) FILTER (WHERE months & ${sql.lit(2 ** k)}::bigint <> 0)::text AS ${sql.ref(`n_${k}`)}`))}
-        FROM (SELECT program_id, ${district} AS district_code, bit_or(months) AS months FROM figures_recipient
-          WHERE ${sql.ref(who)} IS NOT NULL GROUP BY 1, 2, ${sql.ref(who)}) r
-        GROUP BY 1, 2`.execute(trx);
-    const key = (row: Record<string, string | null>) => `${row.program_id}|${row.district_code ?? ''}`;
-    const persons = new Map((await distinct('entity_id')).rows.map((row) => [key(row), row]));
-    const households = new Map((await distinct('household_id')).rows.map((row) => [key(row), row]));
-    return sums.rows.flatMap((row) =>
-      ks
-        .filter((k) => Number(row[`t_${k}`]) > 0)
-        .map((k) => ({
+        ${sql.join(months.flatMap((_, k) => [sql`sum(${sql.ref(`t_${k}`)})::text AS ${sql.ref(`t_${k}`)}`, sql`sum(${sql.ref(`a_${k}`)})::text AS ${sql.ref(`a_${k}`)}`]))}
+      FROM recipient GROUP BY 1, 2 ORDER BY 1, 2`.execute(trx);
+    const keyOf = (row: Record<string, string | null>) => `${row.program_id}|${row.district_code ?? ''}`;
+    const byKey = (rows: Record<string, string | null>[]) => new Map(rows.map((row) => [keyOf(row), row]));
+    const persons = byKey(await distinctByMonth(trx, 'entity_id', byDistrict, months.length));
+    const households = byKey(await distinctByMonth(trx, 'household_id', byDistrict, months.length));
+    return sums.rows.flatMap((row) => {
+      const key = keyOf(row);
+      return months
+        .map((period, k) => ({ period, k }))
+        .filter(({ k }) => Number(row[`t_${k}`]) > 0)
+        .map(({ period, k }) => ({
           programId: row.program_id!,
           districtCode: row.district_code ?? null,
-          period: months[k]!,
-          persons: Number(persons.get(key(row))?.[`n_${k}`] ?? 0),
+          period,
+          persons: Number(persons.get(key)?.[`n_${k}`] ?? 0),
           personTimes: Number(row[`t_${k}`]),
-          households: Number(households.get(key(row))?.[`n_${k}`] ?? 0),
+          households: Number(households.get(key)?.[`n_${k}`] ?? 0),
           amountNtd: Number(row[`a_${k}`]),
-        })),
-    );
+        }));
+    });
   });
 }
