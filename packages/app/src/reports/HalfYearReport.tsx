@@ -1,9 +1,10 @@
 import { createElement, type ReactNode, useState } from 'react';
-import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { apiGet, query } from '../api.ts';
 import { formatDate, formatNtd } from '../format.ts';
 import { Loading, PageTitle, ProblemMessage, useApi } from '../ui.tsx';
+import { MONTH, MonthField } from './MonthField.tsx';
 
 /** GET /api/v1/reports/half-year (server: reports/half-year-report.ts). */
 interface Figures {
@@ -44,7 +45,6 @@ interface Report {
   appendix: AppendixRow[];
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** The report's own words for an item without data (the report is in Traditional Chinese). */
 const NO_DATA = '本系統尚無此項資料';
 
@@ -117,28 +117,22 @@ export function HalfYearReport() {
           if (MONTH.test(fromValue) && MONTH.test(toValue)) setAsked({ from: fromValue, to: toValue });
         }}
       >
-        <TextField
+        <MonthField
           name="from"
+          label={t('from')}
           value={fromValue}
           onChange={setFrom}
-          isRequired
-          validate={(value) => (MONTH.test(value) ? null : t('monthInvalid'))}
-        >
-          <Label>{t('from')}</Label>
-          <Input inputMode="numeric" placeholder="2023-01" />
-          <FieldError />
-        </TextField>
-        <TextField
+          invalid={t('monthInvalid')}
+          placeholder="2023-01"
+        />
+        <MonthField
           name="to"
+          label={t('to')}
           value={toValue}
           onChange={setTo}
-          isRequired
-          validate={(value) => (MONTH.test(value) ? null : t('monthInvalid'))}
-        >
-          <Label>{t('to')}</Label>
-          <Input inputMode="numeric" placeholder="2023-06" />
-          <FieldError />
-        </TextField>
+          invalid={t('monthInvalid')}
+          placeholder="2023-06"
+        />
         <Button type="submit" className="primary" isDisabled={report.loading}>
           {t('show')}
         </Button>

@@ -12,7 +12,6 @@ import {
   Checkbox,
   CheckboxGroup,
   Form,
-  Input,
   Label,
   ListBox,
   ListBoxItem,
@@ -20,12 +19,12 @@ import {
   Select,
   SelectValue,
   Text,
-  TextField,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { apiGet, query } from '../api.ts';
 import { english } from '../staff/shared.tsx';
 import { Loading, PageTitle, ProblemMessage, useApi } from '../ui.tsx';
+import { MONTH, MonthField } from './MonthField.tsx';
 import { StatisticsChart } from './StatisticsChart.tsx';
 import {
   type AgeSexAnswer,
@@ -36,8 +35,6 @@ import {
   type TrendAnswer,
   TrendTable,
 } from './statistics-tables.tsx';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The latest 12 months with payments (or fewer when payments began later). */
 function defaultPeriod(months: { first: string | null; last: string | null } | undefined) {
@@ -175,26 +172,22 @@ export function Statistics() {
           if (MONTH.test(fromValue) && MONTH.test(toValue)) setAsked({ from: fromValue, to: toValue });
         }}
       >
-        <TextField
+        <MonthField
           name="from"
+          label={t('from')}
           value={fromValue}
           onChange={setFromInput}
-          isRequired
-          validate={(value) => (MONTH.test(value) ? null : t('monthInvalid'))}
-        >
-          <Label>{t('from')}</Label>
-          <Input inputMode="numeric" placeholder="2023-01" />
-        </TextField>
-        <TextField
+          invalid={t('monthInvalid')}
+          placeholder="2023-01"
+        />
+        <MonthField
           name="to"
+          label={t('to')}
           value={toValue}
           onChange={setToInput}
-          isRequired
-          validate={(value) => (MONTH.test(value) ? null : t('monthInvalid'))}
-        >
-          <Label>{t('to')}</Label>
-          <Input inputMode="numeric" placeholder="2023-12" />
-        </TextField>
+          invalid={t('monthInvalid')}
+          placeholder="2023-12"
+        />
         <Button type="submit" className="primary" isDisabled={trend.loading}>
           {t('show')}
         </Button>
