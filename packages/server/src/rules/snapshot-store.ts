@@ -106,23 +106,37 @@ export async function latestSnapshot(database: Database, period: string): Promis
 
 /**
  * The ids become strings only when first read (to explain or store results): millions of small strings
- * on the heap would make every garbage collection of a city's evaluation walk them. The accessor is made
- * in the object literal: defining it on the columns afterwards would turn them into a dictionary, and
- * every `persons.column[i]` in the programs' loops into a hash lookup (about 3× slower over a city).
+ * on the heap would make every garbage collection of a city's evaluation walk them.
+ *
+ * The columns must stay an object with fast properties: as a dictionary, every `persons.column[i]` in the
+ * programs' loops is a hash lookup (a city's evaluation 1.3–1.5× slower). So the accessor is not defined on
+ * the columns afterwards, nor written in each literal (a getter made per load is a new function each time,
+ * and from the second snapshot loaded in a process on the columns turned into a dictionary): it is on one
+ * shared prototype, and reads the bytes and the split ids from symbol-keyed fields of the columns.
  */
+const ID_BYTES = Symbol('id bytes');
+const ID_LIST = Symbol('id list');
+
+interface LazyIdFields {
+  [ID_BYTES]: Buffer | undefined;
+  [ID_LIST]: string[] | undefined;
+}
+
+const LAZY_IDS = {
+  get id(): string[] {
+    const self = this as unknown as LazyIdFields;
+    self[ID_LIST] ??= self[ID_BYTES] ? self[ID_BYTES].toString().split('\n') : [];
+    return self[ID_LIST];
+  },
+  set id(value: string[]) {
+    (this as unknown as LazyIdFields)[ID_LIST] = value;
+  },
+};
+
 function withLazyIds<T extends { id: string[] }>(columns: T, bytes: Buffer | undefined): T {
-  let ids: string[] | undefined;
   const { id: _unused, ...rest } = columns;
-  return {
-    ...rest,
-    get id(): string[] {
-      ids ??= bytes ? bytes.toString().split('\n') : [];
-      return ids;
-    },
-    set id(value: string[]) {
-      ids = value;
-    },
-  } as T;
+  const lazy = { ...rest, [ID_BYTES]: bytes, [ID_LIST]: undefined };
+  return Object.setPrototypeOf(lazy, LAZY_IDS) as T;
 }
 
 /** Copies stored bytes into a new, aligned typed array like `template` (or keeps the default). */
