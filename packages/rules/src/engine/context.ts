@@ -3,6 +3,7 @@ import type { ParameterValue } from '../parameters/parameter.ts';
 import type { ParameterSet } from '../parameters/parameter-set.ts';
 import { CheckFold } from './fold.ts';
 import type { HouseholdColumns, PersonColumns, Population } from './population.ts';
+import { scratchFloat64, scratchInt32, scratchUint8 } from './scratch.ts';
 
 export type Entity = 'person' | 'household';
 export type Comparison = '>=' | '<=' | '>' | '<' | '==';
@@ -77,6 +78,8 @@ export class ProgramContext {
   readonly fold: CheckFold;
   /** Inside the computation of a variable some earlier program computed: its parameters are not noted. */
   private recomputing = 0;
+  /** Inside the computation of a shared variable: its arrays outlive the program (no scratch memory). */
+  private computingVariable = 0;
 
   constructor(
     readonly entity: Entity,
@@ -130,14 +133,54 @@ export class ProgramContext {
       const computed = this.options.variablesComputed;
       const again = computed?.has(name) === true;
       if (again) this.recomputing++;
+      this.computingVariable++;
       try {
         this.variables.set(name, compute());
       } finally {
         if (again) this.recomputing--;
+        this.computingVariable--;
       }
       computed?.add(name);
     }
     return this.variables.get(name) as T;
+  }
+
+  /*
+   * A formula's working arrays, zeroed. In a compact run they are scratch memory, handed back when the
+   * program ends (see scratch.ts): keep none past the formula (the engine copies a returned amount out); a
+   * shared variable's arrays are made new. Elsewhere, new typed arrays.
+   */
+  newUint8Array(count: number): Uint8Array {
+    return this.usesScratch() ? scratchUint8(count) : new Uint8Array(count);
+  }
+
+  newInt32Array(count: number): Int32Array {
+    return this.usesScratch() ? scratchInt32(count) : new Int32Array(count);
+  }
+
+  newFloat64Array(count: number): Float64Array {
+    return this.usesScratch() ? scratchFloat64(count) : new Float64Array(count);
+  }
+
+  /** A copy of a column, to record as a check (a check's outcomes are its own). */
+  copyOf(column: Uint8Array): Uint8Array {
+    const copy = this.newUint8Array(column.length);
+    copy.set(column);
+    return copy;
+  }
+
+  /**
+   * In a compact run, per entity: 0 where a check recorded so far has failed (nothing computed for it later
+   * can change its result, which is not eligible), not 0 where it is still in play; undefined in a full run
+   * (every check is evaluated for every entity, to explain it) and before the first check. A formula may
+   * skip the entities at 0 in its own per-entity loops, never in a shared variable's.
+   */
+  inPlay(): Uint8Array | undefined {
+    return this.options.compact === true && this.checks.length > 0 ? this.fold.settled().eligible : undefined;
+  }
+
+  private usesScratch(): boolean {
+    return this.options.compact === true && this.computingVariable === 0;
   }
 
   /** Another program's result for the same population (e.g. a status a cash program depends on). */
@@ -152,7 +195,7 @@ export class ProgramContext {
     op: Comparison,
     threshold: number | ArrayLike<number>,
   ): Uint8Array {
-    const passed = compareValues(value, op, threshold, this.count);
+    const passed = compareValues(value, op, threshold, this.count, this.newUint8Array(this.count));
     this.record(recorded(spec, this.entity, passed, value, threshold, undefined));
     return passed;
   }
@@ -178,10 +221,10 @@ export class ProgramContext {
     // Eligibility (0 no, 1 yes, 2 undetermined) is encoded like a check outcome, so it carries over as is.
     const dependency = this.resolveProgram(id).eligible;
     let passed: Uint8Array;
-    if (entityOfDependency === this.entity) passed = dependency.slice();
+    if (entityOfDependency === this.entity) passed = this.copyOf(dependency);
     else if (this.entity === 'person') {
       const household = this.persons.household;
-      passed = new Uint8Array(household.length);
+      passed = this.newUint8Array(household.length);
       for (let i = 0; i < household.length; i++) passed[i] = dependency[household[i]!]!;
     } else
       throw new Error('a household program cannot require a person program; aggregate it in the formula');
@@ -261,8 +304,8 @@ export function compareValues(
   op: Comparison,
   threshold: number | ArrayLike<number>,
   count: number,
+  outcome: Uint8Array = new Uint8Array(count),
 ): Uint8Array {
-  const outcome = new Uint8Array(count);
   if (typeof threshold === 'number') {
     if (Number.isNaN(threshold)) return outcome.fill(UNKNOWN);
     compareScalar(value, op, threshold, outcome, count);

@@ -15,6 +15,7 @@ import type { FoldedChecks } from './fold.ts';
 import { narrowed, type PartResults } from './narrowed-result.ts';
 import type { Population } from './population.ts';
 import type { ProgramDefinition } from './program.ts';
+import { scratch } from './scratch.ts';
 import {
   gatherDependency,
   householdsInPlay,
@@ -172,6 +173,7 @@ export class Evaluation {
     checks: number,
   ): { gate: GateState | undefined; ended?: ProgramResult } {
     const count = countOf(this.population, program.entity);
+    const scratchMark = scratch.mark();
     // Narrowing at every entity after `checks − 1` checks: stops right after the gate's last check.
     const ctx = new ProgramContext(
       program.entity,
@@ -200,6 +202,8 @@ export class Evaluation {
       if (!(error instanceof NarrowEnough)) throw error;
     } finally {
       ctx.fold.release();
+      // The formula's working arrays are dropped with it (a result's amount was copied out).
+      scratch.release(scratchMark);
     }
     const { sub, variables } = newSubPopulation(this.population, this.variables, householdsInPlay(ctx));
     const { checks: leading, parametersUsed } = ctx;
@@ -221,10 +225,11 @@ export class Evaluation {
   ): ProgramResult {
     const compact = this.options.compact === true;
     const count = countOf(population, program.entity);
+    const scratchMark = scratch.mark();
     const ctx = new ProgramContext(program.entity, population, this.parameters, variables, resolve, {
       compact,
       variablesComputed: this.variablesComputed,
-      narrowAt: compact ? Math.floor(count / NARROW_RATIO) : undefined,
+      narrowAt: compact && program.narrows !== false ? Math.floor(count / NARROW_RATIO) : undefined,
       narrowAfter: checksBefore,
     });
     // The parameters noted before (some in variables computed then), as one run would have noted them.
@@ -236,6 +241,8 @@ export class Evaluation {
       } catch (error) {
         if (!(error instanceof NarrowEnough)) throw error;
       }
+      // The formula stopped: its working arrays go back before the part is evaluated.
+      scratch.release(scratchMark);
       const households = householdsInPlay(ctx);
       const checks = ctx.checks.length;
       // No household left out: the same population again, narrowing only after more checks.
@@ -267,6 +274,7 @@ export class Evaluation {
       throw error;
     } finally {
       ctx.fold.release();
+      scratch.release(scratchMark);
     }
     // Undetermined over the part, so over the whole.
     return this.undeterminedResult(program, count, some.checks, some.parametersUsed, some.undetermined);
@@ -297,7 +305,9 @@ export class Evaluation {
     output: { amountNtd?: Int32Array } | undefined,
   ): ProgramResult {
     const { eligible, firstFailed, firstOpen } = ctx.fold.finish();
-    const amountNtd = output?.amountNtd;
+    // An amount in scratch memory is copied out: the memory goes to the next program.
+    const returned = output?.amountNtd;
+    const amountNtd = returned && scratch.owns(returned) ? returned.slice() : returned;
     if (amountNtd) zeroWhereNotEligible(amountNtd, eligible);
     return {
       program,

@@ -26,6 +26,13 @@ export interface ProgramDefinition {
    */
   gate?: ProgramGate;
   /**
+   * false: a compact run evaluates the program over the population it is given instead of stopping where
+   * its checks leave few entities in play and evaluating it again over their households. For a program whose
+   * selective check is its last and costly (computed again over the part, it would cost twice); its formula
+   * should then skip the entities no check has left in play (`ctx.inPlay()`).
+   */
+  narrows?: false;
+  /**
    * Records the program's checks with `ctx.check` (eligibility is all of them passing) and returns the
    * amount for cash programs (zeroed by the engine where a check failed).
    */

@@ -38,7 +38,12 @@ test('ages over a population (looked up per birth day) equal the ages one by one
     birthDate[i] = toDayNumber('1905-01-01') + (seed % 45_000);
   }
   const periodStartDay = toDayNumber('2024-02-29');
-  const ctx = { persons: { birthDate }, periodStartDay, variable: (_: string, f: () => unknown) => f() };
+  const ctx = {
+    persons: { birthDate },
+    periodStartDay,
+    variable: (_: string, f: () => unknown) => f(),
+    newInt32Array: (length: number) => new Int32Array(length),
+  };
   const ages = ageAtPeriodStart(ctx as unknown as ProgramContext);
   for (let i = 0; i < count; i++) assert.equal(ages[i], ageOnDay(birthDate[i]!, periodStartDay));
 });

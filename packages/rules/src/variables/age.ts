@@ -22,7 +22,7 @@ function ageOnCivil(birth: number, on: number): number {
 function agesOn(ctx: ProgramContext, day: number): Int32Array {
   const births = ctx.persons.birthDate;
   const n = births.length;
-  const ages = new Int32Array(n);
+  const ages = ctx.newInt32Array(n);
   const on = civil(day);
   let min = 2 ** 31;
   let max = -(2 ** 31);
@@ -36,7 +36,7 @@ function agesOn(ctx: ProgramContext, day: number): Int32Array {
     for (let i = 0; i < n; i++) ages[i] = ageOnCivil(civil(births[i]!), on);
     return ages;
   }
-  const byDay = new Int32Array(max - min + 1);
+  const byDay = ctx.newInt32Array(max - min + 1);
   for (let b = min; b <= max; b++) byDay[b - min] = ageOnCivil(civil(b), on);
   for (let i = 0; i < n; i++) ages[i] = byDay[births[i]! - min]!;
   return ages;

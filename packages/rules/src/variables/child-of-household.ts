@@ -8,7 +8,7 @@ const CHILD = ROLES.indexOf('child');
 export function childOfHousehold(ctx: ProgramContext): Uint8Array {
   return ctx.variable('child-of-household', () => {
     const role = ctx.persons.role;
-    const child = new Uint8Array(role.length);
+    const child = ctx.newUint8Array(role.length);
     for (let i = 0; i < role.length; i++) child[i] = +(role[i] === CHILD);
     return child;
   });
@@ -18,7 +18,7 @@ export function childOfHousehold(ctx: ProgramContext): Uint8Array {
 export function joinedAssetAccount(ctx: ProgramContext): Uint8Array {
   return ctx.variable('joined-asset-account', () => {
     const since = ctx.persons.assetAccountSince;
-    const joined = new Uint8Array(since.length);
+    const joined = ctx.newUint8Array(since.length);
     for (let i = 0; i < since.length; i++) joined[i] = +(since[i] !== NO_DAY);
     return joined;
   });

@@ -13,7 +13,7 @@ export function ableToWork(ctx: ProgramContext): Uint8Array {
     const none = WORK_INABILITY_REASONS.indexOf('none');
     const workInability = ctx.persons.workInability;
     const n = age.length;
-    const able = new Uint8Array(n);
+    const able = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) {
       const a = age[i]!;
       able[i] = +(a >= 16 && a < 65 && workInability[i] === none);
@@ -39,7 +39,7 @@ export function workIncome(ctx: ProgramContext): Int32Array {
     const able = ableToWork(ctx);
     const age = ageAtPeriodStart(ctx);
     const minimumWage = ctx.param('cross-cutting.minimum-wage');
-    const income = new Int32Array(p.count);
+    const income = ctx.newInt32Array(p.count);
     for (let i = 0; i < p.count; i++) {
       if (p.employed[i]) income[i] = p.earnedIncomeNtd[i]!;
       else if (able[i] && !p.registeredUnemployed[i]) {
@@ -65,7 +65,7 @@ export function householdIncome(ctx: ProgramContext): Float64Array {
   return ctx.variable('household-income', () => {
     const p = ctx.persons;
     const work = workIncome(ctx);
-    const total = new Float64Array(ctx.households.count);
+    const total = ctx.newFloat64Array(ctx.households.count);
     for (let i = 0; i < p.count; i++) {
       const k = p.household[i]!;
       total[k] = total[k]! + work[i]! + p.propertyIncomeNtd[i]! + p.otherIncomeNtd[i]!;
@@ -81,7 +81,7 @@ export function householdIncomePerCapita(ctx: ProgramContext): Float64Array {
     const count = ctx.households.memberCount;
     const rate = applyRate;
     const n = total.length;
-    const perCapita = new Float64Array(n);
+    const perCapita = ctx.newFloat64Array(n);
     for (let h = 0; h < n; h++) {
       const c = count[h]!;
       perCapita[h] = c > 0 ? rate(total[h]!, 1, c) : 0;
@@ -93,7 +93,7 @@ export function householdIncomePerCapita(ctx: ProgramContext): Float64Array {
 /** A person column summed over each household's members. */
 function sumPerHousehold(ctx: ProgramContext, name: string, column: ArrayLike<number>): Float64Array {
   return ctx.variable(name, () => {
-    const total = new Float64Array(ctx.households.count);
+    const total = ctx.newFloat64Array(ctx.households.count);
     const household = ctx.persons.household;
     for (let i = 0; i < household.length; i++) {
       const k = household[i]!;

@@ -18,9 +18,9 @@ export function householdResidence(ctx: ProgramContext): HouseholdResidence {
   return ctx.variable('household-residence', () => {
     const p = ctx.persons;
     const n = ctx.households.count;
-    const applicantRegistered = new Uint8Array(n);
-    const allResident = new Uint8Array(n).fill(1);
-    const allInTaiwan = new Uint8Array(n).fill(1);
+    const applicantRegistered = ctx.newUint8Array(n);
+    const allResident = ctx.newUint8Array(n).fill(1);
+    const allInTaiwan = ctx.newUint8Array(n).fill(1);
     const householdOf = p.household;
     const role = p.role;
     const registeredInCity = p.registeredInCity;

@@ -8,7 +8,7 @@ import type { ProgramContext } from '../engine/context.ts';
 export function householdTaxRatePct(ctx: ProgramContext): Int32Array {
   return ctx.variable('household-tax-rate-pct', () => {
     const p = ctx.persons;
-    const rate = new Int32Array(ctx.households.count);
+    const rate = ctx.newInt32Array(ctx.households.count);
     for (let i = 0; i < p.count; i++) {
       const h = p.household[i]!;
       if (p.taxRatePct[i]! > rate[h]!) rate[h] = p.taxRatePct[i]!;

@@ -15,7 +15,7 @@ export function householdWelfareTier(ctx: ProgramContext): Uint8Array {
   return ctx.variable('household-welfare-tier', () => {
     const low = ctx.program('low-income-status').eligible;
     const midLow = ctx.program('mid-low-income-status').eligible;
-    const tier = new Uint8Array(ctx.households.count);
+    const tier = ctx.newUint8Array(ctx.households.count);
     for (let h = 0; h < tier.length; h++) {
       const l = low[h];
       const m = midLow[h];

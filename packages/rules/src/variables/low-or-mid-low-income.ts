@@ -10,7 +10,7 @@ export function lowOrMidLowIncome(ctx: ProgramContext): Uint8Array {
   return ctx.variable('low-or-mid-low-income', () => {
     const low = ctx.program('low-income-status').eligible;
     const midLow = ctx.program('mid-low-income-status').eligible;
-    const outcome = new Uint8Array(low.length);
+    const outcome = ctx.newUint8Array(low.length);
     for (let k = 0; k < low.length; k++) {
       const a = low[k]!;
       const b = midLow[k]!;
@@ -25,7 +25,7 @@ export function personInLowOrMidLowIncome(ctx: ProgramContext): Uint8Array {
   return ctx.variable('person-in-low-or-mid-low-income', () => {
     const household = lowOrMidLowIncome(ctx);
     const h = ctx.persons.household;
-    const outcome = new Uint8Array(h.length);
+    const outcome = ctx.newUint8Array(h.length);
     for (let i = 0; i < h.length; i++) outcome[i] = household[h[i]!]!;
     return outcome;
   });

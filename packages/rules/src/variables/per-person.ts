@@ -6,7 +6,7 @@ import type { ProgramContext } from '../engine/context.ts';
  */
 export function householdValueOfPerson(ctx: ProgramContext, perHousehold: Uint8Array): Uint8Array {
   const household = ctx.persons.household;
-  const out = new Uint8Array(household.length);
+  const out = ctx.newUint8Array(household.length);
   for (let i = 0; i < out.length; i++) out[i] = perHousehold[household[i]!]!;
   return out;
 }

@@ -15,7 +15,7 @@ export const SC_SUDDEN_HARDSHIP = SPECIAL_CIRCUMSTANCES.indexOf('sudden-hardship
 export function householdSpecialCircumstance(ctx: ProgramContext): Uint8Array {
   return ctx.variable('household-special-circumstance', () => {
     const p = ctx.persons;
-    const situation = new Uint8Array(ctx.households.count);
+    const situation = ctx.newUint8Array(ctx.households.count);
     for (let i = 0; i < p.count; i++)
       if (p.role[i] === 0) situation[p.household[i]!] = p.specialCircumstance[i]!;
     return situation;
@@ -27,7 +27,7 @@ export function householdInSpecialCircumstance(ctx: ProgramContext): Uint8Array 
   return ctx.variable('household-in-special-circumstance', () => {
     const situation = householdSpecialCircumstance(ctx);
     const n = situation.length;
-    const inOne = new Uint8Array(n);
+    const inOne = ctx.newUint8Array(n);
     for (let k = 0; k < n; k++) inOne[k] = +(situation[k] !== SC_NONE);
     return inOne;
   });

@@ -48,7 +48,7 @@ export const childrenFutureAccount = defineProgram({
     const earliestDay = toDayNumber(
       `${Math.floor(earliest / 10_000)}-${String(Math.floor(earliest / 100) % 100).padStart(2, '0')}-${String(earliest % 100).padStart(2, '0')}`,
     );
-    const bornInTime = new Uint8Array(p.count);
+    const bornInTime = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) bornInTime[i] = +(p.birthDate[i]! >= earliestDay);
     ctx.check(
       {
@@ -70,7 +70,7 @@ export const childrenFutureAccount = defineProgram({
     // 「列冊低收入戶、中低收入戶及長期安置兒童及少年」
     const status = personInLowOrMidLowIncome(ctx);
     const minMonths = ctx.paramOrNaN(`${P}.long-term-placement-months`);
-    const group = new Uint8Array(p.count);
+    const group = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const s = status[i]!;
       const placement = p.placement[i]!;
@@ -106,7 +106,7 @@ export const childrenFutureAccount = defineProgram({
     );
     // 「政府與家長每年各存入最高1.5萬元」: the government deposits what the family did, up to 15,000 a year.
     const cap = ctx.param(`${P}.annual-match-cap`);
-    const amountNtd = new Int32Array(p.count);
+    const amountNtd = ctx.newInt32Array(p.count);
     for (let i = 0; i < p.count; i++) amountNtd[i] = Math.min(p.assetAccountDepositsThisYearNtd[i]!, cap);
     return { amountNtd };
   },

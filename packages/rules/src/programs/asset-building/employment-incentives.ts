@@ -47,9 +47,9 @@ export const employmentIncentives = defineProgram({
     const startUp = ctx.paramOrNaN(`${P}.start-up-living-allowance`);
     const tutoringCap = ctx.paramOrNaN(`${P}.licence-tutoring-cap`);
     const claims = ctx.population.events['employment-incentive-claim'];
-    const count = new Int32Array(p.count);
-    const amount = new Float64Array(p.count);
-    const open = new Uint8Array(p.count).fill(PASSED);
+    const count = ctx.newInt32Array(p.count);
+    const amount = ctx.newFloat64Array(p.count);
+    const open = ctx.newUint8Array(p.count).fill(PASSED);
     for (let e = 0; e < claims.count; e++) {
       const day = claims.date[e]!;
       if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
@@ -86,7 +86,7 @@ export const employmentIncentives = defineProgram({
       },
       open,
     );
-    const amountNtd = new Int32Array(p.count);
+    const amountNtd = ctx.newInt32Array(p.count);
     for (let i = 0; i < p.count; i++) amountNtd[i] = amount[i]!;
     return { amountNtd };
   },

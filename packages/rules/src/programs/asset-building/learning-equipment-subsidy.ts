@@ -42,7 +42,7 @@ export const learningEquipmentSubsidy = defineProgram({
     );
     // 「以社區服務方式換取」
     const required = ctx.paramOrNaN(HOURS);
-    const served = new Uint8Array(p.count);
+    const served = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const hours = p.volunteerHoursThisYear[i]!;
       served[i] =

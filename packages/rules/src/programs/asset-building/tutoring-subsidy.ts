@@ -30,7 +30,7 @@ export const tutoringSubsidy = defineProgram({
     const p = ctx.persons;
     requireLowIncomeChild(ctx, '000 參(一)4(1)');
     // 「就讀國中三年級、高中三年級或五專五年級」
-    const finalYear = new Uint8Array(p.count);
+    const finalYear = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const level = p.schoolLevel[i]!;
       const grade = p.schoolGrade[i]!;
@@ -63,7 +63,7 @@ export const tutoringSubsidy = defineProgram({
     );
     const cap = ctx.paramOrNaN(CAP);
     const unknown = Number.isNaN(cap);
-    const amountNtd = new Int32Array(p.count);
+    const amountNtd = ctx.newInt32Array(p.count);
     if (!unknown) for (let i = 0; i < p.count; i++) amountNtd[i] = Math.min(p.examTutoringFeesNtd[i]!, cap);
     ctx.check(
       {
@@ -72,7 +72,7 @@ export const tutoringSubsidy = defineProgram({
         zh: '每年補助上限已知',
         en: 'the yearly cap is known',
       },
-      new Uint8Array(p.count).fill(unknown ? UNKNOWN : PASSED),
+      ctx.newUint8Array(p.count).fill(unknown ? UNKNOWN : PASSED),
       { threshold: cap },
     );
     return { amountNtd };

@@ -66,14 +66,14 @@ export const youthDevelopmentAccount = defineProgram({
     // Month of participation: 0 in the month of joining, 35 in the last month of the third year.
     const packedStart = packedDate(ctx.periodStartDay);
     const periodMonths = Math.floor(packedStart / 10_000) * 12 + (Math.floor(packedStart / 100) % 100);
-    const month = new Int32Array(p.count).fill(-1);
+    const month = ctx.newInt32Array(p.count).fill(-1);
     for (let i = 0; i < p.count; i++) {
       const since = p.assetAccountSince[i]!;
       if (since === NO_DAY) continue;
       const s = packedDate(since);
       month[i] = periodMonths - (Math.floor(s / 10_000) * 12 + (Math.floor(s / 100) % 100));
     }
-    const inTerm = new Uint8Array(p.count);
+    const inTerm = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) inTerm[i] = +(month[i]! >= 0 && month[i]! < 36);
     ctx.check(
       {
@@ -89,7 +89,7 @@ export const youthDevelopmentAccount = defineProgram({
     // 「每月固定儲蓄1,000至3,000元」
     const minSaving = ctx.param(`${P}.min-monthly-saving`);
     const maxSaving = ctx.param(`${P}.max-monthly-saving`);
-    const savingInRange = new Uint8Array(p.count);
+    const savingInRange = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const v = p.assetAccountSavingNtd[i]!;
       savingInRange[i] = +(v >= minSaving && v <= maxSaving);
@@ -108,8 +108,8 @@ export const youthDevelopmentAccount = defineProgram({
     // 「每年需接受教育、輔導等相關課程計30小時、社區志願服務36小時」: judged in a programme year's 12th month.
     const courseHours = ctx.param(`${P}.course-hours-per-year`);
     const serviceHours = ctx.param(`${P}.service-hours-per-year`);
-    const courses = new Uint8Array(p.count).fill(PASSED);
-    const service = new Uint8Array(p.count).fill(PASSED);
+    const courses = ctx.newUint8Array(p.count).fill(PASSED);
+    const service = ctx.newUint8Array(p.count).fill(PASSED);
     for (let i = 0; i < p.count; i++) {
       if (month[i]! % 12 !== 11) continue;
       courses[i] = +(p.courseHoursThisYear[i]! >= courseHours);
@@ -138,7 +138,7 @@ export const youthDevelopmentAccount = defineProgram({
 
     // 「提撥率第一年1:0.6、第二年1:0.8、第三年1:1」 in tenths; the match rounded half up.
     const rates = [1, 2, 3].map((y) => Math.round(ctx.param(`${P}.match-rate-year-${y}`) * 10));
-    const amountNtd = new Int32Array(p.count);
+    const amountNtd = ctx.newInt32Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const m = month[i]!;
       if (m < 0 || m >= 36) continue;

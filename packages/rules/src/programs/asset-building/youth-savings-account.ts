@@ -51,7 +51,7 @@ export const youthSavingsAccount = defineProgram({
       childOfHousehold(ctx).slice(),
     );
     // 「就讀大三及大四」
-    const year34 = new Uint8Array(p.count);
+    const year34 = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const grade = p.schoolGrade[i]!;
       year34[i] = +(p.schoolLevel[i] === UNIVERSITY && (grade === 3 || grade === 4));
@@ -78,8 +78,8 @@ export const youthSavingsAccount = defineProgram({
     const rate = ctx.paramOrNaN(RATE);
     const unknown = Number.isNaN(rate);
     const rateHundredths = unknown ? 0 : Math.round(rate * 100);
-    const amountNtd = new Int32Array(p.count);
-    const known = new Uint8Array(p.count);
+    const amountNtd = ctx.newInt32Array(p.count);
+    const known = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const saving = p.assetAccountSavingNtd[i]!;
       // Nothing saved: nothing to match, whatever the rate.

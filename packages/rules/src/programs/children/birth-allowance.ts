@@ -33,7 +33,7 @@ export const birthAllowance = defineProgram({
     const { persons: p } = ctx;
     const n = p.count;
 
-    const bornInPeriod = new Uint8Array(n);
+    const bornInPeriod = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) {
       const b = p.birthDate[i]!;
       bornInPeriod[i] = +(b >= ctx.periodStartDay && b <= ctx.periodEndDay);
@@ -63,7 +63,7 @@ export const birthAllowance = defineProgram({
     // 之日起算至新生兒出生之日止。」「其父或母於申請時仍設籍本市」
     // The parents are the household's applicant and spouse (the newborn's household as given); the longest
     // registration of the two counts, as either parent may apply.
-    const parentSince = new Int32Array(ctx.households.count).fill(NO_DAY);
+    const parentSince = ctx.newInt32Array(ctx.households.count).fill(NO_DAY);
     for (let i = 0; i < n; i++) {
       const role = p.role[i];
       if ((role !== APPLICANT && role !== SPOUSE) || !p.registeredInCity[i] || !p.residesInCity[i]) continue;
@@ -72,7 +72,7 @@ export const birthAllowance = defineProgram({
       if (parentSince[h] === NO_DAY || since < parentSince[h]!) parentSince[h] = since;
     }
     const requiredMonths = ctx.param('children.birth-allowance.parent-registration-months');
-    const monthsRegistered = new Float64Array(n);
+    const monthsRegistered = ctx.newFloat64Array(n);
     for (let i = 0; i < n; i++) {
       const since = parentSince[p.household[i]!]!;
       monthsRegistered[i] = since === NO_DAY ? -1 : completedMonths(since, p.birthDate[i]!);
@@ -95,7 +95,7 @@ export const birthAllowance = defineProgram({
     const first = ctx.param('children.birth-allowance.amount-first-child');
     const second = ctx.param('children.birth-allowance.amount-second-child');
     const third = ctx.param('children.birth-allowance.amount-third-or-later-child');
-    const amountNtd = new Int32Array(n);
+    const amountNtd = ctx.newInt32Array(n);
     for (let i = 0; i < n; i++) {
       const order = p.birthOrder[i]!;
       amountNtd[i] = order <= 1 ? first : order === 2 ? second : third;

@@ -55,7 +55,7 @@ export const childcareAllowance = defineProgram({
 
     // 「育有未滿2歲兒童」: born by the end of the month and not yet 2 on its first day (the month of the second
     // birthday is the last one paid; the birth month is the first).
-    const under2 = new Uint8Array(n);
+    const under2 = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) under2[i] = +(p.birthDate[i]! <= ctx.periodEndDay && age[i]! < 2);
     ctx.check(
       {
@@ -73,7 +73,7 @@ export const childcareAllowance = defineProgram({
     // Reference §4.1: the allowance is for children not in public or quasi-public childcare (those receive
     // the childcare fee subsidy instead).
     const setting = p.childcareSetting;
-    const notPublic = new Uint8Array(n);
+    const notPublic = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) {
       const s = setting[i];
       notPublic[i] = +(s !== PUBLIC_CENTER && s !== PUBLIC_HOME && s !== QUASI_CENTER && s !== QUASI_HOME);
@@ -91,7 +91,7 @@ export const childcareAllowance = defineProgram({
     // 000 肆二(六)：「父母一方因自行照顧未滿 2 歲以下子女致未能就業」 (until 2018-07). The parents are the
     // household's applicant and spouse.
     if (ctx.param('children.childcare-allowance.parent-not-employed-required') === 1) {
-      const parentAtHome = new Uint8Array(ctx.households.count);
+      const parentAtHome = ctx.newUint8Array(ctx.households.count);
       for (let i = 0; i < n; i++) {
         const role = p.role[i];
         if ((role === APPLICANT || role === SPOUSE) && !p.employed[i]) parentAtHome[p.household[i]!] = 1;
@@ -120,8 +120,8 @@ export const childcareAllowance = defineProgram({
     const first = ctx.paramOrNaN('children.childcare-allowance.amount-first-child');
     const second = ctx.paramOrNaN('children.childcare-allowance.amount-second-child');
     const third = ctx.paramOrNaN('children.childcare-allowance.amount-third-or-later-child');
-    const amountNtd = new Int32Array(n);
-    const known = new Uint8Array(n);
+    const amountNtd = ctx.newInt32Array(n);
+    const known = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) {
       const tier = tierOf[p.household[i]!];
       const order = p.birthOrder[i]!;

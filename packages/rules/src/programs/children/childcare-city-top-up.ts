@@ -48,15 +48,15 @@ export const childcareCityTopUp = defineProgram({
         zh: '加碼補助已實施（2022年10月起）',
         en: 'the top-up is in force (from October 2022)',
       },
-      new Uint8Array(n).fill(inForce ? 1 : 0),
+      ctx.newUint8Array(n).fill(inForce ? 1 : 0),
     );
-    const amountNtd = new Int32Array(n);
+    const amountNtd = ctx.newInt32Array(n);
     // Nothing is in force before October 2022: the other checks would read parameters that do not exist.
     if (!inForce) return { amountNtd };
 
     const age = ageAtPeriodStart(ctx);
     const ageLimit = ctx.param(`${P}age-limit-years`);
-    const underLimit = new Uint8Array(n);
+    const underLimit = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) underLimit[i] = +(p.birthDate[i]! <= ctx.periodEndDay && age[i]! < ageLimit);
     ctx.check(
       {
@@ -70,7 +70,7 @@ export const childcareCityTopUp = defineProgram({
     );
     childRegisteredInCity(ctx, '001 四(三)5(2)');
     // 「父或母一方設籍本市」: the household's applicant or spouse.
-    const parentRegistered = new Uint8Array(ctx.households.count);
+    const parentRegistered = ctx.newUint8Array(ctx.households.count);
     for (let i = 0; i < n; i++) {
       const role = p.role[i];
       if ((role === APPLICANT || role === SPOUSE) && p.registeredInCity[i])
@@ -86,7 +86,7 @@ export const childcareCityTopUp = defineProgram({
       householdValueOfPerson(ctx, parentRegistered),
     );
     const setting = p.childcareSetting;
-    const quasiPublic = new Uint8Array(n);
+    const quasiPublic = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) quasiPublic[i] = +(setting[i] === QUASI_CENTER || setting[i] === QUASI_HOME);
     ctx.check(
       {

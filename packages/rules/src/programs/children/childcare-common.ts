@@ -36,8 +36,8 @@ export function meansTestByTierOrTaxRate(
   const n = p.count;
   const tierOf = householdWelfareTier(ctx);
   const taxRate = householdTaxRatePct(ctx);
-  const passed = new Uint8Array(n);
-  const shown = new Float64Array(n);
+  const passed = ctx.newUint8Array(n);
+  const shown = ctx.newFloat64Array(n);
   for (let i = 0; i < n; i++) {
     const h = p.household[i]!;
     const tier = tierOf[h];

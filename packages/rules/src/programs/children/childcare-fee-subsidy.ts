@@ -56,7 +56,7 @@ export const childcareFeeSubsidy = defineProgram({
 
     // 001 四(三)5(2)「未滿2歲暨2至3歲兒童托育公共化及準公共服務費用」(under 2 until the 2–3 extension).
     const ageLimit = ctx.param(`${P}age-limit-years`);
-    const underLimit = new Uint8Array(n);
+    const underLimit = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) underLimit[i] = +(p.birthDate[i]! <= ctx.periodEndDay && age[i]! < ageLimit);
     ctx.check(
       {
@@ -75,7 +75,7 @@ export const childcareFeeSubsidy = defineProgram({
     // scheme (2018-08), any registered carer or licensed centre (000 肆二(八)3).
     const workingFamily = ctx.param(`${P}working-family-required`) === 1;
     const setting = p.childcareSetting;
-    const inSetting = new Uint8Array(n);
+    const inSetting = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) {
       const s = setting[i]!;
       inSetting[i] = workingFamily
@@ -94,7 +94,7 @@ export const childcareFeeSubsidy = defineProgram({
 
     // 000 肆二(八)3「就業家庭部分托育費用補助」: every parent (the household's applicant and spouse) employed.
     if (workingFamily) {
-      const allEmployed = new Uint8Array(ctx.households.count).fill(1);
+      const allEmployed = ctx.newUint8Array(ctx.households.count).fill(1);
       for (let i = 0; i < n; i++) {
         const role = p.role[i];
         if ((role === APPLICANT || role === SPOUSE) && !p.employed[i]) allEmployed[p.household[i]!] = 0;
@@ -134,8 +134,8 @@ export const childcareFeeSubsidy = defineProgram({
     ];
     const second = ctx.paramOrNaN(`${P}second-child-extra`);
     const third = ctx.paramOrNaN(`${P}third-or-later-child-extra`);
-    const amountNtd = new Int32Array(n);
-    const known = new Uint8Array(n);
+    const amountNtd = ctx.newInt32Array(n);
+    const known = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) {
       const tier = tierOf[p.household[i]!]!;
       const s = setting[i]!;

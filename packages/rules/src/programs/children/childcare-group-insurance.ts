@@ -29,7 +29,7 @@ export const childcareGroupInsurance = defineProgram({
   formula(ctx) {
     const { persons: p } = ctx;
     const [a, b, c] = CENTERS;
-    const atCentre = new Uint8Array(p.count);
+    const atCentre = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const s = p.childcareSetting[i];
       atCentre[i] = +(s === a || s === b || s === c);

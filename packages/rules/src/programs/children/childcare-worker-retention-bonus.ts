@@ -35,10 +35,10 @@ export const childcareWorkerRetentionBonus = defineProgram({
         zh: '久任津貼已實施（2022年起）',
         en: 'the bonus is in force (from 2022)',
       },
-      new Uint8Array(n).fill(inForce ? 1 : 0),
+      ctx.newUint8Array(n).fill(inForce ? 1 : 0),
     );
     const since = p.quasiPublicChildcareWorkerSince;
-    const professional = new Uint8Array(n);
+    const professional = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) professional[i] = +(since[i] !== NO_DAY);
     ctx.check(
       {
@@ -49,7 +49,7 @@ export const childcareWorkerRetentionBonus = defineProgram({
       },
       professional,
     );
-    const years = new Float64Array(n);
+    const years = ctx.newFloat64Array(n);
     for (let i = 0; i < n; i++)
       years[i] = since[i] === NO_DAY ? 0 : completedYears(since[i]!, ctx.periodEndDay);
     ctx.compare(
@@ -63,7 +63,7 @@ export const childcareWorkerRetentionBonus = defineProgram({
       '>=',
       1,
     );
-    const amountNtd = new Int32Array(n);
+    const amountNtd = ctx.newInt32Array(n);
     if (!inForce) return { amountNtd };
     const one = ctx.param(`${P}amount-1-years`);
     const three = ctx.param(`${P}amount-3-years`);

@@ -44,7 +44,7 @@ export const earlyInterventionSubsidy = defineProgram({
     // 「未滿六歲或已滿六歲，未達到就學年齡，或經評鑑可暫緩入學者」: under 6, or not yet in elementary school
     // (school levels before it: none, preschool). SCHOOL_LEVEL_FACTS lists the levels in order.
     const age = ageAtPeriodStart(ctx);
-    const young = new Uint8Array(n);
+    const young = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++)
       young[i] = +(p.birthDate[i]! <= ctx.periodEndDay && (age[i]! < 6 || p.schoolLevel[i]! < ELEMENTARY));
     ctx.check(
@@ -73,7 +73,7 @@ export const earlyInterventionSubsidy = defineProgram({
     const most = ctx.param(`${P}sessions-per-month`);
     const sessions = ctx.population.events['early-intervention-session'];
     let inMonth = 0;
-    const picked = new Int32Array(sessions.count);
+    const picked = ctx.newInt32Array(sessions.count);
     for (let e = 0; e < sessions.count; e++) {
       const d = sessions.date[e]!;
       if (d >= ctx.periodStartDay && d <= ctx.periodEndDay) picked[inMonth++] = e;
@@ -81,8 +81,8 @@ export const earlyInterventionSubsidy = defineProgram({
     const order = picked.subarray(0, inMonth);
     const capped = (e: number) => Math.min(sessions.feeNtd[e]!, cap);
     order.sort((a, b) => sessions.owner[a]! - sessions.owner[b]! || capped(b) - capped(a));
-    const count = new Int32Array(n);
-    const amountNtd = new Int32Array(n);
+    const count = ctx.newInt32Array(n);
+    const amountNtd = ctx.newInt32Array(n);
     for (let k = 0; k < order.length; k++) {
       const e = order[k]!;
       const i = sessions.owner[e]!;

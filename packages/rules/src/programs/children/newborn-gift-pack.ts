@@ -22,7 +22,7 @@ export const newbornGiftPack = defineProgram({
   parameters: [],
   formula(ctx) {
     const { persons: p } = ctx;
-    const born = new Uint8Array(p.count);
+    const born = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const b = p.birthDate[i]!;
       born[i] = +(b >= ctx.periodStartDay && b <= ctx.periodEndDay);

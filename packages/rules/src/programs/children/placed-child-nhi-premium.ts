@@ -33,7 +33,7 @@ export const placedChildNhiPremium = defineProgram({
     );
     const placement = p.placement;
     const n = p.count;
-    const placed = new Uint8Array(n);
+    const placed = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) {
       const t = placement[i];
       placed[i] = +(t === FOSTER || t === KINSHIP || t === CHILD_INSTITUTION);

@@ -37,8 +37,8 @@ export const singleParentChildAllowance = defineProgram({
     const p = ctx.persons;
     const age = ageAtPeriodStart(ctx);
     singleParentFamily(ctx);
-    const underFifteen = new Int32Array(ctx.households.count);
-    const qualifies = new Uint8Array(p.count);
+    const underFifteen = ctx.newInt32Array(ctx.households.count);
+    const qualifies = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const r = p.role[i]!;
       if (r !== CHILD_ROLE && r !== LINEAL_RELATIVE_ROLE) continue;
@@ -60,7 +60,7 @@ export const singleParentChildAllowance = defineProgram({
     );
     const only = ctx.param('children.single-parent.amount-only-child');
     const each = ctx.param('children.single-parent.amount-each-child');
-    const amount = new Int32Array(p.count);
+    const amount = ctx.newInt32Array(p.count);
     for (let i = 0; i < p.count; i++)
       amount[i] = age[i]! < 15 && underFifteen[p.household[i]!] === 1 ? only : each;
     return { amountNtd: amount };

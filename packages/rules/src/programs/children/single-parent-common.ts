@@ -22,10 +22,10 @@ export function singleParentFamily(ctx: ProgramContext): void {
     const singleParent = p.singleParent;
     const registeredInCity = p.registeredInCity;
     const n = household.length;
-    const single = new Uint8Array(h.count);
+    const single = ctx.newUint8Array(h.count);
     for (let i = 0; i < n; i++)
       if (role[i] === 0 && singleParent[i] && registeredInCity[i]) single[household[i]!] = 1;
-    const out = new Uint8Array(n);
+    const out = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) out[i] = single[household[i]!]!;
     return out;
   });
@@ -47,8 +47,8 @@ export function singleParentFamily(ctx: ProgramContext): void {
     const household = p.household;
     const memberCount = h.memberCount;
     const n = household.length;
-    const passed = new Uint8Array(n);
-    const shown = new Float64Array(n);
+    const passed = ctx.newUint8Array(n);
+    const shown = ctx.newFloat64Array(n);
     if (Number.isNaN(limit)) {
       passed.fill(UNKNOWN);
       for (let i = 0; i < n; i++) shown[i] = perCapita[household[i]!]!;

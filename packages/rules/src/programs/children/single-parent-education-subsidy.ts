@@ -37,7 +37,7 @@ export const singleParentEducationSubsidy = defineProgram({
     singleParentFamily(ctx);
     const role = p.role;
     const child = CHILD_ROLE;
-    const childRole = new Uint8Array(n);
+    const childRole = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) childRole[i] = +(role[i] === child);
     ctx.check(
       {
@@ -56,7 +56,7 @@ export const singleParentEducationSubsidy = defineProgram({
     );
     const schoolLevel = p.schoolLevel;
     const dayProgram = p.dayProgram;
-    const universityDay = new Uint8Array(n);
+    const universityDay = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) universityDay[i] = +(schoolLevel[i] === UNIVERSITY && dayProgram[i] === 1);
     ctx.check(
       {
@@ -69,7 +69,7 @@ export const singleParentEducationSubsidy = defineProgram({
     );
     const cap = ctx.param('children.single-parent.education-subsidy-cap');
     const fees = p.tuitionFeesNtd;
-    const amountNtd = new Int32Array(n);
+    const amountNtd = ctx.newInt32Array(n);
     for (let i = 0; i < n; i++) amountNtd[i] = Math.min(fees[i]!, cap);
     return { amountNtd };
   },

@@ -49,6 +49,6 @@ export const specialCircumstanceChildAllowance = defineProgram({
     // 最低工資之十分之一, rounded half up (every minimum wage so far divides by 10 exactly).
     const fraction = ctx.param('children.special-circumstance.child-allowance-minimum-wage-fraction');
     const monthly = applyRate(ctx.param('cross-cutting.minimum-wage'), Math.round(fraction * 10_000), 10_000);
-    return { amountNtd: new Int32Array(ctx.count).fill(monthly) };
+    return { amountNtd: ctx.newInt32Array(ctx.count).fill(monthly) };
   },
 });

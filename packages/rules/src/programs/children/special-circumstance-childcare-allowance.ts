@@ -50,6 +50,6 @@ export const specialCircumstanceChildcareAllowance = defineProgram({
       ctx.persons.inPrivateChildcare.slice(),
     );
     const amount = ctx.param('children.special-circumstance.childcare-allowance-amount');
-    return { amountNtd: new Int32Array(ctx.count).fill(amount) };
+    return { amountNtd: ctx.newInt32Array(ctx.count).fill(amount) };
   },
 });

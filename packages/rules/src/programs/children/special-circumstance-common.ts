@@ -16,7 +16,7 @@ export function childOrGrandchildOfApplicant(ctx: ProgramContext): Uint8Array {
   return ctx.variable('child-or-grandchild-of-applicant', () => {
     const role = ctx.persons.role;
     const n = role.length;
-    const out = new Uint8Array(n);
+    const out = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) {
       const r = role[i];
       out[i] = +(r === CHILD_ROLE || r === LINEAL_RELATIVE_ROLE);
@@ -54,11 +54,11 @@ export function specialCircumstanceChild(
     // One read-only array per evaluation, shared by the programs that record this check.
     const allowed = ctx.variable('special-circumstance-allows-child-benefits-per-person', () => {
       const situation = householdSpecialCircumstance(ctx);
-      const allowsOf = new Uint8Array(256);
+      const allowsOf = ctx.newUint8Array(256);
       for (let s = 0; s < 256; s++) allowsOf[s] = +situationAllowsChildBenefits(s);
       const household = p.household;
       const n = household.length;
-      const out = new Uint8Array(n);
+      const out = ctx.newUint8Array(n);
       for (let i = 0; i < n; i++) out[i] = allowsOf[situation[household[i]!]!]!;
       return out;
     });

@@ -59,11 +59,11 @@ export const specialCircumstanceMedicalSubsidy = defineProgram({
     const rate = ctx.param('children.special-circumstance.medical-rate-percent');
     const cap = ctx.param('children.special-circumstance.medical-yearly-cap');
 
-    const covered = new Uint8Array(p.count);
-    const overThreshold = new Uint8Array(p.count);
-    const thresholdShown = new Float64Array(p.count);
-    const underCap = new Uint8Array(p.count);
-    const amount = new Int32Array(p.count);
+    const covered = ctx.newUint8Array(p.count);
+    const overThreshold = ctx.newUint8Array(p.count);
+    const thresholdShown = ctx.newFloat64Array(p.count);
+    const underCap = ctx.newUint8Array(p.count);
+    const amount = ctx.newInt32Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const role = p.role[i]!;
       const a = age[i]!;

@@ -34,7 +34,7 @@ export const specialCircumstanceTuitionReduction = defineProgram({
     specialCircumstanceChild(ctx, 'D0050075 第8條第1項', false);
     const schoolLevel = p.schoolLevel;
     const seniorHigh = SENIOR_HIGH;
-    const atLeastSeniorHigh = new Uint8Array(n);
+    const atLeastSeniorHigh = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) atLeastSeniorHigh[i] = +(schoolLevel[i]! >= seniorHigh);
     ctx.check(
       {
@@ -48,7 +48,7 @@ export const specialCircumstanceTuitionReduction = defineProgram({
     const percent = ctx.param('children.special-circumstance.tuition-reduction-percent');
     const fees = p.tuitionFeesNtd;
     const rate = applyRate;
-    const amountNtd = new Int32Array(n);
+    const amountNtd = ctx.newInt32Array(n);
     for (let i = 0; i < n; i++) amountNtd[i] = rate(fees[i]!, percent, 100);
     return { amountNtd };
   },

@@ -42,7 +42,7 @@ export const teenPregnancyNutritionAllowance = defineProgram({
       '<',
       20,
     );
-    const inCity = new Uint8Array(n);
+    const inCity = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) inCity[i] = +(p.registeredInCity[i] === 1 || p.residesInCity[i] === 1);
     // Served at the city's social welfare service centres: registered or living in the city.
     ctx.check(
@@ -62,9 +62,9 @@ export const teenPregnancyNutritionAllowance = defineProgram({
         zh: '津貼金額已知',
         en: 'the amount is known',
       },
-      new Uint8Array(n).fill(Number.isNaN(amount) ? 2 : 1),
+      ctx.newUint8Array(n).fill(Number.isNaN(amount) ? 2 : 1),
     );
-    const amountNtd = new Int32Array(n);
+    const amountNtd = ctx.newInt32Array(n);
     if (!Number.isNaN(amount)) amountNtd.fill(amount);
     return { amountNtd };
   },

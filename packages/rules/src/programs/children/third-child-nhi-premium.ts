@@ -36,7 +36,7 @@ export const thirdChildNhiPremium = defineProgram({
     );
     // 「滿1歲以前」: the months that begin before the first birthday (the birth month included).
     const age = ageAtPeriodStart(ctx);
-    const under1 = new Uint8Array(n);
+    const under1 = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) under1[i] = +(p.birthDate[i]! <= ctx.periodEndDay && age[i]! < 1);
     ctx.check(
       {
@@ -70,8 +70,8 @@ export const thirdChildNhiPremium = defineProgram({
     );
     // 「每人每月最高659元」: the premium, up to the cap.
     const cap = ctx.paramOrNaN(`${P}cap`);
-    const amountNtd = new Int32Array(n);
-    const known = new Uint8Array(n).fill(Number.isNaN(cap) ? 2 : 1);
+    const amountNtd = ctx.newInt32Array(n);
+    const known = ctx.newUint8Array(n).fill(Number.isNaN(cap) ? 2 : 1);
     ctx.check(
       { code: 'cap-known', reference: '000 陸一(四)', zh: '補助上限已知', en: 'the cap is known' },
       known,

@@ -57,7 +57,7 @@ export const vulnerableChildAllowance = defineProgram({
     const n = p.count;
     const household = p.household;
     const groundOf = p.vulnerableChildGround;
-    const ground = new Uint8Array(n);
+    const ground = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) {
       const g = groundOf[i]!;
       ground[i] = g === NONE ? 0 : g === MID_LOW_INCOME_IN_HARDSHIP ? midLow[household[i]!]! : 1; // FAILED, PASSED
@@ -72,7 +72,7 @@ export const vulnerableChildAllowance = defineProgram({
       ground,
     );
     // 同一家庭之兒童或少年僅1人: children of the household who qualify on age and ground.
-    const count = new Int32Array(ctx.households.count);
+    const count = ctx.newInt32Array(ctx.households.count);
     const registeredInCity = p.registeredInCity;
     for (let i = 0; i < n; i++) {
       if (age[i]! < 18 && ground[i] !== 0 && registeredInCity[i]) {
@@ -82,7 +82,7 @@ export const vulnerableChildAllowance = defineProgram({
     }
     const only = ctx.param('children.single-parent.amount-only-child');
     const each = ctx.param('children.single-parent.amount-each-child');
-    const amountNtd = new Int32Array(n);
+    const amountNtd = ctx.newInt32Array(n);
     for (let i = 0; i < n; i++) amountNtd[i] = count[household[i]!] === 1 ? only : each;
     return { amountNtd };
   },

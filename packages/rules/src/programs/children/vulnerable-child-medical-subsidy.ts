@@ -82,8 +82,8 @@ export const vulnerableChildMedicalSubsidy = defineProgram({
     const midLowIncome = ctx.program('mid-low-income-status').eligible;
     const emergencyAid = ctx.program('vulnerable-family-emergency-allowance').eligible;
     const specialCircumstance = ctx.program('special-circumstance-status').eligible;
-    const full = new Uint8Array(p.count);
-    const group = new Uint8Array(p.count);
+    const full = ctx.newUint8Array(p.count);
+    const group = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const k = p.household[i]!;
       const t = p.placement[i]!;
@@ -123,8 +123,8 @@ export const vulnerableChildMedicalSubsidy = defineProgram({
       ctx.param(`${P}tier-2-consumption-multiple`),
       ctx.param(`${P}tier-3-consumption-multiple`),
     ];
-    const householdRate = new Int32Array(h.count);
-    const rateKnown = new Uint8Array(h.count);
+    const householdRate = ctx.newInt32Array(h.count);
+    const rateKnown = ctx.newUint8Array(h.count);
     for (let k = 0; k < h.count; k++) {
       const members = h.memberCount[k]!;
       let rate = 0;
@@ -138,8 +138,8 @@ export const vulnerableChildMedicalSubsidy = defineProgram({
       householdRate[k] = rate;
       rateKnown[k] = known;
     }
-    const rate = new Int32Array(p.count);
-    const tier = new Uint8Array(p.count);
+    const rate = ctx.newInt32Array(p.count);
+    const tier = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const k = p.household[i]!;
       if (full[i] === PASSED) {
@@ -163,7 +163,7 @@ export const vulnerableChildMedicalSubsidy = defineProgram({
     );
 
     const stays = ctx.population.events['hospital-stay'];
-    const costs = new Float64Array(p.count);
+    const costs = ctx.newFloat64Array(p.count);
     for (let e = 0; e < stays.count; e++) {
       const day = stays.date[e]!;
       if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
@@ -194,7 +194,7 @@ export const vulnerableChildMedicalSubsidy = defineProgram({
       '<',
       cap,
     );
-    const amount = new Int32Array(p.count);
+    const amount = ctx.newInt32Array(p.count);
     for (let i = 0; i < p.count; i++)
       amount[i] = Math.max(0, Math.min(applyRate(costs[i]!, rate[i]!, 100), cap - paid[i]!));
     return { amountNtd: amount };

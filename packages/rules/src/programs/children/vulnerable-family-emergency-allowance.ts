@@ -40,7 +40,7 @@ export const vulnerableFamilyEmergencyAllowance = defineProgram({
     const events = ctx.population.events['family-crisis'];
     const maxMonths = ctx.param('children.vulnerable-family-emergency.max-months');
     const thisMonth = monthIndex(ctx.periodStartDay);
-    const inAid = new Uint8Array(ctx.households.count);
+    const inAid = ctx.newUint8Array(ctx.households.count);
     for (let e = 0; e < events.count; e++) {
       const first = monthIndex(events.date[e]!);
       if (thisMonth >= first && thisMonth < first + Math.min(events.months[e]!, maxMonths))
@@ -76,6 +76,6 @@ export const vulnerableFamilyEmergencyAllowance = defineProgram({
       18,
     );
     const amount = ctx.param('children.vulnerable-family-emergency.amount-per-child');
-    return { amountNtd: new Int32Array(p.count).fill(amount) };
+    return { amountNtd: ctx.newInt32Array(p.count).fill(amount) };
   },
 });

@@ -46,8 +46,8 @@ export const assistiveDeviceSubsidy = defineProgram({
     const rateOther = ctx.paramOrNaN('disability.assistive-device-subsidy.rate-other');
     const tier = statusTier(ctx);
     const events = ctx.population.events['assistive-device-purchase'];
-    const purchases = new Int32Array(p.count);
-    const amount = new Int32Array(p.count);
+    const purchases = ctx.newInt32Array(p.count);
+    const amount = ctx.newInt32Array(p.count);
     for (let e = 0; e < events.count; e++) {
       const day = events.date[e]!;
       if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
@@ -68,7 +68,7 @@ export const assistiveDeviceSubsidy = defineProgram({
       '>',
       0,
     );
-    const rateKnown = new Uint8Array(p.count);
+    const rateKnown = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++)
       rateKnown[i] = Number.isNaN(tierValue(tier[i]!, rateLow, rateMidLow, rateOther)) ? UNKNOWN : PASSED;
     ctx.check(

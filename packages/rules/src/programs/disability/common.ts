@@ -99,7 +99,7 @@ export function statusTier(ctx: ProgramContext): Uint8Array {
     const low = ctx.program('low-income-status').eligible;
     const midLow = ctx.program('mid-low-income-status').eligible;
     const household = ctx.persons.household;
-    const tier = new Uint8Array(household.length);
+    const tier = ctx.newUint8Array(household.length);
     for (let i = 0; i < household.length; i++) {
       const k = household[i]!;
       tier[i] =
@@ -235,8 +235,8 @@ export function rentOrInterestUpTo(
   const count = rent.length;
   const rentKnown = Number.isNaN(rentMax) ? UNKNOWN : PASSED;
   const interestKnown = Number.isNaN(interestMax) ? UNKNOWN : PASSED;
-  const amount = new Int32Array(count);
-  const known = new Uint8Array(count);
+  const amount = ctx.newInt32Array(count);
+  const known = ctx.newUint8Array(count);
   for (let k = 0; k < count; k++) {
     const renting = rent[k]! > 0;
     const max = renting ? rentMax : interestMax;

@@ -30,8 +30,8 @@ export const disabilityCaregiverAllowance = defineProgram({
     // 「未安置機構及未使用居家服務之失能身心障礙者」: a certificate holder assessed as dependent in daily living,
     // not placed anywhere and not receiving home care. Counted per household, then each carer is checked for
     // someone other than themselves to care for.
-    const cared = new Uint8Array(p.count);
-    const caredCount = new Int32Array(h.count);
+    const cared = ctx.newUint8Array(p.count);
+    const caredCount = ctx.newInt32Array(h.count);
     for (let i = 0; i < p.count; i++) {
       cared[i] = +(
         p.disabilityLevel[i]! > 0 &&
@@ -41,7 +41,7 @@ export const disabilityCaregiverAllowance = defineProgram({
       );
       caredCount[p.household[i]!]! += cared[i]!;
     }
-    const hasCared = new Uint8Array(p.count);
+    const hasCared = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) hasCared[i] = +(caredCount[p.household[i]!]! - cared[i]! > 0);
     ctx.check(
       {
@@ -66,7 +66,7 @@ export const disabilityCaregiverAllowance = defineProgram({
       { code: 'not-employed', reference: '000 肆三(二十四)', zh: '未就業', en: 'not employed' },
       equals(p.employed, 0),
     );
-    const amount = new Int32Array(p.count).fill(ctx.param('disability.caregiver-allowance.amount'));
+    const amount = ctx.newInt32Array(p.count).fill(ctx.param('disability.caregiver-allowance.amount'));
     return { amountNtd: amount };
   },
 });

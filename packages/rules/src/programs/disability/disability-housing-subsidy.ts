@@ -27,7 +27,7 @@ export const disabilityHousingSubsidy = defineProgram({
   formula(ctx) {
     const { persons: p, households: h } = ctx;
     // 「身心障礙者居住所需」: a member holding a certificate, of the city (轄區內).
-    const member = new Uint8Array(h.count);
+    const member = ctx.newUint8Array(h.count);
     for (let i = 0; i < p.count; i++)
       if (p.disabilityLevel[i]! > 0 && p.registeredInCity[i] === 1) member[p.household[i]!] = 1;
     ctx.check(

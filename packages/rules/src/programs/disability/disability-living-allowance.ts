@@ -103,7 +103,7 @@ export const disabilityLivingAllowance = defineProgram({
     // (status OR all tests), and the failed test is the one the explanation names.
     const low = ctx.program('low-income-status').eligible;
     const midLow = ctx.program('mid-low-income-status').eligible;
-    const status = new Uint8Array(h.count);
+    const status = ctx.newUint8Array(h.count);
     for (let k = 0; k < h.count; k++) status[k] = or(low[k]!, midLow[k]!);
 
     const income = householdIncome(ctx);
@@ -128,11 +128,11 @@ export const disabilityLivingAllowance = defineProgram({
     const movable = householdMovableProperty(ctx);
     const immovable = householdImmovableProperty(ctx);
     // The four tests per household, then each person takes their household's outcomes.
-    const incomeHh = new Uint8Array(h.count);
-    const consumptionHh = new Uint8Array(h.count);
-    const depositsHh = new Uint8Array(h.count);
-    const immovableHh = new Uint8Array(h.count);
-    const depositLimit = new Float64Array(h.count);
+    const incomeHh = ctx.newUint8Array(h.count);
+    const consumptionHh = ctx.newUint8Array(h.count);
+    const depositsHh = ctx.newUint8Array(h.count);
+    const immovableHh = ctx.newUint8Array(h.count);
+    const depositLimit = ctx.newFloat64Array(h.count);
     for (let k = 0; k < h.count; k++) {
       const s = status[k]!;
       const members = n[k]!;
@@ -145,10 +145,10 @@ export const disabilityLivingAllowance = defineProgram({
       depositsHh[k] = or(s, +(movable[k]! <= depositLimit[k]!));
       immovableHh[k] = or(s, Number.isNaN(immovableLimit) ? UNKNOWN : +(immovable[k]! <= immovableLimit));
     }
-    const incomeOk = new Uint8Array(p.count);
-    const consumptionOk = new Uint8Array(p.count);
-    const depositsOk = new Uint8Array(p.count);
-    const immovableOk = new Uint8Array(p.count);
+    const incomeOk = ctx.newUint8Array(p.count);
+    const consumptionOk = ctx.newUint8Array(p.count);
+    const depositsOk = ctx.newUint8Array(p.count);
+    const immovableOk = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const k = p.household[i]!;
       incomeOk[i] = incomeHh[k]!;
@@ -209,8 +209,8 @@ export const disabilityLivingAllowance = defineProgram({
     const otherSevere = ctx.param('disability.living-allowance.amount-other-moderate-or-above');
     const otherMild = ctx.param('disability.living-allowance.amount-other-mild');
     const tier = statusTier(ctx);
-    const amount = new Int32Array(p.count);
-    const tierKnown = new Uint8Array(p.count).fill(PASSED);
+    const amount = ctx.newInt32Array(p.count);
+    const tierKnown = ctx.newUint8Array(p.count).fill(PASSED);
     for (let i = 0; i < p.count; i++) {
       const level = p.disabilityLevel[i]!;
       if (level === 0) continue;

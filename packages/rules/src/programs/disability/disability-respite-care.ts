@@ -27,7 +27,7 @@ export const disabilityRespiteCare = defineProgram({
     holdsCertificate(ctx, '000 肆三(十四)');
     registeredInCity(ctx, 'D0050046 第51條第1項');
     livesAtHome(ctx, '000 肆三(十四)', '居住家中（未經安置）', 'lives at home (not placed)');
-    const withFamily = new Uint8Array(p.count);
+    const withFamily = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) withFamily[i] = +(h.memberCount[p.household[i]!]! > 1);
     ctx.check(
       {

@@ -24,7 +24,7 @@ export const visuallyImpairedTaxiSubsidy = defineProgram({
   ],
   formula(ctx) {
     const p = ctx.persons;
-    const visuallyImpaired = new Uint8Array(p.count);
+    const visuallyImpaired = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++)
       visuallyImpaired[i] = +(p.visuallyImpaired[i] === 1 && p.disabilityLevel[i]! > 0);
     ctx.check(
@@ -40,7 +40,7 @@ export const visuallyImpairedTaxiSubsidy = defineProgram({
     // 「每人每月4次…每趟次85元」: the rides taken, at most four, at 85 each.
     const fare = ctx.param('disability.visually-impaired-taxi.fare-per-ride');
     const maxRides = ctx.param('disability.visually-impaired-taxi.rides-per-month');
-    const amount = new Int32Array(p.count);
+    const amount = ctx.newInt32Array(p.count);
     for (let i = 0; i < p.count; i++) amount[i] = Math.min(p.taxiRidesThisMonth[i]!, maxRides) * fare;
     return { amountNtd: amount };
   },

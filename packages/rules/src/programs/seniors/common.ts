@@ -67,7 +67,7 @@ export function lowOrMidLowIncome(ctx: ProgramContext): Uint8Array {
   return ctx.variable('low-or-mid-low-income-household', () => {
     const low = ctx.program('low-income-status').eligible;
     const midLow = ctx.program('mid-low-income-status').eligible;
-    const status = new Uint8Array(ctx.households.count);
+    const status = ctx.newUint8Array(ctx.households.count);
     for (let k = 0; k < status.length; k++) status[k] = or3(low[k]!, midLow[k]!);
     return status;
   });
@@ -106,7 +106,7 @@ export function amountOrUnknown(
       zh: '補助金額已知（本市公告之金額）',
       en: 'the amount (as the city announces it) is known',
     },
-    new Uint8Array(ctx.count).fill(known ? PASSED : UNKNOWN),
+    ctx.newUint8Array(ctx.count).fill(known ? PASSED : UNKNOWN),
   );
   return { amount: known ? value : 0, known };
 }

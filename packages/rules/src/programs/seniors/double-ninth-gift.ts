@@ -26,6 +26,6 @@ export const doubleNinthGift = defineProgram({
     seniorAge(ctx, '000 肆一(一)4');
     registeredInCity(ctx, '000 肆一(一)4');
     const { amount } = amountOrUnknown(ctx, 'seniors.double-ninth-gift.amount', '000 肆一(一)4');
-    return { amountNtd: new Int32Array(ctx.count).fill(amount) };
+    return { amountNtd: ctx.newInt32Array(ctx.count).fill(amount) };
   },
 });

@@ -36,7 +36,7 @@ export const longTermCareServices = defineProgram({
     registeredInCity(ctx, '000 肆一(十五)');
     livesInCity(ctx, '000 肆一(十五)');
     // 「因身心受損，致日常生活需他人協助」
-    const needsHelp = new Uint8Array(p.count);
+    const needsHelp = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++)
       needsHelp[i] = +(p.adlImpairment[i]! > 0 || p.dailyLivingDependent[i] === 1);
     ctx.check(
@@ -54,7 +54,7 @@ export const longTermCareServices = defineProgram({
     const dementiaOrDisabilityAge = ctx.param('seniors.long-term-care.transport-dementia-or-disability-age');
     const age = ageAtPeriodEnd(ctx);
     const moderate = ADL_MODERATE;
-    const ageOk = new Uint8Array(p.count);
+    const ageOk = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       const a = age[i]!;
       const transport =

@@ -25,8 +25,8 @@ export const seniorHomeImprovementSubsidy = defineProgram({
   formula(ctx) {
     const { persons: p, households: h } = ctx;
     const events = ctx.population.events['senior-home-improvement'];
-    const cost = new Float64Array(h.count);
-    const applied = new Uint8Array(h.count);
+    const cost = ctx.newFloat64Array(h.count);
+    const applied = ctx.newUint8Array(h.count);
     for (let e = 0; e < events.count; e++) {
       const day = events.date[e]!;
       if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
@@ -56,7 +56,7 @@ export const seniorHomeImprovementSubsidy = defineProgram({
     );
     const seniorAgeLimit = ctx.param('seniors.senior-age');
     const age = ageAtPeriodEnd(ctx);
-    const hasSenior = new Uint8Array(h.count);
+    const hasSenior = ctx.newUint8Array(h.count);
     for (let i = 0; i < p.count; i++) if (age[i]! >= seniorAgeLimit) hasSenior[p.household[i]!] = 1;
     ctx.check(
       {
@@ -72,7 +72,7 @@ export const seniorHomeImprovementSubsidy = defineProgram({
       'seniors.home-improvement-subsidy.cap',
       '000 肆一(八)3',
     );
-    const amount = new Int32Array(h.count);
+    const amount = ctx.newInt32Array(h.count);
     if (known) for (let k = 0; k < h.count; k++) amount[k] = Math.min(cost[k]!, cap);
     return { amountNtd: amount };
   },

@@ -59,6 +59,6 @@ export const seniorInstitutionalCareSubsidy = defineProgram({
       p.inRatedCareInstitution.slice(),
     );
     const { amount } = amountOrUnknown(ctx, 'seniors.institutional-care-subsidy.amount', '000 肆一(十七)3');
-    return { amountNtd: new Int32Array(ctx.count).fill(amount) };
+    return { amountNtd: ctx.newInt32Array(ctx.count).fill(amount) };
   },
 });

@@ -41,6 +41,8 @@ export const seniorLivingAllowance = defineProgram({
   entity: 'person',
   period: 'month',
   gate: SENIOR_AGE_GATE,
+  // Its selective checks (the means tests) come last, from one loop: evaluated once over the seniors' part.
+  narrows: false,
   legalBasis: [
     'D0050037 第12條',
     'D0050045 第2條',
@@ -108,7 +110,7 @@ export const seniorLivingAllowance = defineProgram({
     // (status OR all tests), and the explanation names the test that failed. The exemption dates from the
     // 2022 text; before it every household takes the tests.
     const exempt = ctx.param('seniors.living-allowance.status-exempt-from-means-test') === 1;
-    const status = exempt ? lowOrMidLowIncome(ctx) : new Uint8Array(h.count);
+    const status = exempt ? lowOrMidLowIncome(ctx) : ctx.newUint8Array(h.count);
     const income = householdIncome(ctx);
     const perCapita = householdIncomePerCapita(ctx);
     const movable = householdMovableProperty(ctx);
@@ -140,16 +142,19 @@ export const seniorLivingAllowance = defineProgram({
     // Imported bindings as locals for the loop over every person.
     const or = or3;
     const open = OPEN;
-    const incomeOk = new Uint8Array(count);
-    const consumptionOk = new Uint8Array(count);
-    const depositsOk = new Uint8Array(count);
-    const immovableOk = new Uint8Array(count);
-    const shownIncome = new Float64Array(count);
-    const shownDepositLimit = new Float64Array(count);
-    const shownMovable = new Float64Array(count);
-    const shownImmovable = new Float64Array(count);
-    const amount = new Int32Array(count);
+    const incomeOk = ctx.newUint8Array(count);
+    const consumptionOk = ctx.newUint8Array(count);
+    const depositsOk = ctx.newUint8Array(count);
+    const immovableOk = ctx.newUint8Array(count);
+    const shownIncome = ctx.newFloat64Array(count);
+    const shownDepositLimit = ctx.newFloat64Array(count);
+    const shownMovable = ctx.newFloat64Array(count);
+    const shownImmovable = ctx.newFloat64Array(count);
+    const amount = ctx.newInt32Array(count);
+    // Persons a check above has failed are skipped (their outcomes change nothing).
+    const inPlay = ctx.inPlay();
     for (let i = 0; i < count; i++) {
+      if (inPlay !== undefined && inPlay[i] === 0) continue;
       const k = p.household[i]!;
       const s = status[k]!;
       const members = n[k]!;

@@ -28,7 +28,7 @@ export const seniorProtectionPlacement = defineProgram({
   formula(ctx) {
     const p = ctx.persons;
     seniorAge(ctx, '000 肆一(十三)');
-    const inCity = new Uint8Array(p.count);
+    const inCity = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) inCity[i] = p.registeredInCity[i]! | p.residesInCity[i]!;
     ctx.check(
       {
@@ -41,7 +41,7 @@ export const seniorProtectionPlacement = defineProgram({
     );
     // 「因遭受疏忽、虐待、遺棄、無人扶養，未得到基本生活照顧或遭遇緊急事故者」: assessed this month.
     const events = ctx.population.events['elder-protection'];
-    const assessed = new Uint8Array(p.count);
+    const assessed = ctx.newUint8Array(p.count);
     for (let e = 0; e < events.count; e++) {
       const day = events.date[e]!;
       if (day >= ctx.periodStartDay && day <= ctx.periodEndDay) assessed[events.owner[e]!] = 1;

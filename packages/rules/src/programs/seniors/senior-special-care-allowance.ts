@@ -60,7 +60,7 @@ export const seniorSpecialCareAllowance = defineProgram({
     // Per household, the best outcome over its members: a senior who passes (1), else one whose allowance is
     // undetermined (2), else none (0).
     const allowance = ctx.program('senior-living-allowance').eligible;
-    const caredFor = new Uint8Array(h.count);
+    const caredFor = ctx.newUint8Array(h.count);
     const [pass, fail, open, severe, notPlaced] = [PASS, FAIL, OPEN, ADL_SEVERE, NOT_PLACED];
     for (let i = 0; i < p.count; i++) {
       if (
@@ -92,7 +92,7 @@ export const seniorSpecialCareAllowance = defineProgram({
     const age = ageAtPeriodStart(ctx);
     const minimumAge = ctx.param('seniors.special-care-allowance.carer-minimum-age');
     const ageLimit = ctx.param('seniors.special-care-allowance.carer-age-limit');
-    const ageOk = new Uint8Array(p.count);
+    const ageOk = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) ageOk[i] = +(age[i]! >= minimumAge && age[i]! < ageLimit);
     ctx.check(
       {
@@ -130,7 +130,7 @@ export const seniorSpecialCareAllowance = defineProgram({
     livesInCity(ctx, 'D0050149 第3條第4款');
 
     // 第5條第2項：「…每月發給照顧者本津貼新臺幣五千元。」 (第6條: one allowance per carer however many seniors)
-    const amount = new Int32Array(p.count).fill(ctx.param('seniors.special-care-allowance.amount'));
+    const amount = ctx.newInt32Array(p.count).fill(ctx.param('seniors.special-care-allowance.amount'));
     return { amountNtd: amount };
   },
 });

@@ -52,8 +52,8 @@ export function flatMonthlyAmount(ctx: ProgramContext, parameter: string): Int32
       zh: '本期每人每月補助金額已公告',
       en: 'the monthly amount in force is known',
     },
-    new Uint8Array(count).fill(unknown ? UNKNOWN : PASSED),
+    ctx.newUint8Array(count).fill(unknown ? UNKNOWN : PASSED),
     { threshold: perPerson },
   );
-  return new Int32Array(count).fill(unknown ? 0 : perPerson);
+  return ctx.newInt32Array(count).fill(unknown ? 0 : perPerson);
 }

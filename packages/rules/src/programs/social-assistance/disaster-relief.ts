@@ -71,13 +71,13 @@ export const disasterRelief = defineProgram({
     const applicationDays = ctx.param('social-assistance.disaster-relief.application-days');
 
     const events = ctx.population.events.disaster;
-    const struck = new Uint8Array(h.count);
-    const livedThere = new Uint8Array(h.count);
-    const inTime = new Uint8Array(h.count);
-    const loss = new Uint8Array(h.count);
-    const evaluated = new Uint8Array(h.count);
-    const daysShown = new Float64Array(h.count).fill(Number.NaN);
-    const amount = new Int32Array(h.count);
+    const struck = ctx.newUint8Array(h.count);
+    const livedThere = ctx.newUint8Array(h.count);
+    const inTime = ctx.newUint8Array(h.count);
+    const loss = ctx.newUint8Array(h.count);
+    const evaluated = ctx.newUint8Array(h.count);
+    const daysShown = ctx.newFloat64Array(h.count).fill(Number.NaN);
+    const amount = ctx.newInt32Array(h.count);
     for (let e = 0; e < events.count; e++) {
       const day = events.date[e]!;
       if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;

@@ -65,8 +65,8 @@ export const emergencyAid = defineProgram({
     const residenceMonths = ctx.param('social-assistance.emergency-aid.residence-months');
 
     // The applicant's registration, per household.
-    const registeredSince = new Int32Array(h.count).fill(-1);
-    const registered = new Uint8Array(h.count);
+    const registeredSince = ctx.newInt32Array(h.count).fill(-1);
+    const registered = ctx.newUint8Array(h.count);
     const { role, household, registeredInCity, registeredSince: since } = p;
     for (let i = 0, n = p.count; i < n; i++) {
       if (role[i] !== 0) continue;
@@ -76,11 +76,11 @@ export const emergencyAid = defineProgram({
     }
 
     const events = ctx.population.events.emergency;
-    const applied = new Uint8Array(h.count);
-    const resident = new Uint8Array(h.count);
-    const monthsShown = new Float64Array(h.count).fill(Number.NaN);
-    const standardKnown = new Uint8Array(h.count).fill(PASSED);
-    const amount = new Int32Array(h.count);
+    const applied = ctx.newUint8Array(h.count);
+    const resident = ctx.newUint8Array(h.count);
+    const monthsShown = ctx.newFloat64Array(h.count).fill(Number.NaN);
+    const standardKnown = ctx.newUint8Array(h.count).fill(PASSED);
+    const amount = ctx.newInt32Array(h.count);
     for (let e = 0; e < events.count; e++) {
       const day = events.date[e]!;
       if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;

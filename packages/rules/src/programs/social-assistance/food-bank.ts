@@ -34,8 +34,8 @@ export const foodBank = defineProgram({
     const count = h.count;
     const tier = householdWelfareTier(ctx);
     const events = ctx.population.events['food-bank-application'];
-    const applied = new Uint8Array(h.count);
-    const assessed = new Uint8Array(h.count);
+    const applied = ctx.newUint8Array(h.count);
+    const assessed = ctx.newUint8Array(h.count);
     for (let e = 0; e < events.count; e++) {
       const day = events.date[e]!;
       if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
@@ -53,7 +53,7 @@ export const foodBank = defineProgram({
       applied,
     );
     // 「經濟弱勢家庭」「陷困家庭」; without an application only `applied-this-month` fails.
-    const disadvantaged = new Uint8Array(h.count);
+    const disadvantaged = ctx.newUint8Array(h.count);
     for (let k = 0; k < count; k++) {
       const t = tier[k];
       disadvantaged[k] =

@@ -63,8 +63,8 @@ export const hospitalNursingSubsidy = defineProgram({
 
     // 1.「本市列冊之低收入戶」 at 1,200 a day; 2.「中低收入戶、領有本市中低收入老人生活津貼者或領有本市身心障礙者
     // 生活補助者」 at 500 a day. Where a status that would decide the rate is undetermined, so is the case.
-    const rate = new Uint8Array(n);
-    const listed = new Uint8Array(n);
+    const rate = ctx.newUint8Array(n);
+    const listed = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) {
       const t = tier[household[i]!];
       const s = seniorAllowance[i];
@@ -96,18 +96,18 @@ export const hospitalNursingSubsidy = defineProgram({
 
     // Each person's stays as a linked list (head per person, next per event), to add up their windows.
     const stays = ctx.population.events['hospital-stay'];
-    const head = new Int32Array(n).fill(-1);
-    const next = new Int32Array(stays.count);
+    const head = ctx.newInt32Array(n).fill(-1);
+    const next = ctx.newInt32Array(stays.count);
     for (let e = 0; e < stays.count; e++) {
       const i = stays.owner[e]!;
       next[e] = head[i]!;
       head[i] = e;
     }
 
-    const claimed = new Uint8Array(n);
-    const overThreshold = new Uint8Array(n);
-    const recentCosts = new Float64Array(n);
-    const subsidy = new Float64Array(n);
+    const claimed = ctx.newUint8Array(n);
+    const overThreshold = ctx.newUint8Array(n);
+    const recentCosts = ctx.newFloat64Array(n);
+    const subsidy = ctx.newFloat64Array(n);
     for (let e = 0; e < stays.count; e++) {
       const day = stays.date[e]!;
       const cost = stays.nursingCostNtd[e]!;
@@ -164,8 +164,8 @@ export const hospitalNursingSubsidy = defineProgram({
 
     // 「但每人每年以 15 萬元為限」/「以 6 萬元為限」: what is left after this year's earlier payments.
     const paid = p.nursingSubsidyPaidThisYearNtd;
-    const cap = new Float64Array(n);
-    const amount = new Int32Array(n);
+    const cap = ctx.newFloat64Array(n);
+    const amount = ctx.newInt32Array(n);
     for (let i = 0; i < n; i++) {
       cap[i] = rate[i] === OTHER ? capOther : capLow;
       const left = cap[i]! - paid[i]!;

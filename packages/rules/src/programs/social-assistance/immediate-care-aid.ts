@@ -39,12 +39,12 @@ export const immediateCareAid = defineProgram({
     const furtherGrants = ctx.param('social-assistance.immediate-care-aid.further-grants');
 
     const events = ctx.population.events['immediate-care'];
-    const applied = new Uint8Array(h.count);
-    const inWindow = new Uint8Array(h.count);
-    const grantsLeft = new Uint8Array(h.count);
-    const monthsShown = new Float64Array(h.count).fill(Number.NaN);
-    const grantsShown = new Float64Array(h.count).fill(Number.NaN);
-    const amount = new Int32Array(h.count);
+    const applied = ctx.newUint8Array(h.count);
+    const inWindow = ctx.newUint8Array(h.count);
+    const grantsLeft = ctx.newUint8Array(h.count);
+    const monthsShown = ctx.newFloat64Array(h.count).fill(Number.NaN);
+    const grantsShown = ctx.newFloat64Array(h.count).fill(Number.NaN);
+    const amount = ctx.newInt32Array(h.count);
     for (let e = 0; e < events.count; e++) {
       const day = events.date[e]!;
       if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;

@@ -38,8 +38,8 @@ export const lowIncomeHospitalMealSubsidy = defineProgram({
 
     // 「住院膳食費補助」: the meal costs of the stays dated in the month.
     const stays = ctx.population.events['hospital-stay'];
-    const claimed = new Uint8Array(n);
-    const amount = new Int32Array(n);
+    const claimed = ctx.newUint8Array(n);
+    const amount = ctx.newInt32Array(n);
     for (let e = 0; e < stays.count; e++) {
       const day = stays.date[e]!;
       const meals = stays.mealCostNtd[e]!;

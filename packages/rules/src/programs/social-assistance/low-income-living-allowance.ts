@@ -41,7 +41,7 @@ export const lowIncomeLivingAllowance = defineProgram({
       'household',
     );
     // 「一款生活補助…每人每月」: class 1 receives it; another class or no class given leaves it open.
-    const classOne = new Uint8Array(h.count);
+    const classOne = ctx.newUint8Array(h.count);
     for (let k = 0; k < h.count; k++) classOne[k] = h.lowIncomeClass[k] === 1 ? PASSED : UNKNOWN;
     ctx.check(
       {
@@ -54,8 +54,8 @@ export const lowIncomeLivingAllowance = defineProgram({
       { value: h.lowIncomeClass },
     );
     const perPerson = ctx.paramOrNaN(AMOUNT);
-    const amountNtd = new Int32Array(h.count);
-    const known = new Uint8Array(h.count).fill(Number.isNaN(perPerson) ? UNKNOWN : PASSED);
+    const amountNtd = ctx.newInt32Array(h.count);
+    const known = ctx.newUint8Array(h.count).fill(Number.isNaN(perPerson) ? UNKNOWN : PASSED);
     if (!Number.isNaN(perPerson))
       for (let k = 0; k < h.count; k++) amountNtd[k] = perPerson * h.memberCount[k]!;
     ctx.check(

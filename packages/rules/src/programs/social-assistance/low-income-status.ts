@@ -67,7 +67,7 @@ export const lowIncomeStatus = defineProgram({
     const income = householdIncome(ctx);
     const memberCount = h.memberCount;
     const hn = h.count;
-    const withinMinimum = new Uint8Array(hn);
+    const withinMinimum = ctx.newUint8Array(hn);
     for (let k = 0; k < hn; k++) withinMinimum[k] = +(income[k]! <= minimumLivingCost * memberCount[k]!);
     ctx.check(
       {
@@ -81,7 +81,7 @@ export const lowIncomeStatus = defineProgram({
     );
 
     const movableLimitPerPerson = ctx.paramOrNaN('social-assistance.low-income.movable-property-per-person');
-    const movableLimit = new Float64Array(hn);
+    const movableLimit = ctx.newFloat64Array(hn);
     for (let k = 0; k < hn; k++) movableLimit[k] = memberCount[k]! * movableLimitPerPerson;
     ctx.compare(
       {

@@ -45,7 +45,7 @@ export const medicalSubsidy = defineProgram({
     const tier = householdWelfareTier(ctx);
 
     // 「本市列冊之低收入戶…」「本市列冊之中低收入戶…」: the person's household holds either status.
-    const listed = new Uint8Array(n);
+    const listed = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) {
       const t = tier[household[i]!]!;
       listed[i] =
@@ -68,10 +68,10 @@ export const medicalSubsidy = defineProgram({
 
     // 「醫療費用全額補助」 / 「醫療費用超過 3 萬元部分，補助百分之八十」, per claim dated in the month.
     const events = ctx.population.events['medical-expense'];
-    const claimed = new Uint8Array(n);
-    const overDeductible = new Uint8Array(n);
-    const claimedCosts = new Float64Array(n);
-    const subsidy = new Float64Array(n);
+    const claimed = ctx.newUint8Array(n);
+    const overDeductible = ctx.newUint8Array(n);
+    const claimedCosts = ctx.newFloat64Array(n);
+    const subsidy = ctx.newFloat64Array(n);
     for (let e = 0; e < events.count; e++) {
       const day = events.date[e]!;
       if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
@@ -112,8 +112,8 @@ export const medicalSubsidy = defineProgram({
 
     // 「但每人每年以 15 萬元為限」: what is left of the cap after this year's earlier payments.
     const paid = p.medicalSubsidyPaidThisYearNtd;
-    const cap = new Float64Array(n);
-    const amount = new Int32Array(n);
+    const cap = ctx.newFloat64Array(n);
+    const amount = ctx.newInt32Array(n);
     for (let i = 0; i < n; i++) {
       const t = tier[household[i]!];
       cap[i] = t === TIER_MID_LOW_INCOME ? capMidLow : capLow;

@@ -31,7 +31,7 @@ export const microInsurance = defineProgram({
     const p = ctx.persons;
     const lowOrMidLow = personInLowOrMidLowIncome(ctx);
     const disabilityAllowance = ctx.program('disability-living-allowance').eligible;
-    const group = new Uint8Array(p.count);
+    const group = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       // 「低(中低)收入戶」
       const a = lowOrMidLow[i]!;

@@ -88,7 +88,7 @@ export const midLowIncomeStatus = defineProgram({
     const limit = applyRate(minimumLivingCost, multipleTenths, 10);
     const income = householdIncome(ctx);
     const perCapita = householdIncomePerCapita(ctx);
-    const withinMultiple = new Uint8Array(h.count);
+    const withinMultiple = ctx.newUint8Array(h.count);
     for (let k = 0; k < h.count; k++) withinMultiple[k] = +(income[k]! <= limit * h.memberCount[k]!);
     ctx.check(
       {
@@ -105,7 +105,7 @@ export const midLowIncomeStatus = defineProgram({
     // is known; but 第4條第3項 caps the minimum living cost at 70% of it, so the standard is at least
     // cost ÷ 0.7: a household at or under that passes for sure, one above it stays undetermined.
     const standard = ctx.paramOrNaN('social-assistance.mid-low-income.income-standard');
-    const withinStandard = new Uint8Array(h.count);
+    const withinStandard = ctx.newUint8Array(h.count);
     for (let k = 0; k < h.count; k++) {
       const total = income[k]!;
       const n = h.memberCount[k]!;
@@ -126,7 +126,7 @@ export const midLowIncomeStatus = defineProgram({
     // 第4-1條第1項第2款、第3項「家庭財產…包括動產及不動產，其金額應分別定之」: 動產 per counted person,
     // 不動產 per household (as the city announces them; tw-welfare-parameters.md §1.2).
     const movablePerPerson = ctx.paramOrNaN('social-assistance.mid-low-income.movable-property-per-person');
-    const movableLimit = new Float64Array(h.count);
+    const movableLimit = ctx.newFloat64Array(h.count);
     for (let k = 0; k < h.count; k++) movableLimit[k] = h.memberCount[k]! * movablePerPerson;
     ctx.compare(
       {

@@ -56,6 +56,9 @@ export const nationalPensionPremiumSubsidy = defineProgram({
     '000 陸三',
     '001 三(七)',
   ],
+  // Its selective check (the category) is its last and costly: evaluated once over the city, for the persons
+  // the first three checks leave in play.
+  narrows: false,
   parameters: [
     `${NP}.monthly-insured-amount`,
     `${NP}.premium-rate`,
@@ -77,7 +80,7 @@ export const nationalPensionPremiumSubsidy = defineProgram({
     const p = ctx.persons;
     const h = ctx.households;
     const age = ageAtPeriodStart(ctx);
-    const insuredAge = new Uint8Array(p.count);
+    const insuredAge = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) insuredAge[i] = +(age[i]! >= 25 && age[i]! < 65);
 
     // D0050152 第7條：「未滿六十五歲國民，在國內設有戶籍而有下列情形之一者，除應參加或已參加相關社會保險者外，
@@ -100,7 +103,7 @@ export const nationalPensionPremiumSubsidy = defineProgram({
         zh: '設籍本市',
         en: 'registered in the city',
       },
-      p.registeredInCity.slice(),
+      ctx.copyOf(p.registeredInCity),
     );
     // 「除應參加或已參加相關社會保險者外」: a person paying a labour, farmers', civil-service or military insurance
     // premium is in another social insurance, not the national pension.
@@ -136,9 +139,12 @@ export const nationalPensionPremiumSubsidy = defineProgram({
     const income = householdIncome(ctx);
 
     // Per person: the largest share that surely applies, and the largest that may apply (an unknown parameter).
-    const share = new Int32Array(p.count);
-    const outcome = new Uint8Array(p.count);
+    const share = ctx.newInt32Array(p.count);
+    const outcome = ctx.newUint8Array(p.count);
+    // Persons a check above has failed keep share 0 (their outcome changes nothing).
+    const inPlay = ctx.inPlay();
     for (let i = 0; i < p.count; i++) {
+      if (inPlay !== undefined && inPlay[i] === 0) continue;
       const k = p.household[i]!;
       const n = h.memberCount[k]!;
       const total = income[k]!;
@@ -177,7 +183,7 @@ export const nationalPensionPremiumSubsidy = defineProgram({
     // Premium = 月投保金額 × 費率 (第10條、第11條); the government's share of it, rounded half up.
     const insured = ctx.param(`${NP}.monthly-insured-amount`);
     const ratePerTenThousand = Math.round(ctx.param(`${NP}.premium-rate`) * 10000);
-    const amountNtd = new Int32Array(p.count);
+    const amountNtd = ctx.newInt32Array(p.count);
     for (let i = 0; i < p.count; i++) {
       if (share[i]! > 0) amountNtd[i] = applyRate(insured, ratePerTenThousand * share[i]!, 10_000_000);
     }

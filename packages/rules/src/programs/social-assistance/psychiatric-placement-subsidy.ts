@@ -37,7 +37,7 @@ export const psychiatricPlacementSubsidy = defineProgram({
       p.mentalIllness.slice(),
     );
     // 「委託公私立精神醫療養護院所收容照顧」
-    const placed = new Uint8Array(p.count);
+    const placed = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) placed[i] = +(p.placement[i] === PSYCHIATRIC);
     ctx.check(
       {
@@ -50,7 +50,7 @@ export const psychiatricPlacementSubsidy = defineProgram({
     );
     // 「低收入戶且缺乏家庭資源者，或…遊民且身份不明」 (three-valued: the low-income status may be open)
     const lowIncome = ctx.program('low-income-status').eligible;
-    const ground = new Uint8Array(p.count);
+    const ground = ctx.newUint8Array(p.count);
     for (let i = 0; i < p.count; i++) {
       if (p.homeless[i]) ground[i] = PASSED;
       else if (!p.lacksFamilySupport[i]) ground[i] = FAILED;

@@ -44,9 +44,9 @@ export const springFestivalPayment = defineProgram({
         zh: '本年度慰問金金額已公告',
         en: 'the year’s amount is known',
       },
-      new Uint8Array(h.count).fill(unknown ? UNKNOWN : PASSED),
+      ctx.newUint8Array(h.count).fill(unknown ? UNKNOWN : PASSED),
       { threshold: perHousehold },
     );
-    return { amountNtd: new Int32Array(h.count).fill(unknown ? 0 : perHousehold) };
+    return { amountNtd: ctx.newInt32Array(h.count).fill(unknown ? 0 : perHousehold) };
   },
 });

@@ -32,7 +32,7 @@ export const newImmigrantAirfareSubsidy = defineProgram({
     const n = p.count;
     newImmigrantInHardship(ctx);
     const role = p.role;
-    const isApplicant = new Uint8Array(n);
+    const isApplicant = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) isApplicant[i] = +(role[i] === 0);
     ctx.check(
       {
@@ -44,7 +44,7 @@ export const newImmigrantAirfareSubsidy = defineProgram({
       isApplicant,
     );
     const claims = ctx.population.events['home-visit-airfare'];
-    const ticket = new Float64Array(p.count);
+    const ticket = ctx.newFloat64Array(p.count);
     for (let e = 0; e < claims.count; e++) {
       const day = claims.date[e]!;
       if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
@@ -63,7 +63,7 @@ export const newImmigrantAirfareSubsidy = defineProgram({
       0,
     );
     const cap = ctx.param('women.new-immigrant-hardship.airfare-cap');
-    const amountNtd = new Int32Array(n);
+    const amountNtd = ctx.newInt32Array(n);
     for (let i = 0; i < n; i++) amountNtd[i] = Math.min(ticket[i]!, cap);
     return { amountNtd };
   },

@@ -32,11 +32,11 @@ export function newImmigrantInHardship(ctx: ProgramContext): void {
     const newImmigrant = p.newImmigrant;
     const registeredInCity = p.registeredInCity;
     const residesInCity = p.residesInCity;
-    const perHousehold = new Uint8Array(hn);
+    const perHousehold = ctx.newUint8Array(hn);
     for (let i = 0; i < n; i++)
       if (role[i] === 0 && newImmigrant[i] && !registeredInCity[i] && residesInCity[i])
         perHousehold[household[i]!] = 1;
-    return person ? spread(perHousehold, new Uint8Array(n)) : perHousehold;
+    return person ? spread(perHousehold, ctx.newUint8Array(n)) : perHousehold;
   });
   ctx.check(
     {
@@ -51,15 +51,15 @@ export function newImmigrantInHardship(ctx: ProgramContext): void {
     const memberCount = h.memberCount;
     const inCircumstance = householdInSpecialCircumstance(ctx);
     const income = householdIncome(ctx);
-    const means = new Uint8Array(hn);
+    const means = ctx.newUint8Array(hn);
     if (Number.isNaN(limit)) means.fill(UNKNOWN);
     else for (let k = 0; k < hn; k++) means[k] = +(income[k]! <= limit * memberCount[k]!);
     const perCapita = householdIncomePerCapita(ctx);
     if (!person) return { inCircumstance, means, perCapita };
     return {
-      inCircumstance: spread(inCircumstance, new Uint8Array(n)),
-      means: spread(means, new Uint8Array(n)),
-      perCapita: spread(perCapita, new Float64Array(n)),
+      inCircumstance: spread(inCircumstance, ctx.newUint8Array(n)),
+      means: spread(means, ctx.newUint8Array(n)),
+      perCapita: spread(perCapita, ctx.newFloat64Array(n)),
     };
   });
   ctx.check(

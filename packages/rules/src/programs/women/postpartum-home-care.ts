@@ -28,7 +28,7 @@ export const postpartumHomeCare = defineProgram({
   formula(ctx) {
     const { persons: p } = ctx;
     const n = p.count;
-    const mother = new Uint8Array(n);
+    const mother = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) {
       const r = p.role[i];
       mother[i] = +((r === APPLICANT || r === SPOUSE) && p.sex[i] === 1);
@@ -46,7 +46,7 @@ export const postpartumHomeCare = defineProgram({
     // A child of the household born this month who qualifies for the birth allowance (which checks the birth
     // month, the registration and the parents' year in the city): PASSED if one does, UNKNOWN if one may.
     const allowance = ctx.program('birth-allowance').eligible;
-    const newborn = new Uint8Array(ctx.households.count);
+    const newborn = ctx.newUint8Array(ctx.households.count);
     for (let i = 0; i < n; i++) {
       const h = p.household[i]!;
       const e = allowance[i];

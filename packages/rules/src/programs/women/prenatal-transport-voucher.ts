@@ -31,13 +31,13 @@ export const prenatalTransportVoucher = defineProgram({
       p.pregnant.slice(),
     );
     // Registered applicants and spouses per household, to find a registered spouse of a new immigrant.
-    const registeredPartners = new Int32Array(ctx.households.count);
+    const registeredPartners = ctx.newInt32Array(ctx.households.count);
     for (let i = 0; i < n; i++) {
       const role = p.role[i];
       if ((role === APPLICANT || role === SPOUSE) && p.registeredInCity[i])
         registeredPartners[p.household[i]!] = registeredPartners[p.household[i]!]! + 1;
     }
-    const qualifies = new Uint8Array(n);
+    const qualifies = ctx.newUint8Array(n);
     for (let i = 0; i < n; i++) {
       const role = p.role[i];
       const partner = role === APPLICANT || role === SPOUSE;

@@ -19,10 +19,10 @@ export function emergencyLivingAid(ctx: ProgramContext): Int32Array {
     ctx.param('social-assistance.minimum-living-cost');
   const maxMonths = ctx.param('women.special-circumstance.emergency-aid-months');
   const window = ctx.param('women.special-circumstance.emergency-aid-application-months');
-  const applied = new Uint8Array(h.count);
-  const inTime = new Uint8Array(h.count);
-  const amount = new Int32Array(h.count);
-  const monthsShown = new Float64Array(h.count).fill(Number.NaN);
+  const applied = ctx.newUint8Array(h.count);
+  const inTime = ctx.newUint8Array(h.count);
+  const amount = ctx.newInt32Array(h.count);
+  const monthsShown = ctx.newFloat64Array(h.count).fill(Number.NaN);
   for (let e = 0; e < events.count; e++) {
     const day = events.date[e]!;
     if (day < ctx.periodStartDay || day > ctx.periodEndDay) continue;

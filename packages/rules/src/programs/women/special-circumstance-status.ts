@@ -55,11 +55,11 @@ export const specialCircumstanceStatus = defineProgram({
     const age = ageAtPeriodStart(ctx);
     const able = ableToWork(ctx);
 
-    const registered = new Uint8Array(h.count);
-    const widowedAge = new Uint8Array(h.count).fill(1);
-    const pregnantWoman = new Uint8Array(h.count).fill(1);
-    const hasChild = new Uint8Array(h.count);
-    const unableToWork = new Uint8Array(h.count).fill(1);
+    const registered = ctx.newUint8Array(h.count);
+    const widowedAge = ctx.newUint8Array(h.count).fill(1);
+    const pregnantWoman = ctx.newUint8Array(h.count).fill(1);
+    const hasChild = ctx.newUint8Array(h.count);
+    const unableToWork = ctx.newUint8Array(h.count).fill(1);
     const female = p.sex;
     // Imported constants and columns in locals: the loop runs over every person of the city.
     const spouseDiedOrMissing = SC_SPOUSE_DIED_OR_MISSING;
@@ -155,7 +155,7 @@ export const specialCircumstanceStatus = defineProgram({
       ctx.param('social-assistance.minimum-living-cost');
     const memberCount = h.memberCount;
     const hn = h.count;
-    const withinLivingCost = new Uint8Array(hn);
+    const withinLivingCost = ctx.newUint8Array(hn);
     for (let k = 0; k < hn; k++) withinLivingCost[k] = +(income[k]! <= livingCostLimit * memberCount[k]!);
     ctx.check(
       {
@@ -170,7 +170,7 @@ export const specialCircumstanceStatus = defineProgram({
     const consumptionLimit =
       ctx.param('women.special-circumstance.income-multiple-of-average-consumption') *
       ctx.paramOrNaN('cross-cutting.average-consumption-per-capita');
-    const withinConsumption = new Uint8Array(hn);
+    const withinConsumption = ctx.newUint8Array(hn);
     if (Number.isNaN(consumptionLimit)) withinConsumption.fill(UNKNOWN);
     else
       for (let k = 0; k < hn; k++) withinConsumption[k] = +(income[k]! <= consumptionLimit * memberCount[k]!);
@@ -186,7 +186,7 @@ export const specialCircumstanceStatus = defineProgram({
     );
 
     const movablePerPerson = ctx.paramOrNaN('women.special-circumstance.movable-property-per-person');
-    const movableLimit = new Float64Array(hn);
+    const movableLimit = ctx.newFloat64Array(hn);
     for (let k = 0; k < hn; k++) movableLimit[k] = memberCount[k]! * movablePerPerson;
     ctx.compare(
       {
