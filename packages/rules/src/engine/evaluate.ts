@@ -11,7 +11,7 @@ import {
   ProgramContext,
   type RecordedCheck,
 } from './context.ts';
-import type { FoldedChecks } from './fold.ts';
+import type { SettledChecks } from './fold.ts';
 import { narrowed, type PartResults } from './narrowed-result.ts';
 import type { Population } from './population.ts';
 import type { ProgramDefinition } from './program.ts';
@@ -70,6 +70,8 @@ export class Evaluation {
   private readonly gates = new Map<string, GateState | undefined>();
   /** The last few sub-populations evaluated over, most recent last (see `subPopulationOf`). */
   private readonly subPopulations: { sub: SubPopulation; variables: Map<string, unknown> }[] = [];
+  /** Dependencies gathered for each sub-population (see `dependencyIn`). */
+  private readonly gatheredDependencies = new WeakMap<SubPopulation, Map<string, EntityResult>>();
 
   constructor(
     readonly population: Population,
@@ -144,10 +146,8 @@ export class Evaluation {
     const gate = this.gates.get(key);
     if (!gate) return undefined;
     const { sub, variables, settled, leading } = gate;
-    const resolve = (dependencyId: string): EntityResult => {
-      const dependency = this.result(dependencyId);
-      return { ...gatherDependency(sub, dependency.entity, dependency), entity: dependency.entity };
-    };
+    const resolve = (dependencyId: string): EntityResult =>
+      this.dependencyIn(sub, dependencyId, (id) => this.result(id));
     // A parameter unknown over the part leaves the program undetermined over the whole, as in `over`.
     const some = this.over(program, sub.population, variables, resolve, checks, parametersBefore);
     if (some.undetermined) {
@@ -252,10 +252,7 @@ export class Evaluation {
         population === this.population
           ? this.subPopulationOf(households)
           : newSubPopulation(population, variables, households);
-      const gathered = (id: string): EntityResult => {
-        const dependency = resolve(id);
-        return { ...gatherDependency(sub, dependency.entity, dependency), entity: dependency.entity };
-      };
+      const gathered = (id: string): EntityResult => this.dependencyIn(sub, id, resolve);
       some = this.over(program, sub.population, subVariables, gathered, checks, ctx.parametersUsed);
       if (!some.undetermined) {
         const index = program.entity === 'person' ? sub.personIndex : sub.householdIndex;
@@ -278,6 +275,29 @@ export class Evaluation {
     }
     // Undetermined over the part, so over the whole.
     return this.undeterminedResult(program, count, some.checks, some.parametersUsed, some.undetermined);
+  }
+
+  /**
+   * Another program's result over a sub-population, gathered once per part: programs gated alike read the
+   * same statuses (read only, as every result a formula is given).
+   */
+  private dependencyIn(
+    sub: SubPopulation,
+    id: string,
+    resolve: (id: string) => DependencyResult & { entity: Entity },
+  ): EntityResult {
+    let gathered = this.gatheredDependencies.get(sub);
+    if (gathered === undefined) {
+      gathered = new Map();
+      this.gatheredDependencies.set(sub, gathered);
+    }
+    let result = gathered.get(id);
+    if (result === undefined) {
+      const dependency = resolve(id);
+      result = { ...gatherDependency(sub, dependency.entity, dependency), entity: dependency.entity };
+      gathered.set(id, result);
+    }
+    return result;
   }
 
   /**
@@ -363,7 +383,7 @@ interface GateState {
   sub: SubPopulation;
   variables: Map<string, unknown>;
   /** The fold of the gate's checks over the whole population (shared by its programs: read only). */
-  settled: FoldedChecks;
+  settled: SettledChecks;
   leading: RecordedCheck[];
   parametersUsed: Map<string, ParameterValue>;
 }

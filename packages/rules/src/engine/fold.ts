@@ -18,6 +18,7 @@ const ONES = 0x01010101;
  */
 const WORDWISE_FROM = 64;
 const NO_WORDS = new Uint32Array(0);
+const NO_BYTES = new Uint8Array(0);
 const NO_LIVE = new Int32Array(0);
 
 /** Lists of live words let go by earlier folds over as many words or more (see `release`). */
@@ -28,6 +29,13 @@ export interface FoldedChecks {
   eligible: Uint8Array;
   firstFailed: Uint8Array;
   firstOpen: Uint8Array;
+}
+
+/** The state as folded so far (see `CheckFold.settled`); firstOpen undefined: no entity had an open check. */
+export interface SettledChecks {
+  eligible: Uint8Array;
+  firstFailed: Uint8Array;
+  firstOpen: Uint8Array | undefined;
 }
 
 /** What a narrowed program keeps of its leading checks' fold (see `CheckFold.keptForNarrowed`). */
@@ -66,10 +74,11 @@ export class CheckFold {
   /** Per entity, the AND so far (recoded: 3 passed, 1 open, 0 failed); eligibility after `finish`. */
   private readonly folded: Uint8Array;
   private readonly firstFailed: Uint8Array;
-  private readonly firstOpen: Uint8Array;
+  /** Made when the first open outcome is noted (most programs have none): NO_BYTES until then. */
+  private firstOpen: Uint8Array = NO_BYTES;
   private readonly foldedWords: Uint32Array;
   private readonly failedWords: Uint32Array;
-  private readonly openWords: Uint32Array;
+  private openWords: Uint32Array = NO_WORDS;
   private readonly words: number;
   /** Indices of the words where some entity has not failed yet (the first `liveCount`). */
   private readonly live: Int32Array;
@@ -84,13 +93,12 @@ export class CheckFold {
   constructor(readonly count: number) {
     this.folded = zeroedBytes(count);
     this.firstFailed = zeroedBytes(count);
-    this.firstOpen = zeroedBytes(count);
     const words = count >= WORDWISE_FROM ? count >>> 2 : 0;
     this.words = words;
     // Until the first check, every entity has passed (3): `add` folds the first check into this state.
     for (let i = words * 4; i < count; i++) this.folded[i] = 3;
     if (words === 0) {
-      this.foldedWords = this.failedWords = this.openWords = NO_WORDS;
+      this.foldedWords = this.failedWords = NO_WORDS;
       this.live = NO_LIVE;
       this.liveCount = 0;
       this.inPlay = count;
@@ -98,7 +106,6 @@ export class CheckFold {
     }
     this.foldedWords = new Uint32Array(this.folded.buffer, 0, words);
     this.failedWords = new Uint32Array(this.firstFailed.buffer, 0, words);
-    this.openWords = new Uint32Array(this.firstOpen.buffer, 0, words);
     const spare = words >= POOLED_WORDS ? spareLiveLists.pop() : undefined;
     this.live = spare !== undefined && spare.length >= words ? spare : new Int32Array(words);
     this.liveCount = words;
@@ -107,16 +114,13 @@ export class CheckFold {
 
   /** A small fold, entity by entity; every entity counts in play until a check fails it. */
   private addEach(outcome: Uint8Array, mark: number): void {
-    const { folded, firstFailed, firstOpen, count } = this;
+    const { folded, firstFailed, count } = this;
     let inPlay = 0;
     for (let i = 0; i < count; i++) {
       const v = outcome[i]!;
       const f = folded[i]!;
       if (v === 0 && f !== 0) firstFailed[i] = mark;
-      else if (v === 2 && f === 3) {
-        firstOpen[i] = mark;
-        this.anyOpen = true;
-      }
+      else if (v === 2 && f === 3) this.openArrays()[i] = mark;
       const next = f & (((v | (v >>> 1)) & 1) | ((v & 1) << 1));
       folded[i] = next;
       if (next !== 0) inPlay++;
@@ -126,7 +130,7 @@ export class CheckFold {
 
   /** The first check over every word (the state is all passed): its outcomes recoded, the live words listed. */
   private addFirst(x: Uint32Array): void {
-    const { foldedWords, failedWords, openWords, live, words } = this;
+    const { foldedWords, failedWords, live, words } = this;
     let kept = 0;
     let inPlay = 0;
     // The arrays are new (zero): only what is not zero is written, so pages nothing is written to are not
@@ -137,8 +141,8 @@ export class CheckFold {
       if (failed !== 0) failedWords[w] = failed;
       const open = (v >>> 1) & ONES;
       if (open !== 0) {
-        openWords[w] = open;
-        this.anyOpen = true;
+        this.openArrays();
+        this.openWords[w] = open;
       }
       const next = ((v | (v >>> 1)) & ONES) | ((v & ONES) << 1);
       if (next !== 0) {
@@ -154,7 +158,7 @@ export class CheckFold {
   /** Folds the next check's outcomes (FAILED, PASSED or UNKNOWN per entity). */
   add(outcome: Uint8Array): void {
     const mark = ++this.checkCount;
-    const { folded, foldedWords, failedWords, openWords, live, words, count } = this;
+    const { folded, foldedWords, failedWords, live, words, count } = this;
     if (words === 0) {
       this.addEach(outcome, mark);
       return;
@@ -183,8 +187,8 @@ export class CheckFold {
         const openNow = (v >>> 1) & f & (f >>> 1) & ONES;
         if (failedNow) failedWords[w]! |= failedNow * mark;
         if (openNow) {
-          openWords[w]! |= openNow * mark;
-          this.anyOpen = true;
+          this.openArrays();
+          this.openWords[w]! |= openNow * mark;
         }
         const next = f & (((v | (v >>> 1)) & ONES) | ((v & ONES) << 1));
         foldedWords[w] = next;
@@ -194,17 +198,24 @@ export class CheckFold {
       // Counted when asked (see atMostInPlay): most checks are not followed by the question.
       this.inPlay = -1;
     }
-    const { firstFailed, firstOpen } = this;
+    const { firstFailed } = this;
     for (let i = aligned ? words * 4 : 0; i < count; i++) {
       const v = outcome[i]!;
       const f = folded[i]!;
       if (v === 0 && f !== 0) firstFailed[i] = mark;
-      else if (v === 2 && f === 3) {
-        firstOpen[i] = mark;
-        this.anyOpen = true;
-      }
+      else if (v === 2 && f === 3) this.openArrays()[i] = mark;
       folded[i] = f & (((v | (v >>> 1)) & 1) | ((v & 1) << 1));
     }
+  }
+
+  /** Each entity's first open check, made at the first open outcome. */
+  private openArrays(): Uint8Array {
+    if (!this.anyOpen) {
+      this.anyOpen = true;
+      this.firstOpen = zeroedBytes(this.count);
+      if (this.words > 0) this.openWords = new Uint32Array(this.firstOpen.buffer, 0, this.words);
+    }
+    return this.firstOpen;
   }
 
   /** Hands the list of live words to the next fold (the city's is megabytes): no more `add` after this. */
@@ -259,8 +270,12 @@ export class CheckFold {
    * The state as folded so far, not recoded: 0 where a check failed, and each entity's first failed and
    * open check (for a caller that replaces every entity still in play).
    */
-  settled(): FoldedChecks {
-    return { eligible: this.folded, firstFailed: this.firstFailed, firstOpen: this.firstOpen };
+  settled(): SettledChecks {
+    return {
+      eligible: this.folded,
+      firstFailed: this.firstFailed,
+      firstOpen: this.anyOpen ? this.firstOpen : undefined,
+    };
   }
 
   /**
@@ -270,7 +285,6 @@ export class CheckFold {
    */
   keptForNarrowed(): LeadingFold {
     giveBack(this.folded);
-    if (!this.anyOpen) giveBack(this.firstOpen);
     return {
       count: this.count,
       firstFailed: this.firstFailed,
@@ -290,6 +304,6 @@ export class CheckFold {
       const v = folded[i]!;
       folded[i] = ((v >>> 1) & 1) | ((v & ~(v >>> 1) & 1) << 1);
     }
-    return { eligible: folded, firstFailed: this.firstFailed, firstOpen: this.firstOpen };
+    return { eligible: folded, firstFailed: this.firstFailed, firstOpen: this.openArrays() };
   }
 }

@@ -39,17 +39,16 @@ export function workIncome(ctx: ProgramContext): Int32Array {
     const able = ableToWork(ctx);
     const age = ageAtPeriodStart(ctx);
     const minimumWage = ctx.param('cross-cutting.minimum-wage');
-    const income = ctx.newInt32Array(p.count);
-    for (let i = 0; i < p.count; i++) {
-      if (p.employed[i]) income[i] = p.earnedIncomeNtd[i]!;
-      else if (able[i] && !p.registeredUnemployed[i]) {
+    const disabledWage = applyRate(minimumWage, 55, 100);
+    const youngOrOlderWage = applyRate(minimumWage, 70, 100);
+    const { employed, earnedIncomeNtd, registeredUnemployed, disabilityLevel } = p;
+    const count = p.count;
+    const income = ctx.newInt32Array(count);
+    for (let i = 0; i < count; i++) {
+      if (employed[i]) income[i] = earnedIncomeNtd[i]!;
+      else if (able[i] && !registeredUnemployed[i]) {
         const a = age[i]!;
-        income[i] =
-          p.disabilityLevel[i]! > 0
-            ? applyRate(minimumWage, 55, 100)
-            : a < 20 || a >= 60
-              ? applyRate(minimumWage, 70, 100)
-              : minimumWage;
+        income[i] = disabilityLevel[i]! > 0 ? disabledWage : a < 20 || a >= 60 ? youngOrOlderWage : minimumWage;
       }
     }
     return income;
@@ -65,10 +64,12 @@ export function householdIncome(ctx: ProgramContext): Float64Array {
   return ctx.variable('household-income', () => {
     const p = ctx.persons;
     const work = workIncome(ctx);
+    const { household, propertyIncomeNtd, otherIncomeNtd } = p;
+    const count = p.count;
     const total = ctx.newFloat64Array(ctx.households.count);
-    for (let i = 0; i < p.count; i++) {
-      const k = p.household[i]!;
-      total[k] = total[k]! + work[i]! + p.propertyIncomeNtd[i]! + p.otherIncomeNtd[i]!;
+    for (let i = 0; i < count; i++) {
+      const k = household[i]!;
+      total[k] = total[k]! + work[i]! + propertyIncomeNtd[i]! + otherIncomeNtd[i]!;
     }
     return total;
   });
@@ -84,7 +85,13 @@ export function householdIncomePerCapita(ctx: ProgramContext): Float64Array {
     const perCapita = ctx.newFloat64Array(n);
     for (let h = 0; h < n; h++) {
       const c = count[h]!;
-      perCapita[h] = c > 0 ? rate(total[h]!, 1, c) : 0;
+      const t = total[h]!;
+      if (c <= 0) continue;
+      // applyRate(t, 1, c) without its checks where they hold (a whole, non-negative total): half up.
+      if (t >= 0 && t <= Number.MAX_SAFE_INTEGER && Math.floor(t) === t) {
+        const quotient = Math.floor(t / c);
+        perCapita[h] = (t - quotient * c) * 2 >= c ? quotient + 1 : quotient;
+      } else perCapita[h] = rate(t, 1, c);
     }
     return perCapita;
   });

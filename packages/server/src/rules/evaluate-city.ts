@@ -43,13 +43,18 @@ export function programTotals(
     eligible: Uint8Array;
     amountNtd: Int32Array | undefined;
     part?: PartResults | undefined;
+    /** Set when a parameter in force is unknown: every entity is undetermined. */
+    undetermined?: unknown;
   },
   population: Population,
 ): ProgramTotal[] {
   const { persons, households } = population;
   const eligible = new Float64Array(DISTRICT_CODES.length);
-  const undetermined = new Float64Array(DISTRICT_CODES.length);
   const amount = new Float64Array(DISTRICT_CODES.length);
+  // Undetermined over the whole: the population's own count per district.
+  if (result.undetermined)
+    return listed(program, eligible, entitiesPerDistrict(result.entity, population), amount);
+  const undetermined = new Float64Array(DISTRICT_CODES.length);
   if (result.part) {
     // Narrowed to a part: every entity outside it is not eligible, so only the part is counted.
     const { index, eligible: states, amountNtd: amounts } = result.part;
@@ -132,6 +137,24 @@ function listed(
     });
   }
   return totals;
+}
+
+/** Persons or households per district (0 = unknown), counted once per population. */
+const entitiesPerDistrictOf = new WeakMap<Population, Record<'person' | 'household', Float64Array>>();
+
+function entitiesPerDistrict(entity: 'person' | 'household', population: Population): Float64Array {
+  let counts = entitiesPerDistrictOf.get(population);
+  if (!counts) {
+    const { district } = population.households;
+    const householdOf = population.persons.household;
+    const person = new Float64Array(DISTRICT_CODES.length);
+    const household = new Float64Array(DISTRICT_CODES.length);
+    for (let i = 0; i < householdOf.length; i++) person[district[householdOf[i]!]!]! += 1;
+    for (let k = 0; k < district.length; k++) household[district[k]!]! += 1;
+    counts = { person, household };
+    entitiesPerDistrictOf.set(population, counts);
+  }
+  return counts[entity];
 }
 
 /** Each part's districts, per entity: the programs sharing a gate share its part (the same index). */
