@@ -1,7 +1,7 @@
 import { firstDayOfMonth, lastDayOfMonth, toDayNumber } from '@safetynet/core/calendar';
 import type { ParameterValue } from '../parameters/parameter.ts';
 import type { ParameterSet } from '../parameters/parameter-set.ts';
-import { CheckFold } from './fold.ts';
+import { CheckFold, type LiveWords } from './fold.ts';
 import type { HouseholdColumns, PersonColumns, Population } from './population.ts';
 import { scratchFloat64, scratchInt32, scratchUint8 } from './scratch.ts';
 
@@ -162,13 +162,6 @@ export class ProgramContext {
     return this.usesScratch() ? scratchFloat64(count) : new Float64Array(count);
   }
 
-  /** A copy of a column, to record as a check (a check's outcomes are its own). */
-  copyOf(column: Uint8Array): Uint8Array {
-    const copy = this.newUint8Array(column.length);
-    copy.set(column);
-    return copy;
-  }
-
   /**
    * In a compact run, per entity: 0 where a check recorded so far has failed (nothing computed for it later
    * can change its result, which is not eligible), not 0 where it is still in play; undefined in a full run
@@ -188,21 +181,30 @@ export class ProgramContext {
     return this.resolveProgram(id);
   }
 
-  /** Records `value op threshold` for every entity; returns the outcomes. */
+  /**
+   * Records `value op threshold` for every entity; returns the outcomes. In a compact run after the first
+   * check, only the entities of the fold's live words are compared (the rest stay FAILED: a check has
+   * failed them already, so their outcome changes nothing); the returned outcomes are then not the whole.
+   */
   compare(
     spec: CheckSpec,
     value: ArrayLike<number>,
     op: Comparison,
     threshold: number | ArrayLike<number>,
   ): Uint8Array {
-    const passed = compareValues(value, op, threshold, this.count, this.newUint8Array(this.count));
+    const outcome = this.newUint8Array(this.count);
+    const live = this.options.compact === true && this.checks.length > 0 ? this.fold.liveWords() : undefined;
+    const passed = live
+      ? compareLive(value, op, threshold, outcome, live)
+      : compareValues(value, op, threshold, this.count, outcome);
     this.record(recorded(spec, this.entity, passed, value, threshold, undefined));
     return passed;
   }
 
   /**
    * Records a condition computed by the formula (when a plain comparison would round wrongly, e.g. an
-   * exact per-capita test), with the value and threshold to show in explanations.
+   * exact per-capita test), with the value and threshold to show in explanations. The outcomes are only
+   * read: a 0/1 fact column or a shared variable may be recorded as is, without a copy.
    */
   check(
     spec: CheckSpec,
@@ -221,7 +223,8 @@ export class ProgramContext {
     // Eligibility (0 no, 1 yes, 2 undetermined) is encoded like a check outcome, so it carries over as is.
     const dependency = this.resolveProgram(id).eligible;
     let passed: Uint8Array;
-    if (entityOfDependency === this.entity) passed = this.copyOf(dependency);
+    // Outcomes are only read (folded, explained): the dependency's own array is recorded as is.
+    if (entityOfDependency === this.entity) passed = dependency;
     else if (this.entity === 'person') {
       const household = this.persons.household;
       passed = this.newUint8Array(household.length);
@@ -308,9 +311,36 @@ export function compareValues(
 ): Uint8Array {
   if (typeof threshold === 'number') {
     if (Number.isNaN(threshold)) return outcome.fill(UNKNOWN);
-    compareScalar(value, op, threshold, outcome, count);
+    compareScalar(value, op, threshold, outcome, 0, count);
   } else {
-    compareColumns(value, op, threshold, outcome, count);
+    compareColumns(value, op, threshold, outcome, 0, count);
+  }
+  return outcome;
+}
+
+/** `compareValues` for the entities of the live words (4 per word) and those after the last word. */
+function compareLive(
+  value: ArrayLike<number>,
+  op: Comparison,
+  threshold: number | ArrayLike<number>,
+  outcome: Uint8Array,
+  live: LiveWords,
+): Uint8Array {
+  const { words, list, count } = live;
+  const n = outcome.length;
+  if (typeof threshold === 'number') {
+    if (Number.isNaN(threshold)) return outcome.fill(UNKNOWN);
+    for (let k = 0; k < count; k++) {
+      const from = list[k]! * 4;
+      compareScalar(value, op, threshold, outcome, from, from + 4);
+    }
+    compareScalar(value, op, threshold, outcome, words * 4, n);
+  } else {
+    for (let k = 0; k < count; k++) {
+      const from = list[k]! * 4;
+      compareColumns(value, op, threshold, outcome, from, from + 4);
+    }
+    compareColumns(value, op, threshold, outcome, words * 4, n);
   }
   return outcome;
 }
@@ -319,34 +349,41 @@ export function compareValues(
  * One plain loop per operator: these run for every check over a whole city, so the comparison is chosen
  * once, and outcomes are written as their codes (0 failed, 1 passed, 2 unknown where a value is NaN).
  */
-function compareScalar(value: ArrayLike<number>, op: Comparison, t: number, out: Uint8Array, n: number) {
+function compareScalar(
+  value: ArrayLike<number>,
+  op: Comparison,
+  t: number,
+  out: Uint8Array,
+  from: number,
+  n: number,
+) {
   switch (op) {
     case '>=':
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < n; i++) {
         const v = value[i]!;
         out[i] = v >= t ? 1 : Number.isNaN(v) ? 2 : 0;
       }
       return;
     case '<=':
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < n; i++) {
         const v = value[i]!;
         out[i] = v <= t ? 1 : Number.isNaN(v) ? 2 : 0;
       }
       return;
     case '>':
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < n; i++) {
         const v = value[i]!;
         out[i] = v > t ? 1 : Number.isNaN(v) ? 2 : 0;
       }
       return;
     case '<':
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < n; i++) {
         const v = value[i]!;
         out[i] = v < t ? 1 : Number.isNaN(v) ? 2 : 0;
       }
       return;
     default:
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < n; i++) {
         const v = value[i]!;
         out[i] = v === t ? 1 : Number.isNaN(v) ? 2 : 0;
       }
@@ -358,9 +395,10 @@ function compareColumns(
   op: Comparison,
   threshold: ArrayLike<number>,
   out: Uint8Array,
+  from: number,
   n: number,
 ) {
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const v = value[i]!;
     const t = threshold[i]!;
     if (Number.isNaN(v) || Number.isNaN(t)) out[i] = 2;

@@ -31,6 +31,13 @@ export interface FoldedChecks {
   firstOpen: Uint8Array;
 }
 
+/** Indices of the words (four entities each) where some entity is still in play: the first `count` of `list`. */
+export interface LiveWords {
+  words: number;
+  list: Int32Array;
+  count: number;
+}
+
 /** The state as folded so far (see `CheckFold.settled`); firstOpen undefined: no entity had an open check. */
 export interface SettledChecks {
   eligible: Uint8Array;
@@ -216,6 +223,15 @@ export class CheckFold {
       if (this.words > 0) this.openWords = new Uint32Array(this.firstOpen.buffer, 0, this.words);
     }
     return this.firstOpen;
+  }
+
+  /**
+   * The words where some entity has not failed yet (after the first check; undefined for a small fold),
+   * valid until the next `add`.
+   */
+  liveWords(): LiveWords | undefined {
+    if (this.words === 0 || this.checkCount === 0) return undefined;
+    return { words: this.words, list: this.live, count: this.liveCount };
   }
 
   /** Hands the list of live words to the next fold (the city's is megabytes): no more `add` after this. */

@@ -48,7 +48,8 @@ export function workIncome(ctx: ProgramContext): Int32Array {
       if (employed[i]) income[i] = earnedIncomeNtd[i]!;
       else if (able[i] && !registeredUnemployed[i]) {
         const a = age[i]!;
-        income[i] = disabilityLevel[i]! > 0 ? disabledWage : a < 20 || a >= 60 ? youngOrOlderWage : minimumWage;
+        income[i] =
+          disabilityLevel[i]! > 0 ? disabledWage : a < 20 || a >= 60 ? youngOrOlderWage : minimumWage;
       }
     }
     return income;

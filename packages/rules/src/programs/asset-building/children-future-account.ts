@@ -102,7 +102,7 @@ export const childrenFutureAccount = defineProgram({
         zh: '已開立未來教育及發展帳戶',
         en: 'the account has been opened',
       },
-      joinedAssetAccount(ctx).slice(),
+      joinedAssetAccount(ctx),
     );
     // 「政府與家長每年各存入最高1.5萬元」: the government deposits what the family did, up to 15,000 a year.
     const cap = ctx.param(`${P}.annual-match-cap`);

@@ -41,7 +41,7 @@ export const employmentIncentives = defineProgram({
         zh: '屬列冊低收入戶或中低收入戶',
         en: 'in a registered low-income or mid-low-income household',
       },
-      personInLowOrMidLowIncome(ctx).slice(),
+      personInLowOrMidLowIncome(ctx),
     );
     const bonus = ctx.paramOrNaN(`${P}.employment-bonus`);
     const startUp = ctx.paramOrNaN(`${P}.start-up-living-allowance`);

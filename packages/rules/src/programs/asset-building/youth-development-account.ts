@@ -51,7 +51,7 @@ export const youthDevelopmentAccount = defineProgram({
         zh: '屬列冊低收入戶或中低收入戶',
         en: 'in a registered low-income or mid-low-income household',
       },
-      personInLowOrMidLowIncome(ctx).slice(),
+      personInLowOrMidLowIncome(ctx),
     );
     ctx.check(
       {
@@ -60,7 +60,7 @@ export const youthDevelopmentAccount = defineProgram({
         zh: '為戶內第二代子女',
         en: 'a child (second generation) of the household',
       },
-      childOfHousehold(ctx).slice(),
+      childOfHousehold(ctx),
     );
 
     // Month of participation: 0 in the month of joining, 35 in the last month of the third year.

@@ -39,7 +39,7 @@ export const youthSavingsAccount = defineProgram({
         zh: '屬本市列冊低收入戶或中低收入戶',
         en: 'in a registered low-income or mid-low-income household',
       },
-      personInLowOrMidLowIncome(ctx).slice(),
+      personInLowOrMidLowIncome(ctx),
     );
     ctx.check(
       {
@@ -48,7 +48,7 @@ export const youthSavingsAccount = defineProgram({
         zh: '為戶內子女',
         en: 'a child of the household',
       },
-      childOfHousehold(ctx).slice(),
+      childOfHousehold(ctx),
     );
     // 「就讀大三及大四」
     const year34 = ctx.newUint8Array(p.count);
@@ -73,7 +73,7 @@ export const youthSavingsAccount = defineProgram({
         zh: '已加入存薪當young計畫',
         en: 'has joined the programme',
       },
-      joinedAssetAccount(ctx).slice(),
+      joinedAssetAccount(ctx),
     );
     const rate = ctx.paramOrNaN(RATE);
     const unknown = Number.isNaN(rate);

@@ -56,7 +56,7 @@ export const birthAllowance = defineProgram({
         zh: '新生兒於本市辦理出生登記或初設戶籍',
         en: 'the newborn is registered in the city',
       },
-      p.registeredInCity.slice(),
+      p.registeredInCity,
     );
 
     // 「新生兒出生當日，其父或母已設籍並實際居住本市滿一年。…設籍時間之計算，以新生兒父或母最後遷入本市

@@ -16,7 +16,7 @@ export function childRegisteredInCity(ctx: ProgramContext, reference: string): U
       zh: '兒童設籍本市',
       en: 'the child is registered in the city',
     },
-    ctx.persons.registeredInCity.slice(),
+    ctx.persons.registeredInCity,
   );
 }
 

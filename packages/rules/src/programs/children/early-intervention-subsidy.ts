@@ -39,7 +39,7 @@ export const earlyInterventionSubsidy = defineProgram({
         zh: '經評估為發展遲緩兒童',
         en: 'a child assessed with developmental delay',
       },
-      p.developmentalDelay.slice(),
+      p.developmentalDelay,
     );
     // 「未滿六歲或已滿六歲，未達到就學年齡，或經評鑑可暫緩入學者」: under 6, or not yet in elementary school
     // (school levels before it: none, preschool). SCHOOL_LEVEL_FACTS lists the levels in order.
@@ -64,7 +64,7 @@ export const earlyInterventionSubsidy = defineProgram({
         zh: '設籍本市',
         en: 'registered in the city',
       },
-      p.registeredInCity.slice(),
+      p.registeredInCity,
     );
 
     // 「每人每次最高補助新臺幣五百元，每月最多八次為限」: each session's fee up to the cap, for at most eight

@@ -43,7 +43,7 @@ export const newbornGiftPack = defineProgram({
         zh: '於本市辦理出生登記或初設戶籍',
         en: 'the birth is registered in the city',
       },
-      p.registeredInCity.slice(),
+      p.registeredInCity,
     );
     return undefined;
   },

@@ -29,7 +29,7 @@ export const placedChildNhiPremium = defineProgram({
     const p = ctx.persons;
     ctx.check(
       { code: 'registered-in-city', reference: '000 陸一(三)', zh: '設籍本市', en: 'registered in the city' },
-      p.registeredInCity.slice(),
+      p.registeredInCity,
     );
     const placement = p.placement;
     const n = p.count;
@@ -65,7 +65,7 @@ export const placedChildNhiPremium = defineProgram({
         zh: '監護人無力負擔健保費',
         en: 'the guardian cannot pay the premium',
       },
-      p.guardianUnableToPayPremium.slice(),
+      p.guardianUnableToPayPremium,
     );
     return { amountNtd: new Int32Array(p.nhiPremiumNtd) };
   },

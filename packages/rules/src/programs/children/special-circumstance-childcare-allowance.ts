@@ -47,7 +47,7 @@ export const specialCircumstanceChildcareAllowance = defineProgram({
         zh: '進入私立托教機構',
         en: 'in a private childcare setting or preschool',
       },
-      ctx.persons.inPrivateChildcare.slice(),
+      ctx.persons.inPrivateChildcare,
     );
     const amount = ctx.param('children.special-circumstance.childcare-allowance-amount');
     return { amountNtd: ctx.newInt32Array(ctx.count).fill(amount) };

@@ -27,10 +27,7 @@ export const teenPregnancyNutritionAllowance = defineProgram({
   formula(ctx) {
     const { persons: p } = ctx;
     const n = p.count;
-    ctx.check(
-      { code: 'pregnant', reference: '001 四(三)19(2)', zh: '懷孕中', en: 'pregnant' },
-      p.pregnant.slice(),
-    );
+    ctx.check({ code: 'pregnant', reference: '001 四(三)19(2)', zh: '懷孕中', en: 'pregnant' }, p.pregnant);
     ctx.compare(
       {
         code: 'under-20',

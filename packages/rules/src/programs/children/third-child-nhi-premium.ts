@@ -55,7 +55,7 @@ export const thirdChildNhiPremium = defineProgram({
         zh: '設籍本市',
         en: 'registered in the city',
       },
-      p.registeredInCity.slice(),
+      p.registeredInCity,
     );
     ctx.compare(
       {

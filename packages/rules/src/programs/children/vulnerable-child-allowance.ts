@@ -39,7 +39,7 @@ export const vulnerableChildAllowance = defineProgram({
         zh: '設籍本市',
         en: 'registered in the city',
       },
-      p.registeredInCity.slice(),
+      p.registeredInCity,
     );
     ctx.compare(
       {

@@ -34,7 +34,7 @@ export const vulnerableChildMealVouchers = defineProgram({
         zh: '設籍本市',
         en: 'registered in the city',
       },
-      p.registeredInCity.slice(),
+      p.registeredInCity,
     );
     ctx.compare(
       {

@@ -84,7 +84,10 @@ export const vulnerableChildMedicalSubsidy = defineProgram({
     const specialCircumstance = ctx.program('special-circumstance-status').eligible;
     const full = ctx.newUint8Array(p.count);
     const group = ctx.newUint8Array(p.count);
+    // Persons 18 or over are skipped (the check above failed them: nothing here changes their result).
+    const inPlay = ctx.inPlay();
     for (let i = 0; i < p.count; i++) {
+      if (inPlay !== undefined && inPlay[i] === 0) continue;
       const k = p.household[i]!;
       const t = p.placement[i]!;
       let f = or3(lowIncome[k]!, midLowIncome[k]!);

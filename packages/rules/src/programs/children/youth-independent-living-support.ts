@@ -36,7 +36,7 @@ export const youthIndependentLivingSupport = defineProgram({
         zh: '設籍本市',
         en: 'registered in the city',
       },
-      p.registeredInCity.slice(),
+      p.registeredInCity,
     );
     const minimumAge = ctx.param('children.youth-independent-living.minimum-age');
     ctx.compare(
@@ -68,7 +68,7 @@ export const youthIndependentLivingSupport = defineProgram({
         zh: '經社工員評估不適安置且不宜返家，需獨立自立生活',
         en: 'assessed by a social worker as needing to live independently (neither placement nor home)',
       },
-      p.independentLivingAssessed.slice(),
+      p.independentLivingAssessed,
     );
     return undefined;
   },

@@ -46,7 +46,7 @@ export function seniorAge(ctx: ProgramContext, reference: string): Uint8Array {
 export function registeredInCity(ctx: ProgramContext, reference: string): Uint8Array {
   return ctx.check(
     { code: 'registered-in-city', reference, zh: '設籍本市', en: 'registered in the city' },
-    ctx.persons.registeredInCity.slice(),
+    ctx.persons.registeredInCity,
   );
 }
 
@@ -54,7 +54,7 @@ export function registeredInCity(ctx: ProgramContext, reference: string): Uint8A
 export function livesInCity(ctx: ProgramContext, reference: string): Uint8Array {
   return ctx.check(
     { code: 'lives-in-city', reference, zh: '實際居住本市', en: 'actually lives in the city' },
-    ctx.persons.residesInCity.slice(),
+    ctx.persons.residesInCity,
   );
 }
 

@@ -30,7 +30,7 @@ export const dementiaBracelet = defineProgram({
         zh: '失智症',
         en: 'has dementia',
       },
-      ctx.persons.dementia.slice(),
+      ctx.persons.dementia,
     );
     return undefined;
   },

@@ -33,7 +33,7 @@ export const seniorAlarmService = defineProgram({
         zh: '獨居老人（列冊）',
         en: 'a senior living alone (on the register)',
       },
-      p.livingAlone.slice(),
+      p.livingAlone,
     );
     livesInCity(ctx, '000 肆一(十二)2');
     // 「失能、臥床」

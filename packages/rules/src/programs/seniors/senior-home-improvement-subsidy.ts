@@ -52,7 +52,7 @@ export const seniorHomeImprovementSubsidy = defineProgram({
         zh: '低收入戶或中低收入戶',
         en: 'a low-income or mid-low-income household',
       },
-      lowOrMidLowIncome(ctx).slice(),
+      lowOrMidLowIncome(ctx),
     );
     const seniorAgeLimit = ctx.param('seniors.senior-age');
     const age = ageAtPeriodEnd(ctx);

@@ -56,7 +56,7 @@ export const seniorInstitutionalCareSubsidy = defineProgram({
         zh: '進住本市立案且最近一次評鑑為優、甲等之老人長期照顧機構或護理之家',
         en: 'lives in a city-licensed long-term care institution or nursing home rated excellent or A',
       },
-      p.inRatedCareInstitution.slice(),
+      p.inRatedCareInstitution,
     );
     const { amount } = amountOrUnknown(ctx, 'seniors.institutional-care-subsidy.amount', '000 肆一(十七)3');
     return { amountNtd: ctx.newInt32Array(ctx.count).fill(amount) };

@@ -33,7 +33,7 @@ export const seniorLivingAloneCare = defineProgram({
         zh: '獨居老人，經評估列冊且願意接受關懷',
         en: 'a senior living alone, on the register and willing to be contacted',
       },
-      ctx.persons.livingAlone.slice(),
+      ctx.persons.livingAlone,
     );
     livesInCity(ctx, '000 肆一(十二)1');
     return undefined;

@@ -39,7 +39,7 @@ export const seniorNhiPremiumSubsidy = defineProgram({
         zh: '設籍本市滿1年',
         en: 'registered in the city for a full year',
       },
-      registeredOneYear(ctx).slice(),
+      registeredOneYear(ctx),
     );
     // 「除內政部、銓敘部、行政院退輔會或其他符合補助對象，其保險費已由政府編列預算支付者外」
     ctx.check(

@@ -33,7 +33,7 @@ export function requireLowIncomeChild(
       zh: '為戶內子女',
       en: 'a child of the household',
     },
-    childOfHousehold(ctx).slice(),
+    childOfHousehold(ctx),
   );
 }
 

@@ -34,7 +34,7 @@ export const homelessServices = defineProgram({
         zh: '街友（遊民）',
         en: 'homeless',
       },
-      ctx.persons.homeless.slice(),
+      ctx.persons.homeless,
     );
     return undefined;
   },

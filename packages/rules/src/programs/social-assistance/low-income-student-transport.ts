@@ -57,7 +57,7 @@ export const lowIncomeStudentTransport = defineProgram({
         zh: '就讀日間部',
         en: 'in a day programme',
       },
-      p.dayProgram.slice(),
+      p.dayProgram,
     );
     return undefined;
   },

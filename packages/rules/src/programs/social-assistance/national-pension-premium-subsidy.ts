@@ -103,7 +103,7 @@ export const nationalPensionPremiumSubsidy = defineProgram({
         zh: '設籍本市',
         en: 'registered in the city',
       },
-      ctx.copyOf(p.registeredInCity),
+      p.registeredInCity,
     );
     // 「除應參加或已參加相關社會保險者外」: a person paying a labour, farmers', civil-service or military insurance
     // premium is in another social insurance, not the national pension.

@@ -34,7 +34,7 @@ export const psychiatricPlacementSubsidy = defineProgram({
         zh: '罹患精神疾病',
         en: 'has a mental illness',
       },
-      p.mentalIllness.slice(),
+      p.mentalIllness,
     );
     // 「委託公私立精神醫療養護院所收容照顧」
     const placed = ctx.newUint8Array(p.count);

@@ -33,7 +33,7 @@ export const workRelief = defineProgram({
         zh: '屬本市列冊低收入戶或中低收入戶',
         en: 'in a registered low-income or mid-low-income household',
       },
-      personInLowOrMidLowIncome(ctx).slice(),
+      personInLowOrMidLowIncome(ctx),
     );
     // 「市民」
     ctx.check(
@@ -43,7 +43,7 @@ export const workRelief = defineProgram({
         zh: '設籍本市',
         en: 'registered in the city',
       },
-      p.registeredInCity.slice(),
+      p.registeredInCity,
     );
     // 「具有工作能力者」
     ctx.check(
@@ -53,7 +53,7 @@ export const workRelief = defineProgram({
         zh: '有工作能力（16歲以上未滿65歲，且無不能工作之事由）',
         en: 'able to work (16 to 64, with no reason unable to work)',
       },
-      ableToWork(ctx).slice(),
+      ableToWork(ctx),
     );
     return undefined;
   },

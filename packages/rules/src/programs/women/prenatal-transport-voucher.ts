@@ -26,10 +26,7 @@ export const prenatalTransportVoucher = defineProgram({
   formula(ctx) {
     const { persons: p } = ctx;
     const n = p.count;
-    ctx.check(
-      { code: 'pregnant', reference: '001 四(四)1(6)', zh: '懷孕中', en: 'pregnant' },
-      p.pregnant.slice(),
-    );
+    ctx.check({ code: 'pregnant', reference: '001 四(四)1(6)', zh: '懷孕中', en: 'pregnant' }, p.pregnant);
     // Registered applicants and spouses per household, to find a registered spouse of a new immigrant.
     const registeredPartners = ctx.newInt32Array(ctx.households.count);
     for (let i = 0; i < n; i++) {
