@@ -139,7 +139,6 @@ export class CheckFold {
   private addFirst(x: Uint32Array): void {
     const { foldedWords, failedWords, live, words } = this;
     let kept = 0;
-    let inPlay = 0;
     // The arrays are new (zero): only what is not zero is written, so pages nothing is written to are not
     // touched (a first check usually fails most entities and leaves few open).
     for (let w = 0; w < words; w++) {
@@ -155,11 +154,11 @@ export class CheckFold {
       if (next !== 0) {
         foldedWords[w] = next;
         live[kept++] = w;
-        inPlay += Math.imul((next | (next >>> 1)) & ONES, ONES) >>> 24;
       }
     }
     this.liveCount = kept;
-    this.inPlay = inPlay;
+    // Counted when asked (see atMostInPlay).
+    this.inPlay = -1;
   }
 
   /** Folds the next check's outcomes (FAILED, PASSED or UNKNOWN per entity). */
@@ -260,6 +259,41 @@ export class CheckFold {
     if (this.liveCount > limit) return false;
     if (this.liveCount * 4 <= limit) return true;
     return this.entitiesInPlay <= limit;
+  }
+
+  /**
+   * The distinct `ownerOf[entity]` of the entities no check has failed yet, in order, when they ascend (a
+   * person's household, persons numbered household by household); undefined when they do not.
+   */
+  ownersInPlay(ownerOf: Int32Array): Int32Array | undefined {
+    const { folded, foldedWords, live, liveCount, words, count } = this;
+    // At most one owner per entity in play (counted per word, as `liveEntities`).
+    let inPlay = count - words * 4;
+    for (let k = 0; k < liveCount; k++) {
+      const f = foldedWords[live[k]!]!;
+      inPlay += Math.imul((f | (f >>> 1)) & ONES, ONES) >>> 24;
+    }
+    const list = new Int32Array(inPlay);
+    let n = 0;
+    let last = -1;
+    for (let k = 0; k < liveCount; k++) {
+      const first = live[k]! * 4;
+      for (let i = first; i < first + 4; i++) {
+        if (folded[i] === 0) continue;
+        const owner = ownerOf[i]!;
+        if (owner === last) continue;
+        if (owner < last) return undefined;
+        list[n++] = last = owner;
+      }
+    }
+    for (let i = words * 4; i < count; i++) {
+      if (folded[i] === 0) continue;
+      const owner = ownerOf[i]!;
+      if (owner === last) continue;
+      if (owner < last) return undefined;
+      list[n++] = last = owner;
+    }
+    return list.subarray(0, n);
   }
 
   /** Ascending indices of the entities no check has failed yet. */

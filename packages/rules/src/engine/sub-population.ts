@@ -285,21 +285,11 @@ export class SubPopulationVariables extends Map<string, unknown> {
 
 /** Households with an entity no check of `probe` has failed. */
 export function householdsInPlay(probe: ProgramContext): Int32Array {
-  const live = probe.fold.liveEntities();
-  if (probe.entity === 'household') return live;
-  const household = probe.persons.household;
-  // Persons are usually numbered household by household: then the households come in order.
-  const inOrder = new Int32Array(live.length);
-  let last = -1;
-  let count = 0;
-  for (let k = 0; k < live.length; k++) {
-    const h = household[live[k]!]!;
-    if (h === last) continue;
-    if (h < last) return markedHouseholds(probe, live);
-    inOrder[count++] = h;
-    last = h;
-  }
-  return inOrder.subarray(0, count);
+  if (probe.entity === 'household') return probe.fold.liveEntities();
+  // Persons are usually numbered household by household: their households are then read off in order.
+  return (
+    probe.fold.ownersInPlay(probe.persons.household) ?? markedHouseholds(probe, probe.fold.liveEntities())
+  );
 }
 
 function markedHouseholds(probe: ProgramContext, live: Int32Array): Int32Array {
