@@ -163,6 +163,14 @@ export class ProgramContext {
   }
 
   /**
+   * Whether the checks' shown values and thresholds are kept (a full run, to explain each case). A compact
+   * run drops them as each check is folded: a formula may then skip computing what is only shown.
+   */
+  get explaining(): boolean {
+    return this.options.compact !== true;
+  }
+
+  /**
    * In a compact run, per entity: 0 where a check recorded so far has failed (nothing computed for it later
    * can change its result, which is not eligible), not 0 where it is still in play; undefined in a full run
    * (every check is evaluated for every entity, to explain it) and before the first check. A formula may

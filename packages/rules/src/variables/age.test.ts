@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ageOn, fromDayNumber, toDayNumber } from '@safetynet/core/calendar';
 import type { ProgramContext } from '../engine/context.ts';
-import { ageAtPeriodStart, ageOnDay } from './age.ts';
+import { ageAtPeriodEnd, ageAtPeriodStart, ageOnDay } from './age.ts';
 import { packedDate } from './elapsed.ts';
 
 test('the integer age agrees with the calendar on every kind of day, leap days included', () => {
@@ -37,13 +37,19 @@ test('ages over a population (looked up per birth day) equal the ages one by one
     seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
     birthDate[i] = toDayNumber('1905-01-01') + (seed % 45_000);
   }
-  const periodStartDay = toDayNumber('2024-02-29');
+  const periodStartDay = toDayNumber('2024-02-01');
+  const periodEndDay = toDayNumber('2024-02-29');
   const ctx = {
     persons: { birthDate },
     periodStartDay,
+    periodEndDay,
     variable: (_: string, f: () => unknown) => f(),
     newInt32Array: (length: number) => new Int32Array(length),
   };
-  const ages = ageAtPeriodStart(ctx as unknown as ProgramContext);
-  for (let i = 0; i < count; i++) assert.equal(ages[i], ageOnDay(birthDate[i]!, periodStartDay));
+  const atStart = ageAtPeriodStart(ctx as unknown as ProgramContext);
+  const atEnd = ageAtPeriodEnd(ctx as unknown as ProgramContext);
+  for (let i = 0; i < count; i++) {
+    assert.equal(atStart[i], ageOnDay(birthDate[i]!, periodStartDay));
+    assert.equal(atEnd[i], ageOnDay(birthDate[i]!, periodEndDay));
+  }
 });

@@ -41,24 +41,23 @@ export function singleParentFamily(ctx: ProgramContext): void {
   const multiple = ctx.paramOrNaN('children.single-parent.income-multiple-of-minimum-living-cost');
   const limit = multiple * ctx.param('social-assistance.minimum-living-cost');
   const income = householdIncome(ctx);
-  const perCapita = householdIncomePerCapita(ctx);
+  // Only shown (a compact run drops it).
+  const perCapita = ctx.explaining ? householdIncomePerCapita(ctx) : undefined;
   // The parameters are those in force on the period's first day, the same for every program of the evaluation.
   const { passed, shown } = ctx.variable('single-parent-income-test-per-person', () => {
     const household = p.household;
     const memberCount = h.memberCount;
     const n = household.length;
     const passed = ctx.newUint8Array(n);
-    const shown = ctx.newFloat64Array(n);
-    if (Number.isNaN(limit)) {
-      passed.fill(UNKNOWN);
-      for (let i = 0; i < n; i++) shown[i] = perCapita[household[i]!]!;
-    } else {
+    if (Number.isNaN(limit)) passed.fill(UNKNOWN);
+    else
       for (let i = 0; i < n; i++) {
         const k = household[i]!;
-        shown[i] = perCapita[k]!;
         passed[i] = +(income[k]! <= limit * memberCount[k]!);
       }
-    }
+    if (!perCapita) return { passed, shown: undefined };
+    const shown = ctx.newFloat64Array(n);
+    for (let i = 0; i < n; i++) shown[i] = perCapita[household[i]!]!;
     return { passed, shown };
   });
   ctx.check(

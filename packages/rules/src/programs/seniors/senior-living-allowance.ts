@@ -112,7 +112,9 @@ export const seniorLivingAllowance = defineProgram({
     const exempt = ctx.param('seniors.living-allowance.status-exempt-from-means-test') === 1;
     const status = exempt ? lowOrMidLowIncome(ctx) : ctx.newUint8Array(h.count);
     const income = householdIncome(ctx);
-    const perCapita = householdIncomePerCapita(ctx);
+    // Only shown (a compact run drops what is shown).
+    const explaining = ctx.explaining;
+    const perCapita = explaining ? householdIncomePerCapita(ctx) : undefined;
     const movable = householdMovableProperty(ctx);
     const immovable = householdImmovableProperty(ctx);
     const n = h.memberCount;
@@ -146,10 +148,10 @@ export const seniorLivingAllowance = defineProgram({
     const consumptionOk = ctx.newUint8Array(count);
     const depositsOk = ctx.newUint8Array(count);
     const immovableOk = ctx.newUint8Array(count);
-    const shownIncome = ctx.newFloat64Array(count);
-    const shownDepositLimit = ctx.newFloat64Array(count);
-    const shownMovable = ctx.newFloat64Array(count);
-    const shownImmovable = ctx.newFloat64Array(count);
+    const shownIncome = explaining ? ctx.newFloat64Array(count) : undefined;
+    const shownDepositLimit = explaining ? ctx.newFloat64Array(count) : undefined;
+    const shownMovable = explaining ? ctx.newFloat64Array(count) : undefined;
+    const shownImmovable = explaining ? ctx.newFloat64Array(count) : undefined;
     const amount = ctx.newInt32Array(count);
     // Persons a check above has failed are skipped (their outcomes change nothing).
     const inPlay = ctx.inPlay();
@@ -160,10 +162,12 @@ export const seniorLivingAllowance = defineProgram({
       const members = n[k]!;
       const total = income[k]!;
       const depositLimit = depositsFirst + depositsMore * (members - 1);
-      shownIncome[i] = perCapita[k]!;
-      shownDepositLimit[i] = depositLimit;
-      shownMovable[i] = movable[k]!;
-      shownImmovable[i] = immovable[k]!;
+      if (explaining) {
+        shownIncome![i] = perCapita![k]!;
+        shownDepositLimit![i] = depositLimit;
+        shownMovable![i] = movable[k]!;
+        shownImmovable![i] = immovable[k]!;
+      }
       incomeOk[i] = or(s, +(total <= incomeLimit * members));
       consumptionOk[i] = or(
         s,

@@ -77,7 +77,7 @@ export const lowIncomeStatus = defineProgram({
         en: 'household income per person per month is at most the minimum living cost',
       },
       withinMinimum,
-      { value: householdIncomePerCapita(ctx), threshold: minimumLivingCost },
+      { value: ctx.explaining ? householdIncomePerCapita(ctx) : undefined, threshold: minimumLivingCost },
     );
 
     const movableLimitPerPerson = ctx.paramOrNaN('social-assistance.low-income.movable-property-per-person');

@@ -87,7 +87,8 @@ export const midLowIncomeStatus = defineProgram({
     const multipleTenths = Math.round(ctx.param('social-assistance.mid-low-income-multiple') * 10);
     const limit = applyRate(minimumLivingCost, multipleTenths, 10);
     const income = householdIncome(ctx);
-    const perCapita = householdIncomePerCapita(ctx);
+    // Only shown (a compact run drops it).
+    const perCapita = ctx.explaining ? householdIncomePerCapita(ctx) : undefined;
     const withinMultiple = ctx.newUint8Array(h.count);
     for (let k = 0; k < h.count; k++) withinMultiple[k] = +(income[k]! <= limit * h.memberCount[k]!);
     ctx.check(

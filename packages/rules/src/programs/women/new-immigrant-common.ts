@@ -54,12 +54,13 @@ export function newImmigrantInHardship(ctx: ProgramContext): void {
     const means = ctx.newUint8Array(hn);
     if (Number.isNaN(limit)) means.fill(UNKNOWN);
     else for (let k = 0; k < hn; k++) means[k] = +(income[k]! <= limit * memberCount[k]!);
-    const perCapita = householdIncomePerCapita(ctx);
+    // Only shown (a compact run drops it).
+    const perCapita = ctx.explaining ? householdIncomePerCapita(ctx) : undefined;
     if (!person) return { inCircumstance, means, perCapita };
     return {
       inCircumstance: spread(inCircumstance, ctx.newUint8Array(n)),
       means: spread(means, ctx.newUint8Array(n)),
-      perCapita: spread(perCapita, ctx.newFloat64Array(n)),
+      perCapita: perCapita && spread(perCapita, ctx.newFloat64Array(n)),
     };
   });
   ctx.check(

@@ -149,7 +149,8 @@ export const specialCircumstanceStatus = defineProgram({
 
     // Exact tests on totals: income ≤ multiple × standard × members (no rounded per-capita figure).
     const income = householdIncome(ctx);
-    const perCapita = householdIncomePerCapita(ctx);
+    // Only shown (a compact run drops it).
+    const perCapita = ctx.explaining ? householdIncomePerCapita(ctx) : undefined;
     const livingCostLimit =
       ctx.param('women.special-circumstance.income-multiple-of-minimum-living-cost') *
       ctx.param('social-assistance.minimum-living-cost');
