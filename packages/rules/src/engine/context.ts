@@ -50,6 +50,11 @@ export interface ContextOptions {
   /** ...but not within the first this many checks (those that made the population). */
   narrowAfter?: number;
   /**
+   * The outcomes of the first check, known already (a gate's check over its part, see ProgramGate): a first
+   * comparison or required program is not computed again, its outcomes are these.
+   */
+  knownFirstOutcome?: Uint8Array;
+  /**
    * Shared variables computed so far by the evaluation, over the whole population or a part of it. A
    * variable's parameters count as used by the first program to compute it (as when every program ran
    * over the whole population), not by each part computing it again.
@@ -200,6 +205,11 @@ export class ProgramContext {
     op: Comparison,
     threshold: number | ArrayLike<number>,
   ): Uint8Array {
+    const known = this.knownFirst();
+    if (known) {
+      this.record(recorded(spec, this.entity, known, value, threshold, undefined));
+      return known;
+    }
     const outcome = this.newUint8Array(this.count);
     const live = this.options.compact === true && this.checks.length > 0 ? this.fold.liveWords() : undefined;
     const passed = live
@@ -228,6 +238,11 @@ export class ProgramContext {
    * household program, each person takes their household's result.
    */
   requireProgram(spec: CheckSpec, id: string, entityOfDependency: Entity): Uint8Array {
+    const known = this.knownFirst();
+    if (known) {
+      this.record(recorded(spec, this.entity, known, undefined, undefined, id));
+      return known;
+    }
     // Eligibility (0 no, 1 yes, 2 undetermined) is encoded like a check outcome, so it carries over as is.
     const dependency = this.resolveProgram(id).eligible;
     let passed: Uint8Array;
@@ -241,6 +256,10 @@ export class ProgramContext {
       throw new Error('a household program cannot require a person program; aggregate it in the formula');
     this.record(recorded(spec, this.entity, passed, undefined, undefined, id));
     return passed;
+  }
+
+  private knownFirst(): Uint8Array | undefined {
+    return this.checks.length === 0 ? this.options.knownFirstOutcome : undefined;
   }
 
   private record(check: RecordedCheck): void {

@@ -149,7 +149,15 @@ export class Evaluation {
     const resolve = (dependencyId: string): EntityResult =>
       this.dependencyIn(sub, dependencyId, (id) => this.result(id));
     // A parameter unknown over the part leaves the program undetermined over the whole, as in `over`.
-    const some = this.over(program, sub.population, variables, resolve, checks, parametersBefore);
+    const some = this.over(
+      program,
+      sub.population,
+      variables,
+      resolve,
+      checks,
+      parametersBefore,
+      checks === 1 ? gateOutcome(gate, program.entity) : undefined,
+    );
     if (some.undetermined) {
       const count = countOf(this.population, program.entity);
       return this.undeterminedResult(program, count, some.checks, some.parametersUsed, some.undetermined);
@@ -222,6 +230,7 @@ export class Evaluation {
     resolve: (id: string) => EntityResult,
     checksBefore: number,
     parametersBefore: Map<string, ParameterValue> | undefined,
+    knownFirstOutcome?: Uint8Array,
   ): ProgramResult {
     const compact = this.options.compact === true;
     const count = countOf(population, program.entity);
@@ -231,6 +240,7 @@ export class Evaluation {
       variablesComputed: this.variablesComputed,
       narrowAt: compact && program.narrows !== false ? Math.floor(count / NARROW_RATIO) : undefined,
       narrowAfter: checksBefore,
+      knownFirstOutcome,
     });
     // The parameters noted before (some in variables computed then), as one run would have noted them.
     if (parametersBefore) for (const [id, value] of parametersBefore) ctx.parametersUsed.set(id, value);
@@ -380,12 +390,32 @@ const SUB_POPULATIONS_KEPT = 4;
 type EntityResult = DependencyResult & { entity: Entity };
 
 interface GateState {
+  /** The gate's check's outcome for each entity of the part (one-check gates; made when first asked). */
+  firstOutcome?: Uint8Array;
   sub: SubPopulation;
   variables: Map<string, unknown>;
   /** The fold of the gate's checks over the whole population (shared by its programs: read only). */
   settled: SettledChecks;
   leading: RecordedCheck[];
   parametersUsed: Map<string, ParameterValue>;
+}
+
+/**
+ * The outcome of a one-check gate's check for each entity of its part, read off the gate's fold (3 passed,
+ * 1 open, 0 failed): every program of the gate records the same outcomes (see ProgramGate), so its own
+ * first check over the part need not be computed again.
+ */
+function gateOutcome(gate: GateState, entity: Entity): Uint8Array {
+  if (gate.firstOutcome) return gate.firstOutcome;
+  const index = entity === 'person' ? gate.sub.personIndex : gate.sub.householdIndex;
+  const folded = gate.settled.eligible;
+  const outcome = new Uint8Array(index.length);
+  for (let k = 0; k < index.length; k++) {
+    const state = folded[index[k]!]!;
+    outcome[k] = state === 3 ? 1 : state === 1 ? 2 : 0;
+  }
+  gate.firstOutcome = outcome;
+  return outcome;
 }
 
 function unknownParameter(parameterId: string): NonNullable<ProgramResult['undetermined']> {
