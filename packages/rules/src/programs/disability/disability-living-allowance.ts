@@ -44,6 +44,8 @@ export const disabilityLivingAllowance = defineProgram({
   entity: 'person',
   period: 'month',
   gate: CERTIFICATE_GATE,
+  // Its selective checks (the means tests) come last: evaluated once over the certificate holders' part.
+  narrows: false,
   legalBasis: [
     'D0050046 第71條',
     'D0050189 第2條',
@@ -149,14 +151,18 @@ export const disabilityLivingAllowance = defineProgram({
     const consumptionOk = ctx.newUint8Array(p.count);
     const depositsOk = ctx.newUint8Array(p.count);
     const immovableOk = ctx.newUint8Array(p.count);
+    // Persons a check above has failed are skipped (their outcomes change nothing).
+    const inPlay = ctx.inPlay();
     for (let i = 0; i < p.count; i++) {
+      if (inPlay !== undefined && inPlay[i] === 0) continue;
       const k = p.household[i]!;
       incomeOk[i] = incomeHh[k]!;
       consumptionOk[i] = consumptionHh[k]!;
       depositsOk[i] = depositsHh[k]!;
       immovableOk[i] = immovableHh[k]!;
     }
-    const shownIncome = perPerson(ctx, householdIncomePerCapita(ctx));
+    // Only shown (a compact run drops it).
+    const shownIncome = ctx.explaining ? perPerson(ctx, householdIncomePerCapita(ctx)) : undefined;
     ctx.check(
       {
         code: 'low-income-or-income-below-2.5-times-minimum-living-cost',

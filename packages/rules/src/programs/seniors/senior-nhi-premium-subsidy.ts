@@ -62,7 +62,10 @@ export const seniorNhiPremiumSubsidy = defineProgram({
     const left = ctx.newFloat64Array(p.count);
     const hasLeft = ctx.newUint8Array(p.count);
     const amount = ctx.newInt32Array(p.count);
+    // Persons a check above has failed are skipped (their outcomes change nothing).
+    const inPlay = ctx.inPlay();
     for (let i = 0; i < p.count; i++) {
+      if (inPlay !== undefined && inPlay[i] === 0) continue;
       const premium = p.nhiPremiumNtd[i]!;
       const d = disability.eligible[i];
       let other = 0;
