@@ -24,6 +24,8 @@ export const youthIndependentLivingSupport = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'month',
+  // Its checks are columns and comparisons (no per-person loops): they cost less over the city than a part.
+  narrows: false,
   legalBasis: ['000 肆二(一)4', '001 四(三)8(2)', 'D0050001 第2條'],
   parameters: ['children.youth-independent-living.minimum-age'],
   formula(ctx) {

@@ -19,6 +19,8 @@ export const disabilityHousingSubsidy = defineProgram({
   kind: 'cash',
   entity: 'household',
   period: 'month',
+  // What follows its first checks is light: narrowing to a part costs more than it saves.
+  narrows: false,
   legalBasis: ['D0050046 第71條第1項第6款', '000 肆三(十八)', '001 四(二)2(7)'],
   parameters: [
     'disability.housing-subsidy.rent-subsidy-max',

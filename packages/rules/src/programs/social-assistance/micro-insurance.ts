@@ -25,6 +25,8 @@ export const microInsurance = defineProgram({
   kind: 'in-kind',
   entity: 'person',
   period: 'year',
+  // Its selective check is its first, and what follows is light: narrowing to a part costs more than it saves.
+  narrows: false,
   legalBasis: ['001 三(八)'],
   parameters: [],
   formula(ctx) {
