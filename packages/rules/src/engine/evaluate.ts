@@ -166,7 +166,7 @@ export class Evaluation {
     // The gate's fold is shared by its programs: kept whole.
     const kept = {
       count: settled.eligible.length,
-      firstFailed: settled.firstFailed,
+      firstFailedCopy: () => settled.firstFailed.slice(),
       firstOpen: settled.firstOpen,
     };
     return narrowed(some, leading, kept, index);

@@ -48,7 +48,8 @@ export interface SettledChecks {
 /** What a narrowed program keeps of its leading checks' fold (see `CheckFold.keptForNarrowed`). */
 export interface LeadingFold {
   count: number;
-  firstFailed: Uint8Array;
+  /** Each entity's first failed check, as a new array (read only to store or explain a result). */
+  firstFailedCopy(): Uint8Array;
   /** undefined: no entity had an open check. */
   firstOpen: Uint8Array | undefined;
 }
@@ -335,9 +336,16 @@ export class CheckFold {
    */
   keptForNarrowed(): LeadingFold {
     giveBack(this.folded);
+    const { count, firstFailed } = this;
+    // Narrowed after one check, every entity outside the part failed it, and its first open check is none
+    // (those of the part are its own): nothing needs keeping, and the bytes go back to be folded again.
+    if (this.checkCount === 1) {
+      giveBack(firstFailed);
+      return { count, firstFailedCopy: () => new Uint8Array(count).fill(1), firstOpen: undefined };
+    }
     return {
-      count: this.count,
-      firstFailed: this.firstFailed,
+      count,
+      firstFailedCopy: () => firstFailed.slice(),
       firstOpen: this.anyOpen ? this.firstOpen : undefined,
     };
   }

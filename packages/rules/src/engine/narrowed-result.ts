@@ -54,11 +54,7 @@ export class NarrowedResult implements ProgramResult {
   }
 
   get firstFailed(): Uint8Array {
-    this.full.firstFailed ??= scatter(
-      this.settled.firstFailed.slice(),
-      this.part.index,
-      this.some.firstFailed,
-    );
+    this.full.firstFailed ??= scatter(this.settled.firstFailedCopy(), this.part.index, this.some.firstFailed);
     return this.full.firstFailed;
   }
 
