@@ -8,6 +8,7 @@ import {
   householdIncomePerCapita,
   householdMovableProperty,
 } from '../../variables/household-income.ts';
+import { householdResidence } from '../../variables/household-residence.ts';
 import {
   householdInSpecialCircumstance,
   householdSpecialCircumstance,
@@ -52,36 +53,6 @@ export const specialCircumstanceStatus = defineProgram({
   formula(ctx) {
     const { persons: p, households: h } = ctx;
     const situation = householdSpecialCircumstance(ctx);
-    const age = ageAtPeriodStart(ctx);
-    const able = ableToWork(ctx);
-
-    const registered = ctx.newUint8Array(h.count);
-    const widowedAge = ctx.newUint8Array(h.count).fill(1);
-    const pregnantWoman = ctx.newUint8Array(h.count).fill(1);
-    const hasChild = ctx.newUint8Array(h.count);
-    const unableToWork = ctx.newUint8Array(h.count).fill(1);
-    const female = p.sex;
-    // Imported constants and columns in locals: the loop runs over every person of the city.
-    const spouseDiedOrMissing = SC_SPOUSE_DIED_OR_MISSING;
-    const unmarriedPregnancy = SC_UNMARRIED_PREGNANCY;
-    const soleCarer = SC_SOLE_CARER;
-    const household = p.household;
-    const roleOf = p.role;
-    const registeredInCity = p.registeredInCity;
-    const n = p.count;
-    for (let i = 0; i < n; i++) {
-      const k = household[i]!;
-      const role = roleOf[i]!;
-      if (role === 0) {
-        if (registeredInCity[i]) registered[k] = 1;
-        const s = situation[k]!;
-        if (s === spouseDiedOrMissing && age[i]! > 65) widowedAge[k] = 0;
-        // sex: index 1 = F
-        if (s === unmarriedPregnancy && female[i] !== 1) pregnantWoman[k] = 0;
-        if (s === soleCarer && able[i]) unableToWork[k] = 0;
-      } else if ((role === 2 || role === 3) && age[i]! <= 18) hasChild[k] = 1;
-    }
-    for (let k = 0; k < h.count; k++) if (situation[k] !== soleCarer) hasChild[k] = 1;
 
     // 第6條第2項、第7條第5項: applications go to the authority of the household registration, so the applicant
     // must be registered in the city for it to decide.
@@ -92,7 +63,8 @@ export const specialCircumstanceStatus = defineProgram({
         zh: '申請人設籍本市',
         en: 'the applicant is registered in the city',
       },
-      registered,
+      // The applicant's registration per household, shared with the means-tested statuses (read only).
+      householdResidence(ctx).applicantRegistered,
     );
     ctx.check(
       {
@@ -104,6 +76,36 @@ export const specialCircumstanceStatus = defineProgram({
       householdInSpecialCircumstance(ctx),
       { value: situation },
     );
+
+    // The situations' own conditions, per household from its members (after the two checks above, which leave
+    // few households in play: a city run computes this over those alone).
+    const age = ageAtPeriodStart(ctx);
+    const able = ableToWork(ctx);
+
+    const widowedAge = ctx.newUint8Array(h.count).fill(1);
+    const pregnantWoman = ctx.newUint8Array(h.count).fill(1);
+    const hasChild = ctx.newUint8Array(h.count);
+    const unableToWork = ctx.newUint8Array(h.count).fill(1);
+    const female = p.sex;
+    // Imported constants and columns in locals: the loop runs over every person of the city.
+    const spouseDiedOrMissing = SC_SPOUSE_DIED_OR_MISSING;
+    const unmarriedPregnancy = SC_UNMARRIED_PREGNANCY;
+    const soleCarer = SC_SOLE_CARER;
+    const household = p.household;
+    const roleOf = p.role;
+    const n = p.count;
+    for (let i = 0; i < n; i++) {
+      const k = household[i]!;
+      const role = roleOf[i]!;
+      if (role === 0) {
+        const s = situation[k]!;
+        if (s === spouseDiedOrMissing && age[i]! > 65) widowedAge[k] = 0;
+        // sex: index 1 = F
+        if (s === unmarriedPregnancy && female[i] !== 1) pregnantWoman[k] = 0;
+        if (s === soleCarer && able[i]) unableToWork[k] = 0;
+      } else if ((role === 2 || role === 3) && age[i]! <= 18) hasChild[k] = 1;
+    }
+    for (let k = 0; k < h.count; k++) if (situation[k] !== soleCarer) hasChild[k] = 1;
     // 第1款：「六十五歲以下，其配偶死亡，或失蹤經向警察機關報案協尋未獲達六個月以上。」 (以下 includes 65)
     ctx.check(
       {
