@@ -36,18 +36,20 @@ export function ableToWork(ctx: ProgramContext): Uint8Array {
 export function workIncome(ctx: ProgramContext): Int32Array {
   return ctx.variable('work-income', () => {
     const p = ctx.persons;
-    const able = ableToWork(ctx);
     const age = ageAtPeriodStart(ctx);
     const minimumWage = ctx.param('cross-cutting.minimum-wage');
     const disabledWage = applyRate(minimumWage, 55, 100);
     const youngOrOlderWage = applyRate(minimumWage, 70, 100);
-    const { employed, earnedIncomeNtd, registeredUnemployed, disabilityLevel } = p;
+    const { employed, earnedIncomeNtd, registeredUnemployed, disabilityLevel, workInability } = p;
+    const none = WORK_INABILITY_REASONS.indexOf('none');
     const count = p.count;
     const income = ctx.newInt32Array(count);
     for (let i = 0; i < count; i++) {
       if (employed[i]) income[i] = earnedIncomeNtd[i]!;
-      else if (able[i] && !registeredUnemployed[i]) {
+      else if (!registeredUnemployed[i]) {
+        // Able to work as `ableToWork` says, tested here (the column of it is made only where a program asks).
         const a = age[i]!;
+        if (a < 16 || a >= 65 || workInability[i] !== none) continue;
         income[i] =
           disabilityLevel[i]! > 0 ? disabledWage : a < 20 || a >= 60 ? youngOrOlderWage : minimumWage;
       }

@@ -29,9 +29,10 @@ export const postpartumHomeCare = defineProgram({
     const { persons: p } = ctx;
     const n = p.count;
     const mother = ctx.newUint8Array(n);
+    const { role, sex } = p;
     for (let i = 0; i < n; i++) {
-      const r = p.role[i];
-      mother[i] = +((r === APPLICANT || r === SPOUSE) && p.sex[i] === 1);
+      const r = role[i];
+      mother[i] = +((r === APPLICANT || r === SPOUSE) && sex[i] === 1);
     }
     // The mother: a woman who is the household's applicant or spouse.
     ctx.check(
@@ -47,9 +48,12 @@ export const postpartumHomeCare = defineProgram({
     // month, the registration and the parents' year in the city): PASSED if one does, UNKNOWN if one may.
     const allowance = ctx.program('birth-allowance').eligible;
     const newborn = ctx.newUint8Array(ctx.households.count);
+    const household = p.household;
     for (let i = 0; i < n; i++) {
-      const h = p.household[i]!;
+      // Most persons get no birth allowance: their household is not read.
       const e = allowance[i];
+      if (e === 0) continue;
+      const h = household[i]!;
       if (e === 1) newborn[h] = PASSED;
       else if (e === 2 && newborn[h] !== PASSED) newborn[h] = UNKNOWN;
     }
