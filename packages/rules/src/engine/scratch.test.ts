@@ -52,7 +52,7 @@ test('arrays that do not fit in what is left of a buffer come from the next, and
     arrays.push(array);
   }
   assert.notEqual(arrays[5]!.buffer, arrays[0]!.buffer);
-  arrays.forEach((array, n) => assert.equal(array[0], n + 1));
+  for (const [n, array] of arrays.entries()) assert.equal(array[0], n + 1);
   scratch.release(start);
   const after = scratchUint8(16 * 1024 * 1024);
   assert.equal(after.buffer, arrays[0]!.buffer);
