@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { loadParameters } from '@safetynet/rules';
-import { buildRulesServer } from '../../http/app.ts';
 import type { Problem } from '../../http/problem.ts';
 import type { Command } from '../command.ts';
 import { type CalculationJson, explainText } from '../explain-text.ts';
@@ -61,6 +60,8 @@ export const calcCommand: Command = {
       return 2;
     }
     // Through the API's own route, so a case file is validated and answered exactly as the API would.
+    // Loaded here, as by `serve`: the other commands need none of the web server's modules.
+    const { buildRulesServer } = await import('../../http/app.ts');
     const app = await buildRulesServer(loadParameters());
     try {
       const response = await app.inject({

@@ -4,7 +4,6 @@ import { periodProblem } from '@safetynet/core/reports/half-year/report-period';
 import { configFromEnv, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { renderHalfYearHtml } from '../../reports/half-year-html.ts';
-import { renderHalfYearPdf } from '../../reports/half-year-pdf.ts';
 import { defaultReportPeriod, loadHalfYearReport } from '../../reports/half-year-report.ts';
 import { type Command, UsageError } from '../command.ts';
 
@@ -42,7 +41,7 @@ async function halfYear(values: Record<string, string | boolean | undefined>): P
     const report = await loadHalfYearReport(database.db, period, { today });
     const content =
       format === 'pdf'
-        ? await renderHalfYearPdf(report)
+        ? await (await import('../../reports/half-year-pdf.ts')).renderHalfYearPdf(report)
         : format === 'html'
           ? renderHalfYearHtml(report)
           : `${JSON.stringify(report, null, 2)}\n`;

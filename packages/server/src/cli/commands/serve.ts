@@ -3,7 +3,6 @@ import { runMonthlyPayments } from '../../benefits/payment-run.ts';
 import { loadDemoPlans } from '../../budget/sample-plan.ts';
 import { configFromEnv, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { buildServer } from '../../http/app.ts';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../identity/demo-accounts.ts';
 import { resolveIdKeys } from '../../identity/id-keys.ts';
 import { IdProtector } from '../../identity/id-protector.ts';
@@ -72,6 +71,8 @@ export const serveCommand: Command = {
         (options.demo && database.engine === 'pglite') || options['demo-accounts']
           ? await ensureDemoAccounts(identityServices(database.db, protector))
           : [];
+      // Loaded here: the web server's modules are most of the CLI's, and the other commands need none of them.
+      const { buildServer } = await import('../../http/app.ts');
       const app = await buildServer({ database, protector, logger: false });
       const address = await app.listen({ port, host });
       const url = address.replace('127.0.0.1', 'localhost');
