@@ -17,16 +17,19 @@ export function singleParentFamily(ctx: ProgramContext): void {
   const h = ctx.households;
   // Per-person arrays computed once per evaluation and shared, read-only, by the programs that record them.
   const applicantSingle = ctx.variable('single-parent-applicant-per-person', () => {
-    const household = p.household;
-    const role = p.role;
-    const singleParent = p.singleParent;
-    const registeredInCity = p.registeredInCity;
-    const n = household.length;
-    const single = ctx.newUint8Array(h.count);
-    for (let i = 0; i < n; i++)
-      if (role[i] === 0 && singleParent[i] && registeredInCity[i]) single[household[i]!] = 1;
-    const out = ctx.newUint8Array(n);
-    for (let i = 0; i < n; i++) out[i] = single[household[i]!]!;
+    const { role, singleParent, registeredInCity } = p;
+    const { memberStart, memberCount } = h;
+    const out = ctx.newUint8Array(p.count);
+    // Household by household (its members are consecutive persons): one pass over the persons.
+    for (let k = 0; k < h.count; k++) {
+      const first = memberStart[k]!;
+      const end = first + memberCount[k]!;
+      for (let i = first; i < end; i++)
+        if (role[i] === 0 && singleParent[i] && registeredInCity[i]) {
+          out.fill(1, first, end);
+          break;
+        }
+    }
     return out;
   });
   ctx.check(

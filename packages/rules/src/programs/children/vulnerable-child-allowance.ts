@@ -58,7 +58,11 @@ export const vulnerableChildAllowance = defineProgram({
     const household = p.household;
     const groundOf = p.vulnerableChildGround;
     const ground = ctx.newUint8Array(n);
+    // Persons the checks above failed (not registered, 18 or over) keep ground 0: they are not counted below
+    // either, as the count takes registered children under 18 only.
+    const inPlay = ctx.inPlay();
     for (let i = 0; i < n; i++) {
+      if (inPlay !== undefined && inPlay[i] === 0) continue;
       const g = groundOf[i]!;
       ground[i] = g === NONE ? 0 : g === MID_LOW_INCOME_IN_HARDSHIP ? midLow[household[i]!]! : 1; // FAILED, PASSED
     }

@@ -80,8 +80,12 @@ export const nationalPensionPremiumSubsidy = defineProgram({
     const p = ctx.persons;
     const h = ctx.households;
     const age = ageAtPeriodStart(ctx);
-    const insuredAge = ctx.newUint8Array(p.count);
-    for (let i = 0; i < p.count; i++) insuredAge[i] = +(age[i]! >= 25 && age[i]! < 65);
+    const count = p.count;
+    const insuredAge = ctx.newUint8Array(count);
+    for (let i = 0; i < count; i++) {
+      const a = age[i]!;
+      insuredAge[i] = +(a >= 25 && a < 65);
+    }
 
     // D0050152 第7條：「未滿六十五歲國民，在國內設有戶籍而有下列情形之一者，除應參加或已參加相關社會保險者外，
     // 應參加本保險為被保險人：一、年滿二十五歲…」 Age on the first day of the month.
@@ -143,10 +147,12 @@ export const nationalPensionPremiumSubsidy = defineProgram({
     const outcome = ctx.newUint8Array(p.count);
     // Persons a check above has failed keep share 0 (their outcome changes nothing).
     const inPlay = ctx.inPlay();
-    for (let i = 0; i < p.count; i++) {
+    const { household, disabilityLevel } = p;
+    const memberCount = h.memberCount;
+    for (let i = 0; i < count; i++) {
       if (inPlay !== undefined && inPlay[i] === 0) continue;
-      const k = p.household[i]!;
-      const n = h.memberCount[k]!;
+      const k = household[i]!;
+      const n = memberCount[k]!;
       const total = income[k]!;
       // 第12條第1款「被保險人為符合社會救助法規定之低收入戶或中低收入戶」
       let sure = surely(0, lowIncome[k]!, shareLow);
@@ -161,7 +167,7 @@ export const nationalPensionPremiumSubsidy = defineProgram({
       sure = surely(surely(sure, tier70, share70), tier55, share55);
       possible = possibly(possibly(possible, tier70, share70), tier55, share55);
       // 第12條第3款 by the level on the certificate
-      const level = p.disabilityLevel[i]!;
+      const level = disabilityLevel[i]!;
       const disabilityShare =
         level >= SEVERE ? shareSevere : level === MODERATE ? shareModerate : level === MILD ? shareMild : 0;
       sure = surely(sure, PASSED, disabilityShare);
@@ -184,7 +190,7 @@ export const nationalPensionPremiumSubsidy = defineProgram({
     const insured = ctx.param(`${NP}.monthly-insured-amount`);
     const ratePerTenThousand = Math.round(ctx.param(`${NP}.premium-rate`) * 10000);
     const amountNtd = ctx.newInt32Array(p.count);
-    for (let i = 0; i < p.count; i++) {
+    for (let i = 0; i < count; i++) {
       if (share[i]! > 0) amountNtd[i] = applyRate(insured, ratePerTenThousand * share[i]!, 10_000_000);
     }
     return { amountNtd };

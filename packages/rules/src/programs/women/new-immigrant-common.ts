@@ -36,7 +36,13 @@ export function newImmigrantInHardship(ctx: ProgramContext): void {
     for (let i = 0; i < n; i++)
       if (role[i] === 0 && newImmigrant[i] && !registeredInCity[i] && residesInCity[i])
         perHousehold[household[i]!] = 1;
-    return person ? spread(perHousehold, ctx.newUint8Array(n)) : perHousehold;
+    if (!person) return perHousehold;
+    // Each person takes their household's: the few households that pass fill their members (consecutive).
+    const perPerson = ctx.newUint8Array(n);
+    const { memberStart, memberCount } = h;
+    for (let k = 0; k < hn; k++)
+      if (perHousehold[k]) perPerson.fill(1, memberStart[k]!, memberStart[k]! + memberCount[k]!);
+    return perPerson;
   });
   ctx.check(
     {
