@@ -43,8 +43,6 @@ export const hospitalNursingSubsidy = defineProgram({
   kind: 'cash',
   entity: 'person',
   period: 'event',
-  // What follows its first check is light (the stays of the month): narrowing to a part costs more than it saves.
-  narrows: false,
   legalBasis: ['000 參(六)', '001 三(九)', 'D0050078 第4條', 'D0050078 第4-1條'],
   parameters: [
     'social-assistance.hospital-nursing-subsidy.daily-max-low-income',
