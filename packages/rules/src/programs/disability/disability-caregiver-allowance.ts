@@ -31,18 +31,26 @@ export const disabilityCaregiverAllowance = defineProgram({
     // not placed anywhere and not receiving home care. Counted per household, then each carer is checked for
     // someone other than themselves to care for.
     const cared = ctx.newUint8Array(p.count);
-    const caredCount = ctx.newInt32Array(h.count);
-    for (let i = 0; i < p.count; i++) {
-      cared[i] = +(
-        p.disabilityLevel[i]! > 0 &&
-        p.dailyLivingDependent[i] === 1 &&
-        p.placement[i] === NOT_PLACED &&
-        p.usesHomeCare[i] === 0
-      );
-      caredCount[p.household[i]!]! += cared[i]!;
-    }
     const hasCared = ctx.newUint8Array(p.count);
-    for (let i = 0; i < p.count; i++) hasCared[i] = +(caredCount[p.household[i]!]! - cared[i]! > 0);
+    const { disabilityLevel, dailyLivingDependent, placement, usesHomeCare } = p;
+    const { memberStart, memberCount } = h;
+    // Household by household (its members are consecutive persons): one pass over the persons.
+    for (let k = 0; k < h.count; k++) {
+      const first = memberStart[k]!;
+      const end = first + memberCount[k]!;
+      let inHousehold = 0;
+      for (let i = first; i < end; i++) {
+        const c = +(
+          disabilityLevel[i]! > 0 &&
+          dailyLivingDependent[i] === 1 &&
+          placement[i] === NOT_PLACED &&
+          usesHomeCare[i] === 0
+        );
+        cared[i] = c;
+        inHousehold += c;
+      }
+      if (inHousehold > 0) for (let i = first; i < end; i++) hasCared[i] = +(inHousehold - cared[i]! > 0);
+    }
     ctx.check(
       {
         code: 'family-member-with-disability-cared-for-at-home',

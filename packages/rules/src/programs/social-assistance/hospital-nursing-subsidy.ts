@@ -55,7 +55,6 @@ export const hospitalNursingSubsidy = defineProgram({
   formula(ctx) {
     const p = ctx.persons;
     const n = p.count;
-    const household = p.household;
     const tier = householdWelfareTier(ctx);
     const lowIncome = ctx.program('low-income-status').eligible;
     const seniorAllowance = ctx.program('senior-living-allowance').eligible;
@@ -65,17 +64,26 @@ export const hospitalNursingSubsidy = defineProgram({
     // 生活補助者」 at 500 a day. Where a status that would decide the rate is undetermined, so is the case.
     const rate = ctx.newUint8Array(n);
     const listed = ctx.newUint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const t = tier[household[i]!];
-      const s = seniorAllowance[i];
-      const d = disabilityAllowance[i];
-      if (t === TIER_LOW_INCOME) rate[i] = LOW_INCOME;
-      // Not low-income and receiving an allowance: the 500 rate, whatever the mid-low-income status.
-      else if (lowIncome[household[i]!] === 0 && (s === 1 || d === 1)) rate[i] = OTHER;
-      else if (t === TIER_UNKNOWN) rate[i] = UNDECIDED;
-      else if (t === TIER_MID_LOW_INCOME || s === 1 || d === 1) rate[i] = OTHER;
-      else rate[i] = s === 2 || d === 2 ? UNDECIDED : NONE;
-      listed[i] = rate[i] === NONE ? FAILED : rate[i] === UNDECIDED ? UNKNOWN : PASSED;
+    const { memberStart, memberCount } = ctx.households;
+    // Household by household (its members are consecutive persons): its status is read once.
+    for (let k = 0; k < memberStart.length; k++) {
+      const t = tier[k];
+      const low = lowIncome[k];
+      const first = memberStart[k]!;
+      const end = first + memberCount[k]!;
+      for (let i = first; i < end; i++) {
+        const s = seniorAllowance[i];
+        const d = disabilityAllowance[i];
+        let r: number;
+        if (t === TIER_LOW_INCOME) r = LOW_INCOME;
+        // Not low-income and receiving an allowance: the 500 rate, whatever the mid-low-income status.
+        else if (low === 0 && (s === 1 || d === 1)) r = OTHER;
+        else if (t === TIER_UNKNOWN) r = UNDECIDED;
+        else if (t === TIER_MID_LOW_INCOME || s === 1 || d === 1) r = OTHER;
+        else r = s === 2 || d === 2 ? UNDECIDED : NONE;
+        rate[i] = r;
+        listed[i] = r === NONE ? FAILED : r === UNDECIDED ? UNKNOWN : PASSED;
+      }
     }
     ctx.check(
       {
