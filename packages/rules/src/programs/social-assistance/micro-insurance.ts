@@ -33,15 +33,17 @@ export const microInsurance = defineProgram({
     const p = ctx.persons;
     const lowOrMidLow = personInLowOrMidLowIncome(ctx);
     const disabilityAllowance = ctx.program('disability-living-allowance').eligible;
-    const group = ctx.newUint8Array(p.count);
-    for (let i = 0; i < p.count; i++) {
+    const count = p.count;
+    const group = ctx.newUint8Array(count);
+    const { disabilityLevel, singleParent } = p;
+    for (let i = 0; i < count; i++) {
       // 「低(中低)收入戶」
       const a = lowOrMidLow[i]!;
       // 「領身心障礙者生活補助(輕、中度)」
-      const level = p.disabilityLevel[i]!;
+      const level = disabilityLevel[i]!;
       const b = level === MILD || level === MODERATE ? disabilityAllowance[i]! : FAILED;
       // 「單親補助」
-      const c = p.singleParent[i] ? PASSED : FAILED;
+      const c = singleParent[i] ? PASSED : FAILED;
       group[i] =
         a === PASSED || b === PASSED || c === PASSED
           ? PASSED
