@@ -1,7 +1,8 @@
 import { firstDayOfMonth, lastDayOfMonth, toDayNumber } from '@safetynet/core/calendar';
 import type { ParameterValue } from '../parameters/parameter.ts';
 import type { ParameterSet } from '../parameters/parameter-set.ts';
-import { CheckFold, type LiveWords } from './fold.ts';
+import { compareLive, compareValues } from './compare.ts';
+import { CheckFold } from './fold.ts';
 import type { HouseholdColumns, PersonColumns, Population } from './population.ts';
 import { scratchFloat64, scratchInt32, scratchUint8 } from './scratch.ts';
 
@@ -326,122 +327,4 @@ function recorded(
     threshold,
     dependsOn,
   };
-}
-
-/** `value op threshold` per entity: PASSED, FAILED, or UNKNOWN where either side is NaN (an unknown). */
-export function compareValues(
-  value: ArrayLike<number>,
-  op: Comparison,
-  threshold: number | ArrayLike<number>,
-  count: number,
-  outcome: Uint8Array = new Uint8Array(count),
-): Uint8Array {
-  if (typeof threshold === 'number') {
-    if (Number.isNaN(threshold)) return outcome.fill(UNKNOWN);
-    compareScalar(value, op, threshold, outcome, 0, count);
-  } else {
-    compareColumns(value, op, threshold, outcome, 0, count);
-  }
-  return outcome;
-}
-
-/** `compareValues` for the entities of the live words (4 per word) and those after the last word. */
-function compareLive(
-  value: ArrayLike<number>,
-  op: Comparison,
-  threshold: number | ArrayLike<number>,
-  outcome: Uint8Array,
-  live: LiveWords,
-): Uint8Array {
-  const { words, list, count } = live;
-  const n = outcome.length;
-  if (typeof threshold === 'number') {
-    if (Number.isNaN(threshold)) return outcome.fill(UNKNOWN);
-    for (let k = 0; k < count; k++) {
-      const from = list[k]! * 4;
-      compareScalar(value, op, threshold, outcome, from, from + 4);
-    }
-    compareScalar(value, op, threshold, outcome, words * 4, n);
-  } else {
-    for (let k = 0; k < count; k++) {
-      const from = list[k]! * 4;
-      compareColumns(value, op, threshold, outcome, from, from + 4);
-    }
-    compareColumns(value, op, threshold, outcome, words * 4, n);
-  }
-  return outcome;
-}
-
-/*
- * One plain loop per operator: these run for every check over a whole city, so the comparison is chosen
- * once, and outcomes are written as their codes (0 failed, 1 passed, 2 unknown where a value is NaN).
- */
-function compareScalar(
-  value: ArrayLike<number>,
-  op: Comparison,
-  t: number,
-  out: Uint8Array,
-  from: number,
-  n: number,
-) {
-  switch (op) {
-    case '>=':
-      for (let i = from; i < n; i++) {
-        const v = value[i]!;
-        out[i] = v >= t ? 1 : Number.isNaN(v) ? 2 : 0;
-      }
-      return;
-    case '<=':
-      for (let i = from; i < n; i++) {
-        const v = value[i]!;
-        out[i] = v <= t ? 1 : Number.isNaN(v) ? 2 : 0;
-      }
-      return;
-    case '>':
-      for (let i = from; i < n; i++) {
-        const v = value[i]!;
-        out[i] = v > t ? 1 : Number.isNaN(v) ? 2 : 0;
-      }
-      return;
-    case '<':
-      for (let i = from; i < n; i++) {
-        const v = value[i]!;
-        out[i] = v < t ? 1 : Number.isNaN(v) ? 2 : 0;
-      }
-      return;
-    default:
-      for (let i = from; i < n; i++) {
-        const v = value[i]!;
-        out[i] = v === t ? 1 : Number.isNaN(v) ? 2 : 0;
-      }
-  }
-}
-
-function compareColumns(
-  value: ArrayLike<number>,
-  op: Comparison,
-  threshold: ArrayLike<number>,
-  out: Uint8Array,
-  from: number,
-  n: number,
-) {
-  for (let i = from; i < n; i++) {
-    const v = value[i]!;
-    const t = threshold[i]!;
-    if (Number.isNaN(v) || Number.isNaN(t)) out[i] = 2;
-    else
-      out[i] = (
-        op === '>='
-          ? v >= t
-          : op === '<='
-            ? v <= t
-            : op === '>'
-              ? v > t
-              : op === '<'
-                ? v < t
-                : v === t
-      )
-        ? 1
-        : 0;
-  }
 }

@@ -11,7 +11,7 @@ import {
   ProgramContext,
   type RecordedCheck,
 } from './context.ts';
-import type { SettledChecks } from './fold.ts';
+import { type GateState, gateOutcome } from './gate.ts';
 import { narrowed, type PartResults } from './narrowed-result.ts';
 import type { Population } from './population.ts';
 import type { ProgramDefinition } from './program.ts';
@@ -21,7 +21,6 @@ import {
   householdsInPlay,
   type SubPopulation,
   SubPopulationVariables,
-  sameIndices,
   subPopulation,
 } from './sub-population.ts';
 
@@ -68,8 +67,6 @@ export class Evaluation {
   private readonly variablesComputed = new Set<string>();
   /** Each gate's leading checks over the whole population and the part they leave (see `gated`). */
   private readonly gates = new Map<string, GateState | undefined>();
-  /** The last few sub-populations evaluated over, most recent last (see `subPopulationOf`). */
-  private readonly subPopulations: { sub: SubPopulation; variables: Map<string, unknown> }[] = [];
   /** Dependencies gathered for each sub-population (see `dependencyIn`). */
   private readonly gatheredDependencies = new WeakMap<SubPopulation, Map<string, EntityResult>>();
 
@@ -258,10 +255,7 @@ export class Evaluation {
       // No household left out: the same population again, narrowing only after more checks.
       if (households.length === population.households.count)
         return this.over(program, population, variables, resolve, checks, ctx.parametersUsed);
-      const { sub, variables: subVariables } =
-        population === this.population
-          ? this.subPopulationOf(households)
-          : newSubPopulation(population, variables, households);
+      const { sub, variables: subVariables } = newSubPopulation(population, variables, households);
       const gathered = (id: string): EntityResult => this.dependencyIn(sub, id, resolve);
       some = this.over(program, sub.population, subVariables, gathered, checks, ctx.parametersUsed);
       if (!some.undetermined) {
@@ -308,24 +302,6 @@ export class Evaluation {
       gathered.set(id, result);
     }
     return result;
-  }
-
-  /**
-   * The sub-population of these households and its shared variables: programs gated alike (every
-   * disability program, every low-income one) share them.
-   */
-  private subPopulationOf(households: Int32Array): { sub: SubPopulation; variables: Map<string, unknown> } {
-    const cache = this.subPopulations;
-    const found = cache.findIndex((entry) => sameIndices(entry.sub.householdIndex, households));
-    if (found >= 0) {
-      const [entry] = cache.splice(found, 1);
-      cache.push(entry!);
-      return entry!;
-    }
-    const entry = newSubPopulation(this.population, this.variables, households);
-    cache.push(entry);
-    if (cache.length > SUB_POPULATIONS_KEPT) cache.shift();
-    return entry;
   }
 
   /** The result of a formula that ran to its end: its checks folded, amounts kept where eligible. */
@@ -383,40 +359,9 @@ export class Evaluation {
  * about as much as 8; 2 more (the parts are then nearly the whole).
  */
 const NARROW_RATIO = 8;
-/** Sub-populations kept for the next programs (those gated alike follow each other in the catalog). */
-const SUB_POPULATIONS_KEPT = 4;
 
 /** A program's result as a dependency sees it: per entity of its kind. */
 type EntityResult = DependencyResult & { entity: Entity };
-
-interface GateState {
-  /** The gate's check's outcome for each entity of the part (one-check gates; made when first asked). */
-  firstOutcome?: Uint8Array;
-  sub: SubPopulation;
-  variables: Map<string, unknown>;
-  /** The fold of the gate's checks over the whole population (shared by its programs: read only). */
-  settled: SettledChecks;
-  leading: RecordedCheck[];
-  parametersUsed: Map<string, ParameterValue>;
-}
-
-/**
- * The outcome of a one-check gate's check for each entity of its part, read off the gate's fold (3 passed,
- * 1 open, 0 failed): every program of the gate records the same outcomes (see ProgramGate), so its own
- * first check over the part need not be computed again.
- */
-function gateOutcome(gate: GateState, entity: Entity): Uint8Array {
-  if (gate.firstOutcome) return gate.firstOutcome;
-  const index = entity === 'person' ? gate.sub.personIndex : gate.sub.householdIndex;
-  const folded = gate.settled.eligible;
-  const outcome = new Uint8Array(index.length);
-  for (let k = 0; k < index.length; k++) {
-    const state = folded[index[k]!]!;
-    outcome[k] = state === 3 ? 1 : state === 1 ? 2 : 0;
-  }
-  gate.firstOutcome = outcome;
-  return outcome;
-}
 
 function unknownParameter(parameterId: string): NonNullable<ProgramResult['undetermined']> {
   return {

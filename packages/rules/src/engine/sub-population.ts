@@ -114,13 +114,6 @@ function gatherUint8(all: Uint8Array, some: Uint8Array, index: Int32Array): void
   for (let k = 0; k < index.length; k++) some[k] = all[index[k]!]!;
 }
 
-/** Whether two ascending index lists are the same. */
-export function sameIndices(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
-
 /**
  * The events of the sub-population's persons and households, each type gathered when first read (few
  * programs read events).
