@@ -212,7 +212,8 @@ export class ProgramContext {
       return known;
     }
     const outcome = this.newUint8Array(this.count);
-    const live = this.options.compact === true && this.checks.length > 0 ? this.fold.liveWords() : undefined;
+    // After the first check (see `liveWords`).
+    const live = this.options.compact === true ? this.fold.liveWords() : undefined;
     const passed = live
       ? compareLive(value, op, threshold, outcome, live)
       : compareValues(value, op, threshold, this.count, outcome);

@@ -267,14 +267,9 @@ export class CheckFold {
    * person's household, persons numbered household by household); undefined when they do not.
    */
   ownersInPlay(ownerOf: Int32Array): Int32Array | undefined {
-    const { folded, foldedWords, live, liveCount, words, count } = this;
-    // At most one owner per entity in play (counted per word, as `liveEntities`).
-    let inPlay = count - words * 4;
-    for (let k = 0; k < liveCount; k++) {
-      const f = foldedWords[live[k]!]!;
-      inPlay += Math.imul((f | (f >>> 1)) & ONES, ONES) >>> 24;
-    }
-    const list = new Int32Array(inPlay);
+    const { folded, live, liveCount, words, count } = this;
+    // At most one owner per entity in play (those of the live words, and the last few counted as in play).
+    const list = new Int32Array(this.entitiesInPlay + (count - words * 4));
     let n = 0;
     let last = -1;
     for (let k = 0; k < liveCount; k++) {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { operatorTrail } from '../audit/operator.ts';
 import { runMonthlyPayments } from '../benefits/payment-run.ts';
 import { loadSamplePlan } from '../budget/sample-plan.ts';
-import { assertAccessible, demoJourneys, signInAsStaff } from './harness.ts';
+import { assertAccessible, demoJourneys, openFromNavigation, signInAsStaff } from './harness.ts';
 
 /**
  * The plan and budget page: with the 2018 sample loaded and the demo city's June 2023 paid, the program
@@ -24,8 +24,7 @@ test('the officer copies 2018 into 2023, amends a line and sees the overrun anno
 
   const page = await demo.browser.newPage();
   await signInAsStaff(page, demo.site, 'program-officer');
-  await page.getByRole('navigation').getByRole('link', { name: '施政計畫與預算' }).click();
-  await page.getByRole('heading', { level: 1, name: '施政計畫與預算' }).waitFor();
+  await openFromNavigation(page, '施政計畫與預算');
   await page.getByRole('cell', { name: '15,694,482' }).first().waitFor();
   await assertAccessible(page, 'the 2018 plan');
 

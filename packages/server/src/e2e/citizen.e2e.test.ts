@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { assertAccessible, demoJourneys } from './harness.ts';
+import { assertAccessible, demoJourneys, openFromNavigation } from './harness.ts';
 
 /**
  * The citizen's journeys in the demo city: signing in to MyData, printing an eligibility certificate that
@@ -37,8 +37,7 @@ test('a citizen signs in, prints a certificate and downloads it; the public page
   assert.ok(width <= PHONE.width, `the page fits a phone's width (${width}px)`);
   await assertAccessible(page, '/me');
 
-  await page.getByRole('navigation').getByRole('link', { name: '資格證明書' }).click();
-  await page.getByRole('heading', { level: 1, name: '資格證明書' }).waitFor();
+  await openFromNavigation(page, '資格證明書');
   await page.getByRole('button', { name: '開立新的證明書' }).click();
   const said = page.getByRole('status').filter({ hasText: '驗證碼' });
   await said.waitFor();

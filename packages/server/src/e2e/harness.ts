@@ -155,6 +155,12 @@ export async function assertAccessible(page: Page, where: string): Promise<void>
   assert.deepEqual(violations, [], `${where}: ${describeViolations(violations)}`);
 }
 
+/** Opens a page from the navigation by its link, whose name is also the page's heading. */
+export async function openFromNavigation(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
 /** Signs a staff member in through the sign-in page; their home page (我的工作) opens. */
 export async function signInAsStaff(page: Page, site: DemoSite, username: string): Promise<void> {
   await page.goto(`${site.url}/signin`);

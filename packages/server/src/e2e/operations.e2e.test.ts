@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertAccessible, demoJourneys, signInAsStaff } from './harness.ts';
+import { assertAccessible, demoJourneys, openFromNavigation, signInAsStaff } from './harness.ts';
 
 /**
  * The program officer's operations: the month's payment run started from the web app, followed to its end
@@ -16,8 +16,7 @@ test('the program officer runs a month of payments and sees it done and listed',
 }, async () => {
   const page = await demo.browser.newPage();
   await signInAsStaff(page, demo.site, 'program-officer');
-  await page.getByRole('navigation').getByRole('link', { name: '每月撥款' }).click();
-  await page.getByRole('heading', { level: 1, name: '每月撥款' }).waitFor();
+  await openFromNavigation(page, '每月撥款');
   await assertAccessible(page, 'payment runs');
   const month = page.getByLabel(/撥款月份/);
   await month.fill('2023-06');
@@ -88,8 +87,7 @@ test('the auditor reads the audit trail of the payment runs, masked, newest firs
 }, async () => {
   const page = await demo.browser.newPage();
   await signInAsStaff(page, demo.site, 'auditor');
-  await page.getByRole('navigation').getByRole('link', { name: '稽核紀錄' }).click();
-  await page.getByRole('heading', { level: 1, name: '稽核紀錄' }).waitFor();
+  await openFromNavigation(page, '稽核紀錄');
   await page.getByLabel('資料類型（例如 household）').fill('payment-run');
   await page.getByRole('button', { name: '查詢' }).click();
   await page.waitForURL(/recordType=payment-run/);

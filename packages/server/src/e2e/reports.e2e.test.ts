@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { operatorTrail } from '../audit/operator.ts';
 import { runMonthlyPayments } from '../benefits/payment-run.ts';
-import { assertAccessible, demoJourneys, signInAsStaff } from './harness.ts';
+import { assertAccessible, demoJourneys, openFromNavigation, signInAsStaff } from './harness.ts';
 
 /**
  * The work report page: the program officer opens 工作報告, which shows the latest half year that has ended
@@ -24,8 +24,7 @@ test('the program officer reads the half-year work report and downloads it', {
   );
   const page = await demo.browser.newPage();
   await signInAsStaff(page, demo.site, 'program-officer');
-  await page.getByRole('navigation').getByRole('link', { name: '工作報告' }).click();
-  await page.getByRole('heading', { level: 1, name: '工作報告' }).waitFor();
+  await openFromNavigation(page, '工作報告');
   const title = page.getByRole('heading', { level: 2, name: /112年1月至6月/ });
   await title.waitFor();
   assert.equal(await page.getByLabel('起始月份（YYYY-MM）').inputValue(), '2023-01');

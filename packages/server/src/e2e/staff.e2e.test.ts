@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertAccessible, demoJourneys, signInAsStaff } from './harness.ts';
+import { assertAccessible, demoJourneys, openFromNavigation, signInAsStaff } from './harness.ts';
 
 /**
  * The staff journey: a clerk files an application at the office (through the API), finds the household in
@@ -83,8 +83,7 @@ test('staff: a clerk finds a household and proposes; a reviewer reads the explan
   await clerk.getByRole('link', { name: filed.reference }).first().waitFor();
   await assertAccessible(clerk, 'staff home (clerk)');
 
-  await clerk.getByRole('navigation').getByRole('link', { name: '查詢個人與家戶' }).click();
-  await clerk.getByRole('heading', { level: 1, name: '查詢個人與家戶' }).waitFor();
+  await openFromNavigation(clerk, '查詢個人與家戶');
   await clerk.getByLabel('姓名（開頭）').fill(chosen.applicant.name);
   await clerk.getByRole('button', { name: '查詢' }).click();
   await clerk.getByRole('status').filter({ hasText: '符合的個人：1 人' }).waitFor();
@@ -159,8 +158,7 @@ test('staff: a clerk finds a household and proposes; a reviewer reads the explan
 test('staff: the programs page links each parameter to its dated history', { skip }, async () => {
   const page = await demo.browser.newPage();
   await signInAsStaff(page, demo.site, 'program-officer');
-  await page.getByRole('navigation').getByRole('link', { name: '方案與參數' }).click();
-  await page.getByRole('heading', { level: 1, name: '方案與參數' }).waitFor();
+  await openFromNavigation(page, '方案與參數');
   await page
     .getByRole('row', { name: /低收入戶資格/ })
     .first()

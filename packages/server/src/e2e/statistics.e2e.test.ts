@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { operatorTrail } from '../audit/operator.ts';
 import { runMonthlyPayments } from '../benefits/payment-run.ts';
-import { assertAccessible, demoJourneys, signInAsStaff } from './harness.ts';
+import { assertAccessible, demoJourneys, openFromNavigation, signInAsStaff } from './harness.ts';
 
 /**
  * The statistics page: with the demo city's June 2023 paid, the statistician opens 統計 on the months with
@@ -24,8 +24,7 @@ test('the statistician reads the charts and their tables, changes the measure an
   );
   const page = await demo.browser.newPage();
   await signInAsStaff(page, demo.site, 'statistician');
-  await page.getByRole('navigation').getByRole('link', { name: '統計' }).click();
-  await page.getByRole('heading', { level: 1, name: '統計' }).waitFor();
+  await openFromNavigation(page, '統計');
   assert.equal(await page.getByLabel('起始月份（YYYY-MM）').inputValue(), '2023-06');
   assert.equal(await page.getByLabel('結束月份（YYYY-MM）').inputValue(), '2023-06');
 
