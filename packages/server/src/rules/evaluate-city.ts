@@ -55,68 +55,49 @@ export function programTotals(
   if (result.undetermined)
     return listed(program, eligible, entitiesPerDistrict(result.entity, population), amount);
   const undetermined = new Float64Array(DISTRICT_CODES.length);
+  const totals = { eligible, undetermined, amount };
   if (result.part) {
     // Narrowed to a part: every entity outside it is not eligible, so only the part is counted.
     const { index, eligible: states, amountNtd: amounts } = result.part;
-    const district = partDistricts(index, result.entity, population);
-    // A part too is mostly entities not eligible: eight of them skipped at once, as below.
-    const partWords = states.byteOffset % 8 === 0 ? index.length >>> 3 : 0;
-    const partStateWords = new Float64Array(states.buffer, states.byteOffset, partWords);
-    for (let w = 0; w < partWords; w++) {
-      if (partStateWords[w] === 0) continue;
-      for (let k = w * 8; k < w * 8 + 8; k++) {
-        const state = states[k]!;
-        if (state === 0) continue;
-        const d = district[k]!;
-        if (state === 1) {
-          eligible[d]! += 1;
-          if (amounts) amount[d]! += amounts[k]!;
-        } else undetermined[d]! += 1;
-      }
-    }
-    for (let k = partWords * 8; k < index.length; k++) {
-      const state = states[k]!;
-      if (state === 0) continue;
-      const d = district[k]!;
-      if (state === 1) {
-        eligible[d]! += 1;
-        if (amounts) amount[d]! += amounts[k]!;
-      } else undetermined[d]! += 1;
-    }
-    return listed(program, eligible, undetermined, amount);
-  }
-  const count = result.eligible.length;
-  const states = result.eligible;
-  const amounts = result.amountNtd;
-  const district = households.district;
-  const householdOf = result.entity === 'person' ? persons.household : undefined;
-  // Most entities are neither eligible nor undetermined: eight such entities are skipped at once (read as a
-  // float, eight bytes of 0, 1 or 2 are 0 only when all are 0).
-  const words = states.byteOffset % 8 === 0 ? count >>> 3 : 0;
-  const stateWords = new Float64Array(states.buffer, states.byteOffset, words);
-  for (let w = 0; w < words; w++) {
-    if (stateWords[w] === 0) continue;
-    for (let i = w * 8; i < w * 8 + 8; i++) {
-      // Literal codes (1 eligible, 2 undetermined): imported bindings would be read per entity.
-      const state = states[i]!;
-      if (state === 0) continue;
-      const d = district[householdOf ? householdOf[i]! : i]!;
-      if (state === 1) {
-        eligible[d]! += 1;
-        if (amounts) amount[d]! += amounts[i]!;
-      } else undetermined[d]! += 1;
-    }
-  }
-  for (let i = words * 8; i < count; i++) {
-    const state = states[i]!;
-    if (state === 0) continue;
-    const d = district[householdOf ? householdOf[i]! : i]!;
-    if (state === 1) {
-      eligible[d]! += 1;
-      if (amounts) amount[d]! += amounts[i]!;
-    } else undetermined[d]! += 1;
+    tally(states, partDistricts(index, result.entity, population), undefined, amounts, totals);
+  } else {
+    const householdOf = result.entity === 'person' ? persons.household : undefined;
+    tally(result.eligible, households.district, householdOf, result.amountNtd, totals);
   }
   return listed(program, eligible, undetermined, amount);
+}
+
+/**
+ * Adds each entity's state (1 eligible, 2 undetermined, as literals: imported bindings would be read per
+ * entity) and amount to its district's totals; the district is `district[householdOf[i]]` for persons,
+ * `district[i]` else. Most entities are neither eligible nor undetermined: eight such entities are skipped
+ * at once (read as a float, eight bytes of 0, 1 or 2 are 0 only when all are 0). Within the eight, the
+ * counts are added without a branch on the state, which follows no pattern (see compare.ts).
+ */
+function tally(
+  states: Uint8Array,
+  district: Uint8Array,
+  householdOf: Int32Array | undefined,
+  amounts: Int32Array | undefined,
+  totals: { eligible: Float64Array; undetermined: Float64Array; amount: Float64Array },
+): void {
+  const { eligible, undetermined, amount } = totals;
+  const count = states.length;
+  const words = states.byteOffset % 8 === 0 ? count >>> 3 : 0;
+  const stateWords = new Float64Array(states.buffer, states.byteOffset, words);
+  for (let w = 0; w <= words; w++) {
+    // The entities after the last word are counted one by one, as those of a word that is not zero.
+    if (w < words && stateWords[w] === 0) continue;
+    const end = w < words ? w * 8 + 8 : count;
+    for (let i = w * 8; i < end; i++) {
+      const state = states[i]!;
+      const d = district[householdOf ? householdOf[i]! : i]!;
+      const isEligible = +(state === 1);
+      eligible[d]! += isEligible;
+      undetermined[d]! += +(state === 2);
+      if (amounts) amount[d]! += isEligible * amounts[i]!;
+    }
+  }
 }
 
 function listed(
