@@ -99,7 +99,10 @@ function compareScalar(
   }
 }
 
-/** As compareScalar, against a threshold per entity (unknown where either is NaN). */
+/**
+ * As compareScalar, against a threshold per entity (unknown where either is NaN). Few checks compare two
+ * columns, so one loop serves every operator (the operator's test is the same at every entity).
+ */
 function compareColumns(
   value: ArrayLike<number>,
   op: Comparison,
@@ -108,40 +111,11 @@ function compareColumns(
   from: number,
   n: number,
 ) {
-  switch (op) {
-    case '>=':
-      for (let i = from; i < n; i++) {
-        const v = value[i]!;
-        const t = threshold[i]!;
-        out[i] = +(v >= t) | ((+Number.isNaN(v) | +Number.isNaN(t)) << 1);
-      }
-      return;
-    case '<=':
-      for (let i = from; i < n; i++) {
-        const v = value[i]!;
-        const t = threshold[i]!;
-        out[i] = +(v <= t) | ((+Number.isNaN(v) | +Number.isNaN(t)) << 1);
-      }
-      return;
-    case '>':
-      for (let i = from; i < n; i++) {
-        const v = value[i]!;
-        const t = threshold[i]!;
-        out[i] = +(v > t) | ((+Number.isNaN(v) | +Number.isNaN(t)) << 1);
-      }
-      return;
-    case '<':
-      for (let i = from; i < n; i++) {
-        const v = value[i]!;
-        const t = threshold[i]!;
-        out[i] = +(v < t) | ((+Number.isNaN(v) | +Number.isNaN(t)) << 1);
-      }
-      return;
-    default:
-      for (let i = from; i < n; i++) {
-        const v = value[i]!;
-        const t = threshold[i]!;
-        out[i] = +(v === t) | ((+Number.isNaN(v) | +Number.isNaN(t)) << 1);
-      }
+  for (let i = from; i < n; i++) {
+    const v = value[i]!;
+    const t = threshold[i]!;
+    const holds =
+      op === '>=' ? v >= t : op === '<=' ? v <= t : op === '>' ? v > t : op === '<' ? v < t : v === t;
+    out[i] = +holds | ((+Number.isNaN(v) | +Number.isNaN(t)) << 1);
   }
 }
